@@ -1,0 +1,83 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.Ip;
+import hlc.model.Network;
+import inet.ipaddr.IPAddress;
+
+import java.util.List;
+
+/**
+ * HL023: an address lies inside the network it is declared on (and a DHCP pool inside its network).
+ * HL024: it is not the network's own address or its broadcast address, which no host can use.
+ * HL025: a static address is not inside the network's DHCP pool, where the DHCP server could hand it out again.
+ */
+public final class AddressPlacementCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL023, Code.HL024, Code.HL025);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        for (Network n : ix.spec().networks()) {
+            if (n.cidr() == null || n.dhcp() == null) continue;
+            for (Ip end : List.of(n.dhcp().first(), n.dhcp().last())) {
+                if (!n.cidr().contains(end)) {
+                    reporter.error(Code.HL023, end.span(), "DHCP pool address " + end + " is outside network `"
+                                    + n.name() + "` (" + n.cidr() + ")")
+                            .label(n.cidr().span(), "the network's range").emit();
+                }
+            }
+        }
+        for (PlacedAddress a : PlacedAddress.collect(ix.spec())) {
+            Network n = a.network() == null ? null : ix.networks.get(a.network().text());
+            if (n == null || n.cidr() == null) continue; // an unknown network is reported by ReferenceCheck
+            Ip ip = a.ip();
+            if (!n.cidr().contains(ip)) {
+                var d = reporter.error(Code.HL023, ip.span(), "address " + ip + " of " + a.owner()
+                                + " is outside network `" + n.name() + "` (" + n.cidr() + ")")
+                        .label(n.cidr().span(), "network `" + n.name() + "` is declared here");
+                Network home = containing(ix, ip);
+                d.hint(home != null ? "it lies in network `" + home.name() + "` (" + home.cidr() + "); did you mean `on "
+                        + home.name() + "`?" : "pick an address in " + n.cidr()).emit();
+                continue;
+            }
+            IPAddress block = n.cidr().block();
+            int bits = block.getBitCount();
+            Integer prefix = block.getNetworkPrefixLength();
+            boolean tiny = prefix != null && prefix >= bits - 1; // /31 and /32 (and v6 /127, /128) have no reserved ends
+            if (!tiny) {
+                boolean isNetwork = ip.value().equals(block.getLower().withoutPrefixLength());
+                boolean isBroadcast = block.isIPv4() && ip.value().equals(block.getUpper().withoutPrefixLength());
+                if (isNetwork || isBroadcast) {
+                    reporter.error(Code.HL024, ip.span(), "address " + ip + " of " + a.owner() + " is the "
+                                    + (isNetwork ? "network" : "broadcast") + " address of `" + n.name() + "` (" + n.cidr() + ")")
+                            .hint("use an address between the first and the last of the range").emit();
+                    continue;
+                }
+            }
+            if (a.isStatic() && n.dhcp() != null && n.dhcp().contains(ip)) {
+                reporter.error(Code.HL025, ip.span(), "static address " + ip + " of " + a.owner()
+                                + " is inside the DHCP pool of `" + n.name() + "` (" + n.dhcp().first() + " to "
+                                + n.dhcp().last() + ")")
+                        .label(n.dhcp().first().span(), "the DHCP pool is declared here")
+                        .hint("pick an address outside the pool, or shrink the pool; the DHCP server may lease it to another device")
+                        .emit();
+            }
+        }
+    }
+
+    /** The narrowest declared network that holds the address, for the hint. */
+    private static Network containing(SpecIndex ix, Ip ip) {
+        Network best = null;
+        for (Network n : ix.spec().networks()) {
+            if (n.cidr() != null && n.cidr().contains(ip)
+                    && (best == null || n.cidr().block().getPrefixLength() > best.cidr().block().getPrefixLength())) {
+                best = n;
+            }
+        }
+        return best;
+    }
+}

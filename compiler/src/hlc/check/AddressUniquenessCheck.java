@@ -1,0 +1,38 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HL026: no address is given to two things (two hosts, a host and the VIP, a load balancer and the NAS). Both
+ * would answer ARP for it, and traffic goes to whichever answered last.
+ */
+public final class AddressUniquenessCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL026);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        Map<String, PlacedAddress> first = new HashMap<>();
+        for (PlacedAddress a : PlacedAddress.collect(ix.spec())) {
+            PlacedAddress earlier = first.putIfAbsent(a.ip().text(), a);
+            if (earlier == null) continue;
+            var d = reporter.error(Code.HL026, a.ip().span(), "address " + a.ip() + " of " + a.owner()
+                            + " is already used by " + earlier.owner())
+                    .label(earlier.ip().span(), "first used here");
+            if (earlier.owner().startsWith("the gateway") && a.owner().startsWith("device")) {
+                d.hint("if this device is the gateway, write `gateway " + a.owner().replaceAll(".*`(.*)`.*", "$1")
+                        + "` in the network instead of its address");
+            } else {
+                d.hint("every address must belong to exactly one host, device, VIP or load balancer");
+            }
+            d.emit();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.Ceph;
+import hlc.model.Host;
+
+import java.util.List;
+
+/**
+ * HL040: a pool cannot place more replicas than it has failure domains (hosts with OSDs for
+ * {@code failure-domain host}, OSDs for {@code osd}); its placement groups stay undersized forever.
+ * HL041: min size must not exceed replicas, or the pool never accepts a write.
+ * HL042 (warning): replicas 2 with min size 1 acknowledges writes held by a single copy: one more failure
+ * during recovery loses data.
+ */
+public final class CephReplicaCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL040, Code.HL041, Code.HL042);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        List<Host> osdHosts = ix.spec().hosts().stream().filter(h -> !h.osds().isEmpty()).toList();
+        int osdCount = osdHosts.stream().mapToInt(h -> h.osds().size()).sum();
+        for (Ceph.Pool p : ix.spec().pools()) {
+            int replicas = p.effectiveReplicas();
+            Span at = p.replicas() != null ? p.replicas().span() : p.name().span();
+            String domain = p.effectiveFailureDomain();
+            int domains = switch (domain) {
+                case "host" -> osdHosts.size();
+                case "osd" -> osdCount;
+                default -> -1; // racks and zones are not described by the spec: nothing to count
+            };
+            if (domains >= 0 && replicas > domains) {
+                String have = domain.equals("host")
+                        ? osdHosts.size() + " host" + (osdHosts.size() == 1 ? "" : "s") + " with OSDs"
+                                + (osdHosts.isEmpty() ? "" : " (" + String.join(", ", osdHosts.stream().map(h -> h.name().text()).toList()) + ")")
+                        : osdCount + " OSD" + (osdCount == 1 ? "" : "s");
+                reporter.error(Code.HL040, at, "pool `" + p.name() + "` wants " + replicas + " replicas with failure domain `"
+                                + domain + "`, but the spec has only " + have)
+                        .hint("lower `replicas` to " + Math.max(1, domains) + ", or add OSDs ("
+                                + "`osd \"/dev/disk/by-id/…\"`) on more hosts").emit();
+            }
+            if (p.minSize() != null && p.minSize().value() > replicas) {
+                reporter.error(Code.HL041, p.minSize().span(), "pool `" + p.name() + "` has min size " + p.minSize().value()
+                                + ", more than its " + replicas + " replicas: it would never accept a write")
+                        .hint("min size is usually replicas - replicas/2 (2 for 3 replicas)").emit();
+            }
+            if (replicas == 2 && p.effectiveMinSize() == 1) {
+                reporter.warning(Code.HL042, at, "pool `" + p.name() + "` has 2 replicas and min size 1: a write held by "
+                                + "one copy is acknowledged, and one more failure loses it")
+                        .hint("use 3 replicas with min size 2, or set `min-size 2` and accept read-only on one failure").emit();
+            }
+        }
+    }
+}

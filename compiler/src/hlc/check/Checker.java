@@ -1,0 +1,32 @@
+package hlc.check;
+
+import hlc.diag.Reporter;
+import hlc.model.Spec;
+
+import java.util.List;
+
+/** Runs every check on a model. The order only decides the order of findings before they are sorted. */
+public final class Checker {
+    public static final List<Check> ALL = List.of(
+            new DuplicateNameCheck(),
+            new ReferenceCheck(),
+            new CidrOverlapCheck(),
+            new AddressPlacementCheck(),
+            new AddressUniquenessCheck(),
+            new VipCheck(),
+            new CephReplicaCheck(),
+            new CephNetworkCheck(),
+            new DefaultStorageClassCheck(),
+            new ControlPlaneCountCheck(),
+            new AppDependencyCycleCheck(),
+            new DnsNameCheck(),
+            new VlanCheck(),
+            new SecretLiteralCheck());
+
+    private Checker() {}
+
+    public static void check(Spec spec, Reporter reporter) {
+        SpecIndex index = new SpecIndex(spec);
+        for (Check c : ALL) c.run(index, reporter);
+    }
+}

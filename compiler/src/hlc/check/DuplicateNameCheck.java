@@ -1,0 +1,70 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.Ceph;
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Host;
+import hlc.model.Name;
+import hlc.model.Spec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
+ * name would be ambiguous. HL012: two interfaces of one host with one name (Talos would merge them).
+ */
+public final class DuplicateNameCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL011, Code.HL012);
+    }
+
+    @Override
+    public void run(SpecIndex index, Reporter reporter) {
+        Spec s = index.spec();
+        unique("network", s.networks().stream().map(n -> n.name()), reporter);
+        unique("host", s.hosts().stream().map(Host::name), reporter);
+        unique("device", s.devices().stream().map(Device::name), reporter);
+        unique("ceph cluster", s.cephs().stream().map(Ceph::name), reporter);
+        unique("pool", s.pools().stream().map(Ceph.Pool::name), reporter);
+        unique("storage class", s.storageClasses().stream().map(c -> c.name()), reporter);
+        unique("service", s.services().stream().map(x -> x.name()), reporter);
+        unique("backup", s.backups().stream().map(b -> b.name()), reporter);
+        unique("app", s.apps().stream().map(a -> a.name()), reporter);
+        if (s.cluster() != null) {
+            unique("load balancer", s.cluster().loadBalancers().stream().map(Cluster.LoadBalancer::name), reporter);
+        }
+        for (Device d : s.devices()) {
+            unique("export of device `" + d.name() + "`", d.exports().stream().map(Device.Export::name), reporter);
+        }
+        for (Host h : s.hosts()) {
+            Map<String, Name> seen = new HashMap<>();
+            for (Host.Interface i : h.interfaces()) {
+                Name first = seen.putIfAbsent(i.name().text(), i.name());
+                if (first != null) {
+                    reporter.error(Code.HL012, i.name().span(),
+                                    "host `" + h.name() + "` has two interfaces named `" + i.name() + "`")
+                            .label(first.span(), "first declared here")
+                            .hint("give each interface of a host its own name (e.g. `bond0`, `ceph0`)").emit();
+                }
+            }
+        }
+    }
+
+    private static void unique(String kind, Stream<Name> names, Reporter reporter) {
+        Map<String, Name> seen = new HashMap<>();
+        names.forEach(n -> {
+            Name first = seen.putIfAbsent(n.text(), n);
+            if (first != null) {
+                reporter.error(Code.HL011, n.span(), "a " + kind + " named `" + n + "` is already declared")
+                        .label(first.span(), "first declared here")
+                        .hint("rename one of them; references by name must be unambiguous").emit();
+            }
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package hlc.check;
+
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Host;
+import hlc.model.Ip;
+import hlc.model.Name;
+import hlc.model.Network;
+import hlc.model.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An address the spec assigns to something on a network: an interface, a device, the VIP, a load balancer, a
+ * gateway. The address checks all work on this one list, so a new kind of address is checked by adding it here.
+ */
+record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic) {
+
+    static List<PlacedAddress> collect(Spec s) {
+        List<PlacedAddress> out = new ArrayList<>();
+        for (Network n : s.networks()) {
+            if (n.gateway() != null && n.gateway().address() != null) {
+                out.add(new PlacedAddress(n.gateway().address(), n.name(), "the gateway of network `" + n.name() + "`", true));
+            }
+        }
+        for (Device d : s.devices()) {
+            for (Device.Address a : d.addresses()) {
+                out.add(new PlacedAddress(a.address(), a.network(), "device `" + d.name() + "`", true));
+            }
+        }
+        for (Host h : s.hosts()) {
+            for (Host.Interface i : h.interfaces()) {
+                if (i.address() != null) {
+                    out.add(new PlacedAddress(i.address(), i.network(),
+                            "interface `" + i.name() + "` of host `" + h.name() + "`", true));
+                }
+            }
+        }
+        Cluster c = s.cluster();
+        if (c != null) {
+            if (c.vip() != null) {
+                out.add(new PlacedAddress(c.vip().address(), c.vip().network(), "the VIP of cluster `" + c.name() + "`", true));
+            }
+            for (Cluster.LoadBalancer lb : c.loadBalancers()) {
+                out.add(new PlacedAddress(lb.address(), lb.network(), "load balancer `" + lb.name() + "`", true));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,142 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Suggest;
+import hlc.model.App;
+import hlc.model.Backup;
+import hlc.model.Ceph;
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Host;
+import hlc.model.Name;
+import hlc.model.Network;
+import hlc.model.SecretRef;
+import hlc.model.Service;
+import hlc.model.Spec;
+import hlc.model.StorageClass;
+import hlc.model.Target;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HL010: every name used as a reference (a network, host, device, pool, export, storage class, service, app,
+ * load balancer) is declared, and of the right kind; otherwise the nearest declared name is suggested.
+ */
+public final class ReferenceCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL010);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        Spec s = ix.spec();
+        for (Network n : s.networks()) {
+            if (n.gateway() != null) addressHolder(n.gateway(), ix, reporter);
+            for (Target t : n.dns()) addressHolder(t, ix, reporter);
+        }
+        Cluster c = s.cluster();
+        if (c != null) {
+            if (c.vip() != null) resolve(c.vip().network(), ix.networks, "network", reporter);
+            for (Cluster.LoadBalancer lb : c.loadBalancers()) resolve(lb.network(), ix.networks, "network", reporter);
+        }
+        for (Host h : s.hosts()) {
+            Set<String> own = new HashSet<>();
+            h.interfaces().forEach(i -> own.add(i.name().text()));
+            for (Host.Interface i : h.interfaces()) {
+                if (i.network() != null) resolve(i.network(), ix.networks, "network", reporter);
+                if (i.bond() != null) {
+                    for (Name member : i.bond().members()) {
+                        if (!own.contains(member.text()) || member.text().equals(i.name().text())) {
+                            missing(member, "interface of host `" + h.name() + "`", own, reporter);
+                        }
+                    }
+                }
+            }
+        }
+        for (Device d : s.devices()) {
+            for (Device.Address a : d.addresses()) resolve(a.network(), ix.networks, "network", reporter);
+        }
+        for (Ceph ceph : s.cephs()) {
+            if (ceph.publicNetwork() != null) resolve(ceph.publicNetwork(), ix.networks, "network", reporter);
+            if (ceph.clusterNetwork() != null) resolve(ceph.clusterNetwork(), ix.networks, "network", reporter);
+        }
+        for (StorageClass sc : s.storageClasses()) {
+            if (sc.backend() instanceof StorageClass.CephPool p) resolve(p.pool(), ix.pools, "Ceph pool", reporter);
+            if (sc.backend() instanceof StorageClass.Nfs nfs) export(nfs.export(), nfs.device(), ix, reporter);
+        }
+        for (Service svc : s.services()) {
+            for (SecretRef ref : svc.secrets()) vault(ref, ix, reporter);
+        }
+        for (Backup b : s.backups()) {
+            if (b.target() != null && !ix.services.containsKey(b.target().text())
+                    && !ix.devices.containsKey(b.target().text())) {
+                Set<String> known = new HashSet<>(ix.services.keySet());
+                known.addAll(ix.devices.keySet());
+                missing(b.target(), "service or device", known, reporter);
+            }
+            if (b.source() instanceof Backup.Export e) export(e.export(), e.device(), ix, reporter);
+        }
+        for (App a : s.apps()) {
+            for (Name dep : a.depends()) resolve(dep, ix.apps, "app", reporter);
+            for (Name st : a.storage()) resolve(st, ix.storageClasses, "storage class", reporter);
+            for (Name u : a.uses()) resolve(u, ix.services, "service", reporter);
+            for (App.Route r : a.routes()) {
+                if (r.via() != null) resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
+            }
+            for (App.Var v : a.vars()) {
+                if (v.secret() != null) vault(v.secret(), ix, reporter);
+            }
+        }
+    }
+
+    /** A gateway or DNS server given by name must name a device or host (whose address is then used). */
+    private static void addressHolder(Target t, SpecIndex ix, Reporter reporter) {
+        if (t.ref() == null) return;
+        String n = t.ref().text();
+        if (ix.devices.containsKey(n) || ix.hosts.containsKey(n)) return;
+        Set<String> known = new HashSet<>(ix.devices.keySet());
+        known.addAll(ix.hosts.keySet());
+        missing(t.ref(), "device or host", known, reporter);
+    }
+
+    private static void export(Name export, Name device, SpecIndex ix, Reporter reporter) {
+        Device d = ix.devices.get(device.text());
+        if (d == null) {
+            missing(device, "device", ix.devices.keySet(), reporter);
+            return;
+        }
+        List<String> exports = d.exports().stream().map(e -> e.name().text()).toList();
+        if (!exports.contains(export.text())) missing(export, "export of device `" + device + "`", exports, reporter);
+    }
+
+    private static void vault(SecretRef ref, SpecIndex ix, Reporter reporter) {
+        Service v = ix.services.get(ref.vault().text());
+        if (v == null) {
+            missing(ref.vault(), "vault service", ix.services.keySet(), reporter);
+        } else if (v.kinds().stream().noneMatch(k -> k.text().equals("vault"))) {
+            reporter.error(Code.HL010, ref.vault().span(), "service `" + v.name() + "` is not a vault")
+                    .label(v.name().span(), "declared here without `kind vault`")
+                    .hint("secrets are read from a service of kind vault (e.g. akeyless, 1password, vault)").emit();
+        }
+    }
+
+    static void resolve(Name ref, Map<String, ?> known, String kind, Reporter reporter) {
+        if (!known.containsKey(ref.text())) missing(ref, kind, known.keySet(), reporter);
+    }
+
+    private static void missing(Name ref, String kind, Collection<String> known, Reporter reporter) {
+        String dym = Suggest.didYouMean(ref.text(), known);
+        var d = reporter.error(Code.HL010, ref.span(), "there is no " + kind + " named `" + ref + "`");
+        if (dym != null) d.hint(dym);
+        else if (known.isEmpty()) d.hint("declare it first; this spec has no " + kind + " yet");
+        else d.hint("declared: " + String.join(", ", known.stream().sorted().limit(8).toList())
+                + (known.size() > 8 ? ", …" : ""));
+        d.emit();
+    }
+}

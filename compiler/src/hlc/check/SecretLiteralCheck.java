@@ -1,0 +1,56 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.App;
+import hlc.model.Located;
+import hlc.model.Service;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * HL095: a secret is never written into the spec, which is committed to git. A variable whose name says it is
+ * secret (PASSWORD, TOKEN, KEY, SECRET…) must reference the vault; so must any value that looks like a
+ * credential (a private key, a cloud access key, a URL with a password in it).
+ */
+public final class SecretLiteralCheck implements Check {
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)(^|[_-])(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_-]|$)");
+    private static final Pattern SECRET_VALUE = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{30,}|github_pat_\\w{20,}"
+                    + "|\\bxox[abpr]-[A-Za-z0-9-]{10,}|\\bsk-[A-Za-z0-9]{20,}|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
+
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL095);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        for (App a : ix.spec().apps()) {
+            for (App.Var v : a.vars()) {
+                if (v.literal() == null) continue;
+                if (SECRET_NAME.matcher(v.name().text()).find()) {
+                    reporter.error(Code.HL095, v.literal().span(), "variable `" + v.name() + "` of app `" + a.name()
+                                    + "` looks secret but its value is written in the spec")
+                            .hint("reference the vault instead: `var " + v.name() + " secret \"<key>\" from <vault>`")
+                            .emit();
+                } else {
+                    value(v.literal(), "variable `" + v.name() + "`", reporter);
+                }
+            }
+        }
+        for (Service s : ix.spec().services()) {
+            if (s.endpoint() != null) value(s.endpoint(), "the endpoint of service `" + s.name() + "`", reporter);
+        }
+    }
+
+    private static void value(Located<String> v, String what, Reporter reporter) {
+        if (v != null && SECRET_VALUE.matcher(v.value()).find()) {
+            // Say what it looks like, never echo the value: diagnostics end up in CI logs.
+            reporter.error(Code.HL095, v.span(), what + " contains what looks like a credential")
+                    .hint("move it to the vault and reference it with `secret \"<key>\" from <vault>`").emit();
+        }
+    }
+}

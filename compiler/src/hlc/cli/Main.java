@@ -1,0 +1,41 @@
+package hlc.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hlc} command: subcommands for each way of using the compiler. */
+@Command(name = "hlc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "The homelab spec compiler: checks a .hl spec of a Talos/Flux/UniFi homelab and emits its files.",
+        subcommands = {CheckCommand.class, CompileCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 clean (warnings allowed unless --strict), 1 findings or stale output, 2 usage or I/O error."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs hlc with arguments and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("hlc: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            line.getErr().println("this is a bug in hlc; please report it with the spec that triggers it");
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            ex.getCommandLine().getErr().println("hlc: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("try `hlc --help`");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,52 @@
+package hlc.diag;
+
+/**
+ * The catalogue of diagnostic codes. A code never changes meaning once published: scripts, CI annotations and
+ * {@code // ERROR HL0xx} test expectations rely on it. The long explanations live beside the checks.
+ */
+public enum Code {
+    HL001("syntax error"),
+    HL002("file cannot be read as UTF-8 text"),
+    HL003("import problem: missing file, cycle, or a path outside the spec's folder"),
+    HL004("value out of range or of the wrong kind"),
+    HL005("unknown value for an attribute with a fixed set of choices"),
+    HL006("attribute given twice in one block"),
+    HL007("required attribute missing"),
+    HL010("reference to something that is not declared"),
+    HL011("name declared twice"),
+    HL012("interface name used twice on one host"),
+    HL020("malformed address or CIDR"),
+    HL021("CIDR with host bits set"),
+    HL022("overlapping networks"),
+    HL023("address outside its network"),
+    HL024("address is the network or broadcast address"),
+    HL025("static address inside the DHCP range"),
+    HL026("address used twice"),
+    HL030("VIP network not reachable by every control-plane node"),
+    HL040("more Ceph replicas than failure domains"),
+    HL041("Ceph min size greater than replicas"),
+    HL042("Ceph pool that risks data loss (replicas 2, min size 1)"),
+    HL043("OSD host without an interface on the Ceph cluster network"),
+    HL050("not exactly one default storage class"),
+    HL060("no control-plane node"),
+    HL061("even number of control-plane nodes"),
+    HL070("app dependency cycle"),
+    HL080("invalid DNS name"),
+    HL081("DNS name outside the site's domains"),
+    HL082("DNS name with two different targets"),
+    HL090("VLAN id out of range"),
+    HL091("VLAN id used by two networks"),
+    HL092("MTU out of range"),
+    HL095("secret value written in the spec"),
+    HL099("internal error");
+
+    private final String title;
+
+    Code(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

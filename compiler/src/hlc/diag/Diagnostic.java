@@ -1,0 +1,20 @@
+package hlc.diag;
+
+import java.util.List;
+
+/**
+ * One finding: a stable code (HL0xx), a severity, the primary place, a message in plain words, and optionally
+ * secondary places, a hint ("did you mean `k8s-2`?") and notes.
+ */
+public record Diagnostic(String code, Severity severity, Span span, String message,
+                         List<Label> labels, String hint, List<String> notes) {
+
+    public Diagnostic {
+        labels = List.copyOf(labels);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+}

@@ -1,0 +1,43 @@
+package hlc.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fluent construction of a diagnostic: {@code reporter.error(code, span, msg).label(...).hint(...).emit()}. */
+public final class DiagnosticBuilder {
+    private final Reporter reporter;
+    private final String code;
+    private final Severity severity;
+    private final Span span;
+    private final String message;
+    private final List<Label> labels = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private String hint;
+
+    DiagnosticBuilder(Reporter reporter, String code, Severity severity, Span span, String message) {
+        this.reporter = reporter;
+        this.code = code;
+        this.severity = severity;
+        this.span = span;
+        this.message = message;
+    }
+
+    public DiagnosticBuilder label(Span at, String what) {
+        if (at != null) labels.add(new Label(at, what));
+        return this;
+    }
+
+    public DiagnosticBuilder hint(String text) {
+        this.hint = text;
+        return this;
+    }
+
+    public DiagnosticBuilder note(String text) {
+        notes.add(text);
+        return this;
+    }
+
+    public void emit() {
+        reporter.add(new Diagnostic(code, severity, span, message, labels, hint, notes));
+    }
+}

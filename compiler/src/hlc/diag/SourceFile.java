@@ -1,0 +1,66 @@
+package hlc.diag;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text of one spec file, with its lines indexed so diagnostics can quote them. */
+public final class SourceFile {
+    private final Path path;
+    private final String displayPath;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceFile(Path path, String displayPath, String text) {
+        this.path = path;
+        this.displayPath = displayPath;
+        this.text = text;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                starts.add(i + 1);
+            } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String displayPath() {
+        return displayPath;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** The text of a 1-based line, without its line ending; empty when out of range. */
+    public String line(int line) {
+        if (line < 1 || line > lineStarts.length) return "";
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+        return text.substring(start, end);
+    }
+
+    /** A span at the very end of the file (where "expected `}`" points). */
+    public Span endSpan() {
+        int last = lineStarts.length;
+        return new Span(this, last, line(last).length() + 1, 1);
+    }
+
+    @Override
+    public String toString() {
+        return displayPath;
+    }
+}

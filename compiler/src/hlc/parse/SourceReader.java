@@ -1,0 +1,60 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.SourceFile;
+import hlc.diag.Span;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Turns the bytes of a spec file into text. A byte-order mark is dropped; bytes that are not UTF-8 are reported
+ * once, at their place, and replaced so that the rest of the file is still checked.
+ */
+final class SourceReader {
+    private SourceReader() {}
+
+    static SourceFile decode(Path path, String displayPath, byte[] bytes, Reporter reporter) {
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            start = 3;
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = strict.decode(in, out, true);
+        if (!result.isError()) {
+            strict.flush(out);
+            out.flip();
+            return new SourceFile(path, displayPath, out.toString());
+        }
+        // Where the first bad byte sits, in lines and columns of the text before it.
+        out.flip();
+        String before = out.toString();
+        // String decoding replaces malformed input with U+FFFD, which is what we want for the rest of the file.
+        String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        SourceFile file = new SourceFile(path, displayPath, lenient);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int badByte = in.position();
+        reporter.error(Code.HL002, new Span(file, line, before.length() - lineStart + 1, 1),
+                        String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[badByte] & 0xff, badByte))
+                .hint("save the file as UTF-8; the bad bytes are read as \uFFFD here")
+                .emit();
+        return file;
+    }
+}

@@ -1,0 +1,140 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.SourceFile;
+import hlc.diag.Span;
+import hlc.parse.gen.HomeLabLexer;
+import hlc.parse.gen.HomeLabParser;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a spec and the files it imports, depth first, each once. An import is resolved against the importing
+ * file's folder and must stay inside the root spec's folder (after symbolic links are followed); a cycle is
+ * reported at the import that closes it, and not followed.
+ */
+public final class SpecLoader {
+    private final Reporter reporter;
+    private final List<ParsedFile> files = new ArrayList<>();
+    private final Set<Path> loaded = new HashSet<>();
+    private final Deque<Path> stack = new ArrayDeque<>();
+    private Path rootDir;
+
+    public SpecLoader(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Loads the root spec; an unreadable root is an I/O problem the caller reports (exit 2). */
+    public List<ParsedFile> load(Path root) throws IOException {
+        Path real = root.toRealPath();
+        rootDir = real.getParent();
+        byte[] bytes = Files.readAllBytes(real);
+        visit(real, root.toString(), bytes);
+        return files;
+    }
+
+    /** Parses text that has no file behind it (tests, fuzzing); imports are resolved against the working folder. */
+    public List<ParsedFile> loadText(String displayName, String text) {
+        rootDir = Path.of("").toAbsolutePath();
+        Path pseudo = rootDir.resolve(displayName);
+        visit(pseudo, displayName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private void visit(Path real, String display, byte[] bytes) {
+        loaded.add(real);
+        stack.push(real);
+        SourceFile source = SourceReader.decode(real, display, bytes, reporter);
+        HomeLabParser.SpecContext tree = parse(source);
+        files.add(new ParsedFile(source, tree));
+        for (HomeLabParser.ImportDeclContext imp : tree.importDecl()) {
+            follow(source, imp);
+        }
+        stack.pop();
+    }
+
+    private HomeLabParser.SpecContext parse(SourceFile source) {
+        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), source.displayPath()));
+        lexer.removeErrorListeners();
+        HomeLabParser parser = new HomeLabParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new SyntaxErrors(source, reporter));
+        return parser.spec();
+    }
+
+    private void follow(SourceFile from, HomeLabParser.ImportDeclContext imp) {
+        Token tok = imp.STRING() == null ? null : imp.STRING().getSymbol();
+        if (tok == null || tok.getTokenIndex() < 0) return; // a syntax error already said what is wrong
+        Span at = new Span(from, tok.getLine(), tok.getCharPositionInLine() + 1, tok.getText().length());
+        String name = Strings.unquote(tok.getText());
+        if (name.isEmpty() || name.indexOf('\0') >= 0) {
+            reporter.error(Code.HL003, at, "import needs a file name").emit();
+            return;
+        }
+        Path target;
+        try {
+            target = from.path().getParent().resolve(name).normalize();
+        } catch (RuntimeException bad) {
+            reporter.error(Code.HL003, at, "`" + name + "` is not a usable file name").emit();
+            return;
+        }
+        if (!target.startsWith(rootDir)) {
+            reporter.error(Code.HL003, at, "import `" + name + "` leaves the spec's folder")
+                    .hint("a spec may only import files inside " + rootDir.getFileName() + "/ and its subfolders").emit();
+            return;
+        }
+        Path real;
+        try {
+            real = target.toRealPath();
+        } catch (IOException missing) {
+            reporter.error(Code.HL003, at, "cannot find imported file `" + name + "`")
+                    .hint("the path is resolved from the folder of " + from.displayPath()).emit();
+            return;
+        }
+        if (!real.startsWith(rootDir)) {
+            reporter.error(Code.HL003, at, "import `" + name + "` leads outside the spec's folder through a symbolic link").emit();
+            return;
+        }
+        if (stack.contains(real)) {
+            List<String> cycle = new ArrayList<>();
+            List<Path> frames = new ArrayList<>(stack);
+            java.util.Collections.reverse(frames);
+            for (int i = frames.indexOf(real); i < frames.size(); i++) cycle.add(rootDir.relativize(frames.get(i)).toString());
+            cycle.add(rootDir.relativize(real).toString());
+            reporter.error(Code.HL003, at, "import cycle: " + String.join(" -> ", cycle))
+                    .hint("remove one of these imports; each file is read once anyway").emit();
+            return;
+        }
+        if (loaded.contains(real)) return; // imported already through another path: read once
+        if (!Files.isRegularFile(real)) {
+            reporter.error(Code.HL003, at, "`" + name + "` is not a file").emit();
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(real);
+        } catch (IOException | OutOfMemoryError unreadable) {
+            reporter.error(Code.HL003, at, "cannot read imported file `" + name + "`: " + unreadable.getMessage()).emit();
+            return;
+        }
+        String display = displayOf(from, name, real);
+        visit(real, display, bytes);
+    }
+
+    private String displayOf(SourceFile from, String name, Path real) {
+        Path fromDisplay = Path.of(from.displayPath()).getParent();
+        return fromDisplay == null ? name : fromDisplay.resolve(name).normalize().toString();
+    }
+}
