@@ -52,11 +52,12 @@ public final class TextRenderer {
                .append(l.message()).append('\n');
             quote(l.span(), null, "36", out);
         }
+        String pad = " ".repeat(Integer.toString(d.span().line()).length() + 1);
         if (d.hint() != null) {
-            out.append("   = ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
+            out.append(pad).append("= ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
         }
         for (String n : d.notes()) {
-            out.append("   = note: ").append(n).append('\n');
+            out.append(pad).append("= note: ").append(n).append('\n');
         }
     }
 

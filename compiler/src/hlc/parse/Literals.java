@@ -62,8 +62,14 @@ final class Literals {
 
     /** True when error recovery left this piece out (ANTLR makes up tokens it expected). */
     static boolean missing(ParserRuleContext ctx) {
-        return ctx == null || ctx.exception != null || ctx.getStart() == null || ctx.getStart().getTokenIndex() < 0
-                || ctx.getStop() == null;
+        if (ctx == null || ctx.exception != null || ctx.getChildCount() == 0) return true;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            var child = ctx.getChild(i);
+            if (child instanceof org.antlr.v4.runtime.tree.ErrorNode) return true;
+            if (child instanceof TerminalNode t && t.getSymbol().getTokenIndex() < 0) return true;
+            if (child instanceof ParserRuleContext r && missing(r)) return true;
+        }
+        return false;
     }
 
     static boolean missing(TerminalNode n) {
@@ -125,7 +131,8 @@ final class Literals {
             return null;
         }
         IPAddress block = a.toPrefixBlock();
-        if (!a.withoutPrefixLength().equals(block.getLower().withoutPrefixLength())) {
+        IPAddress written = new IPAddressString(text).getHostAddress();
+        if (written != null && !written.withoutPrefixLength().equals(block.getLower().withoutPrefixLength())) {
             reporter.error(Code.HL021, at, "`" + text + "` has host bits set")
                     .hint("the network is written `" + block.toCanonicalString() + "`").emit();
         }

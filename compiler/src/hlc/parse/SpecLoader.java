@@ -70,6 +70,7 @@ public final class SpecLoader {
         lexer.removeErrorListeners();
         HomeLabParser parser = new HomeLabParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
+        parser.setErrorHandler(new BlockRecovery());
         parser.addErrorListener(new SyntaxErrors(source, reporter));
         return parser.spec();
     }
