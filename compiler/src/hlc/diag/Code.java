@@ -38,6 +38,9 @@ public enum Code {
     HL091("VLAN id used by two networks"),
     HL092("MTU out of range"),
     HL095("secret value written in the spec"),
+    HL096("Talos version hlc cannot emit configs for"),
+    HL097("name that cannot become a file name"),
+    HL098("emitted file failed its template or schema (internal)"),
     HL099("internal error");
 
     private final String title;
