@@ -34,6 +34,7 @@ public enum Code {
     HL080("invalid DNS name"),
     HL081("DNS name outside the site's domains"),
     HL082("DNS name with two different targets"),
+    HL083("name that cannot be a Kubernetes or DNS name"),
     HL090("VLAN id out of range"),
     HL091("VLAN id used by two networks"),
     HL092("MTU out of range"),
