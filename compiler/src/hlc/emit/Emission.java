@@ -19,7 +19,15 @@ public final class Emission {
     public static List<RenderedFile> run(SpecIndex spec, List<Emitter> emitters, Renderer renderer, Reporter reporter) {
         EmitProblems problems = new EmitProblems(reporter, spec.spec());
         List<FileSpec> specs = new ArrayList<>();
-        for (Emitter e : emitters) specs.addAll(e.files(spec, problems));
+        for (Emitter e : emitters) {
+            try {
+                specs.addAll(e.files(spec, problems));
+            } catch (RuntimeException bug) {
+                // An emitter must not take the run down with a stack trace; say which one failed, write nothing.
+                problems.internal(e.getClass().getSimpleName() + " failed: " + bug.getClass().getSimpleName()
+                        + (bug.getMessage() == null ? "" : ": " + bug.getMessage()));
+            }
+        }
         List<RenderedFile> out = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         for (FileSpec f : specs) {
