@@ -60,6 +60,7 @@ clusterAttr
     | 'services' cidr                           # ClusterServices
     | 'loadbalancer' name address 'on' name     # ClusterLoadBalancer
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
+    | 'secrets' STRING                          # ClusterSecrets
     ;
 fluxAttr
     : 'repository' STRING                       # FluxRepository
@@ -198,7 +199,7 @@ keyword
     | 'storage-class' | 'hostpath' | 'nfs' | 'default' | 'filesystem' | 'reclaim' | 'expandable' | 'service'
     | 'purpose' | 'usage' | 'endpoint' | 'secret' | 'from' | 'backup' | 'tool' | 'method' | 'source' | 'every'
     | 'schedule' | 'pvcs' | 'postgres' | 'app' | 'namespace' | 'depends' | 'storage' | 'route' | 'via' | 'var'
-    | 'wait' | 'prune' | 'timeout' | 'uses' | 'import'
+    | 'wait' | 'prune' | 'timeout' | 'uses' | 'import' | 'secrets'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -20,6 +20,7 @@ public final class Checker {
             new ControlPlaneCountCheck(),
             new AppDependencyCycleCheck(),
             new DnsNameCheck(),
+            new KubernetesNameCheck(),
             new VlanCheck(),
             new SecretLiteralCheck());
 

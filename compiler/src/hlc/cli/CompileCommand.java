@@ -1,6 +1,14 @@
 package hlc.cli;
 
 import hlc.Compiler;
+import hlc.check.SpecIndex;
+import hlc.emit.Emission;
+import hlc.secrets.SecretsBundle;
+import hlc.secrets.SecretsBundleReader;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
+import hlc.write.OutputFolder;
+import hlc.write.StaleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,11 +16,14 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code hlc compile SPEC}: check, then emit the Talos, Flux and DNS files into the output folder. */
+/** {@code hlc compile SPEC}: check, then emit the Talos, Flux, storage and DNS files into the output folder. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = "Check a spec, then write the Talos, Flux and UniFi DNS files it describes.")
+        description = {"Check a spec, then write the Talos, Flux, storage and UniFi DNS files it describes.",
+                "Everything is rendered and validated in memory first: a failed compile writes nothing,",
+                "a good one replaces the output folder in one step."})
 final class CompileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "The root .hl file.")
     Path spec;
@@ -22,6 +33,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Write nothing; exit 1 when the output folder is not what the spec compiles to.")
     boolean checkOnly;
+
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "The Talos secrets bundle (talosctl gen secrets layout). Overrides `secrets` in the spec. "
+                    + "Without one, Talos configs are built and validated but not written.")
+    Path secretsFile;
 
     @Mixin
     Output output = new Output();
@@ -35,9 +51,73 @@ final class CompileCommand implements Callable<Integer> {
             System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
             return 2;
         }
+        if (output.failed(result.reporter()) || result.spec() == null) {
+            output.print(result.reporter(), System.out, System.err);
+            return 1;
+        }
+        SpecIndex index = new SpecIndex(result.spec());
+        Path bundlePath = Targets.bundlePath(secretsFile, spec, result.spec());
+        SecretsBundle bundle;
+        try {
+            bundle = bundlePath == null ? SecretsBundle.placeholder() : SecretsBundleReader.read(bundlePath);
+        } catch (SecretsBundleReader.BundleException e) {
+            output.print(result.reporter(), System.out, System.err);
+            System.err.println("hlc: " + e.getMessage());
+            return 2;
+        }
+        Renderer renderer = new Renderer(generatedFrom());
+        List<RenderedFile> rendered = Emission.run(index, Targets.emitters(bundle), renderer, result.reporter());
         output.print(result.reporter(), System.out, System.err);
-        if (output.failed(result.reporter())) return 1;
-        System.err.println("hlc: the spec checks clean, but emitting files is not built yet; nothing was written");
+        if (result.reporter().hasErrors()) return 1;
+        long talos = rendered.stream().filter(RenderedFile::secret).count();
+        // Configs built from the placeholder were only for validation: they never reach the disk.
+        List<RenderedFile> files = bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered;
+        try {
+            if (checkOnly) return stale(files);
+            new OutputFolder(out).replace(files, bundlePath != null);
+        } catch (IOException e) {
+            System.err.println("hlc: cannot write " + out + ": " + Messages.of(e));
+            return 2;
+        }
+        System.err.println("hlc: wrote " + files.size() + " files to " + out
+                + (bundlePath != null ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
+        if (bundlePath == null && talos > 0) System.err.println(noBundleNote(talos));
+        return 0;
+    }
+
+    private static String noBundleNote(long talos) {
+        return "hlc: " + talos + " Talos machine config" + (talos == 1 ? " was" : "s were")
+                + " built and validated, but not written: no secrets bundle (pass --secrets FILE or set `secrets` in the"
+                + " cluster; `hlc secrets init FILE` makes one for a new cluster)";
+    }
+
+    private int stale(List<RenderedFile> files) throws IOException {
+        List<StaleCheck.Finding> findings = StaleCheck.compare(out, files);
+        if (findings.isEmpty()) {
+            System.err.println("hlc: " + out + " is up to date (" + files.stream().filter(f -> !f.secret()).count() + " files)");
+            return 0;
+        }
+        for (StaleCheck.Finding f : findings) {
+            System.err.println(out + "/" + f.path() + ": " + f.kind() + switch (f.kind()) {
+                case "missing" -> " (the spec generates it, the folder lacks it)";
+                case "extra" -> " (generated before, the spec no longer generates it)";
+                default -> " (differs from what the spec generates)";
+            });
+            if (!f.diff().isEmpty()) System.err.print(f.diff());
+        }
+        System.err.println("hlc: " + findings.size() + " file" + (findings.size() == 1 ? "" : "s") + " in " + out
+                + " out of date; run `hlc compile " + spec + "` and commit the result");
         return 1;
+    }
+
+    /** The spec as every generated header names it: relative to the output folder's parent, so it is the same everywhere. */
+    private String generatedFrom() {
+        Path base = out.toAbsolutePath().normalize().getParent();
+        Path s = spec.toAbsolutePath().normalize();
+        try {
+            return base == null ? s.getFileName().toString() : base.relativize(s).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoots) {
+            return s.getFileName().toString();
+        }
     }
 }

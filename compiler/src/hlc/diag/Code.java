@@ -34,10 +34,14 @@ public enum Code {
     HL080("invalid DNS name"),
     HL081("DNS name outside the site's domains"),
     HL082("DNS name with two different targets"),
+    HL083("name that cannot be a Kubernetes or DNS name"),
     HL090("VLAN id out of range"),
     HL091("VLAN id used by two networks"),
     HL092("MTU out of range"),
     HL095("secret value written in the spec"),
+    HL096("Talos version hlc cannot emit configs for"),
+    HL097("name that cannot become a file name"),
+    HL098("emitted file failed its template or schema (internal)"),
     HL099("internal error");
 
     private final String title;

@@ -216,6 +216,7 @@ public final class ModelBuilder {
         Slot<Cidr> pods = new Slot<>("pods", t);
         Slot<Cidr> services = new Slot<>("services", t);
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
+        Slot<Located<String>> secrets = new Slot<>("secrets", t);
         List<Cluster.LoadBalancer> lbs = new ArrayList<>();
         for (ClusterAttrContext a : ctx.clusterAttr()) {
             Span at = lit.span(a);
@@ -235,12 +236,13 @@ public final class ModelBuilder {
                 Name net = lit.name(c.name(1));
                 if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net));
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, flux(c));
+            else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
         }
         require(talos, name, "cluster", "talos", "talos v1.10.7");
         require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         if (name != null) {
             clusters.add(new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
-                    pods.get(), services.get(), lbs, flux.get()));
+                    pods.get(), services.get(), lbs, flux.get(), secrets.get()));
         }
     }
 

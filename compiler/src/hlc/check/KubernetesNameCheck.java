@@ -1,0 +1,50 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.Name;
+import hlc.model.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * HL083: names that become Kubernetes object names, namespaces, host names or output file names are DNS-1123
+ * labels: lower-case letters, digits and inner hyphens, at most 63 characters. The grammar allows more (`K8s_1`)
+ * so that the finding can say exactly what to write instead.
+ */
+public final class KubernetesNameCheck implements Check {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL083);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        Spec s = ix.spec();
+        List<Object[]> names = new ArrayList<>();
+        s.hosts().forEach(h -> names.add(new Object[]{h.name(), "host name"}));
+        s.devices().forEach(d -> names.add(new Object[]{d.name(), "device name"}));
+        s.cephs().forEach(c -> names.add(new Object[]{c.name(), "Ceph cluster name (its namespace)"}));
+        s.pools().forEach(p -> names.add(new Object[]{p.name(), "pool name"}));
+        s.storageClasses().forEach(c -> names.add(new Object[]{c.name(), "storage class name"}));
+        s.apps().forEach(a -> {
+            names.add(new Object[]{a.name(), "app name"});
+            if (a.namespace() != null) names.add(new Object[]{a.namespace(), "namespace"});
+        });
+        if (s.cluster() != null) s.cluster().loadBalancers().forEach(lb -> names.add(new Object[]{lb.name(), "load balancer name"}));
+        for (Object[] pair : names) {
+            Name n = (Name) pair[0];
+            if (LABEL.matcher(n.text()).matches()) continue;
+            String fixed = n.text().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+            if (fixed.length() > 63) fixed = fixed.substring(0, 63).replaceAll("-+$", "");
+            var d = reporter.error(Code.HL083, n.span(), pair[1] + " `" + n + "` cannot be used as a Kubernetes/DNS name");
+            d.hint(fixed.isEmpty() ? "use lower-case letters, digits and hyphens, at most 63 characters"
+                    : "use lower-case letters, digits and hyphens, at most 63 characters: `" + fixed + "`").emit();
+        }
+    }
+}

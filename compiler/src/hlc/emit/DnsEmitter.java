@@ -1,0 +1,101 @@
+package hlc.emit;
+
+import hlc.check.SpecIndex;
+import hlc.model.App;
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Host;
+import hlc.model.Ip;
+import hlc.model.Name;
+import hlc.model.Spec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * UniFi DNS: the records of every host ({@code <host>.<domain>}), device (its {@code dns} names, else
+ * {@code <device>.<domain>}) and app route (the address of the load balancer it goes through), as external-dns
+ * {@code DNSEndpoint} resources, which the UniFi webhook syncs, and as {@code dns/unifi-static-dns.json} in the
+ * fields of the UniFi controller's static-DNS API, for users without the webhook.
+ */
+public final class DnsEmitter implements Emitter {
+    static final int TTL = 300;
+    static final String NAMESPACE = "network";
+
+    /** One record. */
+    record Rec(String name, String type, String target) {}
+
+    @Override
+    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
+        Spec s = ix.spec();
+        String domain = s.site() != null && s.site().domain() != null ? s.site().domain().text() : null;
+        Map<String, TreeSet<Rec>> byOwner = new TreeMap<>();
+        for (Host h : s.hosts()) {
+            Ip ip = primaryAddress(h, s.cluster());
+            if (ip != null && domain != null) add(byOwner, "host-" + h.name(), h.name().text() + "." + domain, ip);
+        }
+        for (Device d : s.devices()) {
+            if (d.addresses().isEmpty()) continue;
+            Ip ip = d.addresses().get(0).address();
+            if (!d.dnsNames().isEmpty()) {
+                for (Name n : d.dnsNames()) add(byOwner, "device-" + d.name(), n.text(), ip);
+            } else if (domain != null) {
+                add(byOwner, "device-" + d.name(), d.name().text() + "." + domain, ip);
+            }
+        }
+        for (App a : s.apps()) {
+            for (App.Route r : a.routes()) {
+                Cluster.LoadBalancer lb = r.via() != null ? ix.loadBalancers.get(r.via().text())
+                        : s.cluster() != null && s.cluster().loadBalancers().size() == 1 ? s.cluster().loadBalancers().get(0) : null;
+                if (lb != null) add(byOwner, "app-" + a.name(), r.dnsName().text(), lb.address());
+            }
+        }
+        List<Map<String, Object>> endpoints = new ArrayList<>();
+        TreeSet<Rec> all = new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type).thenComparing(Rec::target));
+        byOwner.forEach((owner, recs) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", owner);
+            e.put("records", recs.stream().map(DnsEmitter::context).toList());
+            endpoints.add(e);
+            all.addAll(recs);
+        });
+        List<FileSpec> files = new ArrayList<>();
+        if (!endpoints.isEmpty()) {
+            files.add(new FileSpec("dns/dnsendpoints.yaml", "dnsendpoints.yaml.j2",
+                    Map.of("endpoints", endpoints, "namespace", NAMESPACE), false));
+        }
+        files.add(new FileSpec("dns/unifi-static-dns.json", "unifi-static-dns.json.j2",
+                Map.of("records", all.stream().map(DnsEmitter::context).toList()), false));
+        return files;
+    }
+
+    private static void add(Map<String, TreeSet<Rec>> byOwner, String owner, String name, Ip ip) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".")) n = n.substring(0, n.length() - 1);
+        byOwner.computeIfAbsent(owner, k -> new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type)
+                        .thenComparing(Rec::target)))
+                .add(new Rec(n, ip.value().isIPv4() ? "A" : "AAAA", ip.text()));
+    }
+
+    private static Map<String, Object> context(Rec r) {
+        return Map.of("name", r.name(), "type", r.type(), "target", r.target(), "ttl", TTL);
+    }
+
+    /** The address a host is known by: its interface on the VIP's network, else its first address. */
+    static Ip primaryAddress(Host h, Cluster c) {
+        String net = c != null && c.vip() != null ? c.vip().network().text() : null;
+        Ip first = null;
+        for (Host.Interface i : h.interfaces()) {
+            if (i.address() == null) continue;
+            if (net != null && i.network() != null && i.network().text().equals(net)) return i.address();
+            if (first == null) first = i.address();
+        }
+        return first;
+    }
+}

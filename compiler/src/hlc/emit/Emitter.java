@@ -1,0 +1,13 @@
+package hlc.emit;
+
+import hlc.check.SpecIndex;
+
+import java.util.List;
+
+/**
+ * Turns the checked model into the files of one target (Flux, storage, DNS, Talos). An emitter only builds
+ * plain data for templates; rendering, validation and writing are shared.
+ */
+public interface Emitter {
+    List<FileSpec> files(SpecIndex spec, EmitProblems problems);
+}

@@ -1,0 +1,63 @@
+package hlc.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The project's own JSON schemas for every kind of document hlc writes (under {@code schemas/}), each compiled
+ * once per run. A document is matched to its schema by apiVersion and kind (a Talos machine config by its
+ * {@code version}); a document of no known kind is itself an error: hlc only writes what it can validate.
+ */
+public final class SchemaCatalog {
+    private static final Map<String, String> BY_KIND = Map.ofEntries(
+            Map.entry("kustomize.toolkit.fluxcd.io/v1 Kustomization", "flux-kustomization"),
+            Map.entry("kustomize.config.k8s.io/v1beta1 Kustomization", "kustomize-kustomization"),
+            Map.entry("v1 Namespace", "namespace"),
+            Map.entry("v1 ConfigMap", "configmap"),
+            Map.entry("external-secrets.io/v1 ExternalSecret", "externalsecret"),
+            Map.entry("storage.k8s.io/v1 StorageClass", "storageclass"),
+            Map.entry("ceph.rook.io/v1 CephBlockPool", "cephblockpool"),
+            Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint"));
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final Map<String, JsonSchema> compiled = new HashMap<>();
+
+    /** The schema name for a document, or null when hlc has none for it. */
+    public static String schemaFor(JsonNode doc, String path) {
+        if (path.endsWith(".json")) return "unifi-static-dns";
+        if (!doc.has("apiVersion") && "v1alpha1".equals(doc.path("version").asText(null))) return "talos-v1alpha1";
+        if (!doc.has("apiVersion") && doc.has("customization")) return "talos-schematic";
+        return BY_KIND.get(doc.path("apiVersion").asText("") + " " + doc.path("kind").asText(""));
+    }
+
+    /** Violations as "JSON path: message", empty when the document is valid. */
+    public List<String> validate(String schema, JsonNode doc) {
+        JsonSchema s = compiled.computeIfAbsent(schema, this::load);
+        Set<ValidationMessage> errors = s.validate(doc);
+        return errors.stream()
+                .map(m -> m.getInstanceLocation() + ": " + m.getMessage())
+                .sorted()
+                .toList();
+    }
+
+    private JsonSchema load(String name) {
+        try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + name + ".schema.json")) {
+            if (in == null) throw new IllegalStateException("no schema " + name);
+            return factory.getSchema(json.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read schema " + name, e);
+        }
+    }
+}

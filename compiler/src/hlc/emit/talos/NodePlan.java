@@ -1,0 +1,128 @@
+package hlc.emit.talos;
+
+import hlc.check.SpecIndex;
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Host;
+import hlc.model.Ip;
+import hlc.model.Network;
+import hlc.model.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a node's Talos configuration must say, worked out from the model once, independent of the config's form:
+ * its role, addresses with prefixes, default route, DNS servers, the VIP interface, bond members, extensions.
+ */
+record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
+                String nodeSubnet, Schematic schematic) {
+
+    /** A configured link: by kernel name or by driver, with its addresses, routes, bond and VIP. */
+    record Link(String name, String driver, List<String> addresses, String gateway, Integer mtu, String bondMode,
+                List<String> bondInterfaces, List<String> bondDrivers, String vip) {}
+
+    /** Cluster-wide facts every node config repeats. */
+    record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, String podSubnet,
+                   String serviceSubnet, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
+                   List<String> apiSans) {}
+
+    static Cluster cluster(SpecIndex ix) {
+        hlc.model.Cluster c = ix.spec().cluster();
+        boolean noWorkers = ix.spec().hosts().stream().allMatch(Host::isControlPlane);
+        String endpointHost = c.vip() != null ? c.vip().address().text()
+                : ix.spec().hosts().stream().filter(Host::isControlPlane).findFirst()
+                        .map(h -> primary(h, c)).map(Ip::text).orElse("127.0.0.1");
+        String cni = c.cni() == null ? "flannel" : switch (c.cni().text()) {
+            case "flannel" -> "flannel";
+            default -> "none"; // Cilium or Calico are installed by Flux: Talos must not install one
+        };
+        boolean kubeProxy = c.kubeProxy() != null ? c.kubeProxy().value() : !"cilium".equals(c.cni() == null ? "" : c.cni().text());
+        List<String> sans = new ArrayList<>();
+        if (c.vip() != null) sans.add(c.vip().address().text());
+        return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(),
+                "https://" + bracket(endpointHost) + ":6443",
+                c.pods() == null ? "10.244.0.0/16" : c.pods().text(),
+                c.services() == null ? "10.96.0.0/12" : c.services().text(),
+                cni, kubeProxy, noWorkers, sans);
+    }
+
+    static NodePlan of(Host h, SpecIndex ix) {
+        hlc.model.Cluster c = ix.spec().cluster();
+        Ip primaryIp = primary(h, c);
+        Network primaryNet = null;
+        for (Host.Interface i : h.interfaces()) {
+            if (i.address() != null && i.address().equals(primaryIp) && i.network() != null) primaryNet = ix.networks.get(i.network().text());
+        }
+        List<String> bondMembers = new ArrayList<>();
+        h.interfaces().forEach(i -> { if (i.bond() != null) i.bond().members().forEach(m -> bondMembers.add(m.text())); });
+        List<Link> links = new ArrayList<>();
+        for (Host.Interface i : h.interfaces()) {
+            if (bondMembers.contains(i.name().text())) continue; // configured through its bond
+            Network net = i.network() == null ? null : ix.networks.get(i.network().text());
+            if (i.address() == null && i.bond() == null && i.mtu() == null) continue; // nothing to configure
+            List<String> addresses = new ArrayList<>();
+            if (i.address() != null && net != null && net.cidr() != null) {
+                addresses.add(i.address().text() + "/" + net.cidr().block().getNetworkPrefixLength());
+            }
+            String gateway = net != null && net == primaryNet ? gatewayOf(net, ix) : null;
+            Integer mtu = i.mtu() != null ? i.mtu().value() : net != null && net.mtu() != null ? net.mtu().value() : null;
+            List<String> memberNames = new ArrayList<>();
+            List<String> memberDrivers = new ArrayList<>();
+            if (i.bond() != null) {
+                for (var m : i.bond().members()) {
+                    Host.Interface member = h.interfaces().stream().filter(x -> x.name().text().equals(m.text())).findFirst().orElse(null);
+                    if (member != null && member.driver() != null) memberDrivers.add(member.driver().text());
+                    else memberNames.add(m.text());
+                }
+            }
+            String vip = h.isControlPlane() && c.vip() != null && i.network() != null
+                    && i.network().text().equals(c.vip().network().text()) ? c.vip().address().text() : null;
+            boolean byDriver = i.driver() != null && i.bond() == null;
+            links.add(new Link(byDriver ? null : i.name().text(), byDriver ? i.driver().text() : null, addresses, gateway,
+                    mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberDrivers, vip));
+        }
+        List<String> ns = new ArrayList<>();
+        if (primaryNet != null) {
+            for (Target t : primaryNet.dns()) {
+                Ip ip = resolve(t, ix);
+                if (ip != null) ns.add(ip.text());
+            }
+        }
+        List<String> ext = h.gpu() == null ? List.of() : Schematic.forGpu(h.gpu().driver().text());
+        return new NodePlan(h.name().text(), h.isControlPlane(),
+                h.installDisk() == null ? "/dev/sda" : h.installDisk().value(), links, ns,
+                primaryNet == null || primaryNet.cidr() == null ? null : primaryNet.cidr().text(), new Schematic(ext));
+    }
+
+    /** The address a node is reached by: on the VIP's network when there is one, else its first address. */
+    static Ip primary(Host h, hlc.model.Cluster c) {
+        String vipNet = c != null && c.vip() != null ? c.vip().network().text() : null;
+        Ip first = null;
+        for (Host.Interface i : h.interfaces()) {
+            if (i.address() == null) continue;
+            if (vipNet != null && i.network() != null && i.network().text().equals(vipNet)) return i.address();
+            if (first == null) first = i.address();
+        }
+        return first;
+    }
+
+    private static String gatewayOf(Network n, SpecIndex ix) {
+        if (n.gateway() == null) return null;
+        Ip ip = resolve(n.gateway(), ix);
+        return ip == null ? null : ip.text();
+    }
+
+    /** A gateway or DNS server: a literal address, or the address of the named device or host on that network. */
+    private static Ip resolve(Target t, SpecIndex ix) {
+        if (t.address() != null) return t.address();
+        Device d = ix.devices.get(t.ref().text());
+        if (d != null) return d.addresses().isEmpty() ? null : d.addresses().get(0).address();
+        Host h = ix.hosts.get(t.ref().text());
+        return h == null ? null : primary(h, ix.spec().cluster());
+    }
+
+    private static String bracket(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

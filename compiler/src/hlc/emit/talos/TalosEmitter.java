@@ -1,0 +1,56 @@
+package hlc.emit.talos;
+
+import hlc.check.SpecIndex;
+import hlc.diag.Code;
+import hlc.emit.EmitProblems;
+import hlc.emit.Emitter;
+import hlc.emit.FileSpec;
+import hlc.model.Cluster;
+import hlc.model.Host;
+import hlc.secrets.SecretsBundle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Talos Linux: one machine config per node, in the form of the Talos release the spec pins, plus the Image
+ * Factory schematic of each distinct set of system extensions (committed: it holds no secret).
+ */
+public final class TalosEmitter implements Emitter {
+    private static final List<TalosForm> FORMS = List.of(new ClassicV1Alpha1());
+    private final SecretsBundle secrets;
+
+    /** @param secrets the bundle, or {@link SecretsBundle#placeholder()} to build and validate without writing */
+    public TalosEmitter(SecretsBundle secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
+        Cluster c = ix.spec().cluster();
+        if (c == null || c.talos() == null || c.kubernetes() == null || ix.spec().hosts().isEmpty()) return List.of();
+        TalosForm form = FORMS.stream().filter(f -> f.supports(c.talos())).findFirst().orElse(null);
+        if (form == null) {
+            problems.reporter().error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text())
+                    .hint("supported: " + String.join("; ", FORMS.stream().map(TalosForm::releases).toList())
+                            + ". The multi-document form of Talos v1.12 and later is planned")
+                    .emit();
+            return List.of();
+        }
+        List<NodePlan> nodes = new ArrayList<>();
+        for (Host h : ix.spec().hosts()) nodes.add(NodePlan.of(h, ix));
+        List<FileSpec> files = new ArrayList<>(form.files(ix, NodePlan.cluster(ix), nodes, secrets));
+        Map<String, Schematic> schematics = new TreeMap<>();
+        for (NodePlan n : nodes) schematics.put(n.schematic().id(), n.schematic());
+        for (Schematic s : schematics.values()) {
+            Map<String, Object> ctx = new LinkedHashMap<>();
+            ctx.put("id", s.id());
+            ctx.put("extensions", s.extensions());
+            files.add(new FileSpec("talos-schematics/" + s.id() + ".yaml", "talos-schematic.yaml.j2", ctx, false));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,22 @@
+package hlc.emit.talos;
+
+import hlc.check.SpecIndex;
+import hlc.emit.FileSpec;
+import hlc.model.Version;
+import hlc.secrets.SecretsBundle;
+
+import java.util.List;
+
+/**
+ * One shape of Talos machine configuration. Talos changed shape over releases (v1.12 moved hostname, links,
+ * bonds and VIPs out of the v1alpha1 document into documents of their own), so each release range has a form,
+ * chosen by the version the spec pins. Adding a release means adding a form, not editing one.
+ */
+interface TalosForm {
+    boolean supports(Version talos);
+
+    /** The releases this form covers, for messages ("v1.10 and v1.11"). */
+    String releases();
+
+    List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle secrets);
+}

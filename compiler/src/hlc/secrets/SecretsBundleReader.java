@@ -1,0 +1,119 @@
+package hlc.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a secrets bundle ({@code talosctl gen secrets} layout). It refuses, with a reason and never a value:
+ * a missing or unreadable file, a SOPS-encrypted one (decrypt it first), one that git tracks (a bundle in the
+ * repository is a leaked cluster), and one with a missing or malformed entry. It never makes up a fresh bundle:
+ * new secrets for an existing cluster would lock every node out.
+ */
+public final class SecretsBundleReader {
+    /** Why a bundle cannot be used; the message names fields, never values. */
+    public static final class BundleException extends Exception {
+        public BundleException(String message) {
+            super(message);
+        }
+    }
+
+    private SecretsBundleReader() {}
+
+    public static SecretsBundle read(Path file) throws BundleException {
+        if (!Files.isRegularFile(file)) throw new BundleException("secrets bundle " + file + " does not exist");
+        if (GitTracking.isTracked(file)) {
+            throw new BundleException("secrets bundle " + file + " is tracked by git; hlc will not read secrets from a "
+                    + "repository. Move it out of the repository (and rotate it if it was ever pushed)");
+        }
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BundleException("secrets bundle " + file + " cannot be read as YAML");
+        }
+        if (root == null || !root.isObject()) throw new BundleException("secrets bundle " + file + " is empty");
+        if (root.has("sops")) {
+            throw new BundleException("secrets bundle " + file + " is encrypted with SOPS; decrypt it to a file outside "
+                    + "the repository (sops -d) and pass that with --secrets");
+        }
+        Fields f = new Fields(file, root);
+        return new SecretsBundle(
+                f.base64("cluster", "id"), f.base64("cluster", "secret"),
+                f.token("secrets", "bootstraptoken"), f.base64("secrets", "secretboxencryptionsecret"),
+                f.token("trustdinfo", "token"),
+                f.pair("etcd"), f.pair("k8s"), f.pair("k8saggregator"),
+                f.pem("certs", "k8sserviceaccount", "key"), f.pair("os"));
+    }
+
+    /** Field access with errors that say which field, and never what it holds. */
+    private record Fields(Path file, JsonNode root) {
+        String text(String... path) throws BundleException {
+            JsonNode n = root;
+            for (String p : path) n = n.path(p);
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new BundleException("secrets bundle " + file + " has no `" + String.join(".", path) + "`");
+            }
+            return n.asText().strip();
+        }
+
+        String base64(String... path) throws BundleException {
+            String v = text(path);
+            try {
+                Base64.getDecoder().decode(v);
+            } catch (IllegalArgumentException e) {
+                throw new BundleException("secrets bundle " + file + ": `" + String.join(".", path) + "` is not base64");
+            }
+            return v;
+        }
+
+        String token(String... path) throws BundleException {
+            String v = text(path);
+            if (!v.matches("[a-z0-9]{6}\\.[a-z0-9]{16}")) {
+                throw new BundleException("secrets bundle " + file + ": `" + String.join(".", path)
+                        + "` is not a token of the form xxxxxx.xxxxxxxxxxxxxxxx");
+            }
+            return v;
+        }
+
+        String pem(String... path) throws BundleException {
+            String v = base64(path);
+            String decoded = new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8);
+            if (!decoded.startsWith("-----BEGIN ")) {
+                throw new BundleException("secrets bundle " + file + ": `" + String.join(".", path) + "` is not base64 of PEM");
+            }
+            return v;
+        }
+
+        SecretsBundle.KeyPair pair(String name) throws BundleException {
+            return new SecretsBundle.KeyPair(pem("certs", name, "crt"), pem("certs", name, "key"));
+        }
+    }
+
+    /** Asks git whether a file is tracked; without git (or outside a work tree) the answer is no. */
+    static final class GitTracking {
+        static boolean isTracked(Path file) {
+            Path abs = file.toAbsolutePath().normalize();
+            try {
+                Process p = new ProcessBuilder("git", "ls-files", "--error-unmatch", abs.getFileName().toString())
+                        .directory(abs.getParent().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return false;
+                }
+                return p.exitValue() == 0;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }
+    }
+}
