@@ -86,7 +86,7 @@ interfaceAttr
     : 'on' name                                 # IfaceOn
     | 'address' address                         # IfaceAddress
     | 'driver' name                             # IfaceDriver
-    | 'bond' name nameList                      # IfaceBond
+    | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one
     | 'mtu' number                              # IfaceMtu
     | 'speed' STRING                            # IfaceSpeed
     ;

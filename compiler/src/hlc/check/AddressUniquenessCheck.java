@@ -20,14 +20,18 @@ public final class AddressUniquenessCheck implements Check {
     @Override
     public void run(SpecIndex ix, Reporter reporter) {
         Map<String, PlacedAddress> first = new HashMap<>();
-        for (PlacedAddress a : PlacedAddress.collect(ix.spec())) {
+        var inSourceOrder = new java.util.ArrayList<>(PlacedAddress.collect(ix.spec()));
+        inSourceOrder.sort(java.util.Comparator.comparing((PlacedAddress a) -> a.ip().span(), ix.sourceOrder()));
+        for (PlacedAddress a : inSourceOrder) {
             PlacedAddress earlier = first.putIfAbsent(a.ip().text(), a);
             if (earlier == null) continue;
             var d = reporter.error(Code.HL026, a.ip().span(), "address " + a.ip() + " of " + a.owner()
                             + " is already used by " + earlier.owner())
                     .label(earlier.ip().span(), "first used here");
-            if (earlier.owner().startsWith("the gateway") && a.owner().startsWith("device")) {
-                d.hint("if this device is the gateway, write `gateway " + a.owner().replaceAll(".*`(.*)`.*", "$1")
+            PlacedAddress device = a.owner().startsWith("device") ? a : earlier.owner().startsWith("device") ? earlier : null;
+            boolean gateway = a.owner().startsWith("the gateway") || earlier.owner().startsWith("the gateway");
+            if (gateway && device != null) {
+                d.hint("if this device is the gateway, write `gateway " + device.owner().replaceAll(".*`(.*)`.*", "$1")
                         + "` in the network instead of its address");
             } else {
                 d.hint("every address must belong to exactly one host, device, VIP or load balancer");

@@ -39,7 +39,7 @@ public final class CephReplicaCheck implements Check {
                         ? osdHosts.size() + " host" + (osdHosts.size() == 1 ? "" : "s") + " with OSDs"
                                 + (osdHosts.isEmpty() ? "" : " (" + String.join(", ", osdHosts.stream().map(h -> h.name().text()).toList()) + ")")
                         : osdCount + " OSD" + (osdCount == 1 ? "" : "s");
-                reporter.error(Code.HL040, at, "pool `" + p.name() + "` wants " + replicas + " replicas with failure domain `"
+                reporter.error(Code.HL040, at, "pool `" + p.name() + "` wants " + replicas + (replicas == 1 ? " replica" : " replicas") + " with failure domain `"
                                 + domain + "`, but the spec has only " + have)
                         .hint("lower `replicas` to " + Math.max(1, domains) + ", or add OSDs ("
                                 + "`osd \"/dev/disk/by-id/…\"`) on more hosts").emit();

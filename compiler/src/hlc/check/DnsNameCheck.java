@@ -46,6 +46,7 @@ public final class DnsNameCheck implements Check {
                 names.add(new Declared(r.dnsName(), routeTarget(r, c, ix), "app `" + a.name() + "`"));
             }
         }
+        names.sort(java.util.Comparator.comparing((Declared d) -> d.name().span(), ix.sourceOrder()));
         Map<String, Declared> seen = new HashMap<>();
         for (Declared d : names) {
             if (!validLabels(d.name(), reporter)) continue;

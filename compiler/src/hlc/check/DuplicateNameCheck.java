@@ -61,7 +61,7 @@ public final class DuplicateNameCheck implements Check {
         names.forEach(n -> {
             Name first = seen.putIfAbsent(n.text(), n);
             if (first != null) {
-                reporter.error(Code.HL011, n.span(), "a " + kind + " named `" + n + "` is already declared")
+                reporter.error(Code.HL011, n.span(), Words.article(kind) + " " + kind + " named `" + n + "` is already declared")
                         .label(first.span(), "first declared here")
                         .hint("rename one of them; references by name must be unambiguous").emit();
             }

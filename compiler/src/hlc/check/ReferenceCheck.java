@@ -52,7 +52,11 @@ public final class ReferenceCheck implements Check {
                 if (i.network() != null) resolve(i.network(), ix.networks, "network", reporter);
                 if (i.bond() != null) {
                     for (Name member : i.bond().members()) {
-                        if (!own.contains(member.text()) || member.text().equals(i.name().text())) {
+                        if (member.text().equals(i.name().text())) {
+                            reporter.error(Code.HL010, member.span(), "bond `" + i.name() + "` cannot be its own member")
+                                    .hint("list the links it bonds, e.g. `bond active-backup [net0]` with `interface net0 driver e1000e`")
+                                    .emit();
+                        } else if (!own.contains(member.text())) {
                             missing(member, "interface of host `" + h.name() + "`", own, reporter);
                         }
                     }

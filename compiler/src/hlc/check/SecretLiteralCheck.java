@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * credential (a private key, a cloud access key, a URL with a password in it).
  */
 public final class SecretLiteralCheck implements Check {
+    // Words that make a name secret wherever they stand (dbPassword, ADMINPASSWORD), and short ones that must
+    // stand alone (KEY, PASS, AUTH) so that MONKEY or PASSTHROUGH are not flagged.
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)(^|[_-])(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_-]|$)");
+            "(?i)(PASSWORD|PASSWD|SECRET|TOKEN|API[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIAL)"
+                    + "|(^|[_-])(PASS|KEY|AUTH)([_-]|$)|(?-i:[a-z](Pass|Key|Auth)$)");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{30,}|github_pat_\\w{20,}"
                     + "|\\bxox[abpr]-[A-Za-z0-9-]{10,}|\\bsk-[A-Za-z0-9]{20,}|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
@@ -43,6 +46,17 @@ public final class SecretLiteralCheck implements Check {
         }
         for (Service s : ix.spec().services()) {
             if (s.endpoint() != null) value(s.endpoint(), "the endpoint of service `" + s.name() + "`", reporter);
+        }
+        var c = ix.spec().cluster();
+        if (c != null && c.flux() != null && c.flux().repository() != null) {
+            value(c.flux().repository(), "the Flux repository URL", reporter);
+        }
+        for (var d : ix.spec().devices()) {
+            if (d.controller() != null) value(d.controller(), "the controller URL of device `" + d.name() + "`", reporter);
+            for (var e : d.exports()) value(e.path(), "export `" + e.name() + "` of device `" + d.name() + "`", reporter);
+        }
+        for (App a : ix.spec().apps()) {
+            if (a.path() != null) value(a.path(), "the path of app `" + a.name() + "`", reporter);
         }
     }
 

@@ -48,6 +48,18 @@ public final class SpecIndex {
         return spec;
     }
 
+    /**
+     * Source order across files (import order, then line and column), so "first declared here" always points
+     * at the earlier of two places, whatever order the checks visit them in.
+     */
+    public java.util.Comparator<hlc.diag.Span> sourceOrder() {
+        Map<hlc.diag.SourceFile, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < spec.files().size(); i++) order.putIfAbsent(spec.files().get(i), i);
+        return java.util.Comparator.comparingInt((hlc.diag.Span s) -> order.getOrDefault(s.file(), Integer.MAX_VALUE))
+                .thenComparingInt(hlc.diag.Span::line)
+                .thenComparingInt(hlc.diag.Span::column);
+    }
+
     private static <T> Map<String, T> byName(List<T> items, Function<T, Name> name) {
         Map<String, T> map = new LinkedHashMap<>();
         for (T item : items) map.putIfAbsent(name.apply(item).text(), item);

@@ -1,5 +1,7 @@
 package hlc.parse;
 
+import hlc.parse.gen.HomeLabLexer;
+import hlc.parse.gen.HomeLabParser;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.Token;
@@ -20,6 +22,9 @@ final class BlockRecovery extends DefaultErrorStrategy {
         int la = recognizer.getInputStream().LA(1);
         IntervalSet next = recognizer.getATN().nextTokens(state);
         if (next.contains(la) || next.contains(Token.EPSILON)) return;
+        // `host k8s-2 {` after a block whose `}` is missing starts a new block: leave this one here, so the
+        // parser reports the missing `}` and reads the next block normally instead of swallowing it.
+        if (startsDeclaration(recognizer)) return;
         switch (state.getStateType()) {
             case ATNState.STAR_LOOP_ENTRY, ATNState.STAR_LOOP_BACK, ATNState.PLUS_LOOP_BACK, ATNState.STAR_BLOCK_START,
                     ATNState.PLUS_BLOCK_START -> {
@@ -30,5 +35,24 @@ final class BlockRecovery extends DefaultErrorStrategy {
             }
             default -> super.sync(recognizer);
         }
+    }
+
+    static boolean startsDeclaration(Parser recognizer) {
+        var in = recognizer.getInputStream();
+        return DECLARATION_KEYWORDS.contains(in.LA(1)) && in.LA(3) == HomeLabLexer.LBRACE;
+    }
+
+    private static final java.util.Set<Integer> DECLARATION_KEYWORDS = declarationKeywords();
+
+    private static java.util.Set<Integer> declarationKeywords() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        var vocabulary = HomeLabParser.VOCABULARY;
+        for (String word : java.util.List.of("site", "network", "cluster", "host", "device", "ceph", "storage-class",
+                "service", "backup", "app", "import")) {
+            for (int t = 1; t <= vocabulary.getMaxTokenType(); t++) {
+                if (("'" + word + "'").equals(vocabulary.getLiteralName(t))) out.add(t);
+            }
+        }
+        return out;
     }
 }

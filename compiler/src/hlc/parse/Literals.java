@@ -233,7 +233,10 @@ final class Literals {
 
     /** A name that must be one of a fixed set of words; reported with the choices and a "did you mean". */
     Name choice(HomeLabParser.NameContext ctx, Collection<String> allowed, String what) {
-        Name n = name(ctx);
+        return choice(name(ctx), allowed, what);
+    }
+
+    Name choice(Name n, Collection<String> allowed, String what) {
         if (n == null) return null;
         if (!allowed.contains(n.text())) {
             String dym = Suggest.didYouMean(n.text(), allowed);

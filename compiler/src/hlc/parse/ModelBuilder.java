@@ -319,7 +319,7 @@ public final class ModelBuilder {
             else if (a instanceof IfaceAddressContext c) address.set(reporter, at, lit.ip(c.address()));
             else if (a instanceof IfaceDriverContext c) driver.set(reporter, at, lit.name(c.name()));
             else if (a instanceof IfaceBondContext c) {
-                Name mode = lit.choice(c.name(), BOND_MODES, "bond mode");
+                Name mode = lit.choice(lit.name(c.dnsName()), BOND_MODES, "bond mode");
                 bond.set(reporter, at, mode == null ? null : new Host.Bond(mode, names(c.nameList())));
             } else if (a instanceof IfaceMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
             else if (a instanceof IfaceSpeedContext c) speed.set(reporter, at, lit.string(c.STRING()));
@@ -400,7 +400,13 @@ public final class ModelBuilder {
             Span at = lit.span(a);
             if (a instanceof PoolReplicasContext c) replicas.set(reporter, at, lit.number(c.number(), 1, 100, "replicas"));
             else if (a instanceof PoolMinSizeContext c) minSize.set(reporter, at, lit.number(c.number(), 1, 100, "min size"));
-            else if (a instanceof PoolFailureDomainContext c) domain.set(reporter, at, lit.choice(c.name(), FAILURE_DOMAINS, "failure domain"));
+            else if (a instanceof PoolFailureDomainContext c) {
+                // An unknown domain is reported and kept as written: defaulting it to `host` would add a
+                // replica finding about a domain the user never chose.
+                Name d = lit.name(c.name());
+                lit.choice(d, FAILURE_DOMAINS, "failure domain");
+                domain.set(reporter, at, d);
+            }
             else if (a instanceof PoolCompressionContext c && c.name().size() == 2) {
                 compression.set(reporter, at, new Name[]{
                         lit.choice(c.name(0), COMPRESSION_MODES, "compression mode"),
@@ -467,6 +473,10 @@ public final class ModelBuilder {
                     }
                 }
                 kinds.set(reporter, at, ks);
+                if (c.nameList() != null && c.nameList().name().isEmpty()) {
+                    reporter.error(Code.HL007, at, t + " has an empty `kind`")
+                            .hint("say what it is, e.g. `kind [dns, tunnel]`").emit();
+                }
             } else if (a instanceof SvcPurposeContext c) purpose.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof SvcUsageContext c) usage.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof SvcEndpointContext c) endpoint.set(reporter, at, lit.string(c.STRING()));

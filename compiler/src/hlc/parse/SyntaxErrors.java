@@ -64,7 +64,11 @@ final class SyntaxErrors extends BaseErrorListener {
 
         String message;
         String hint = null;
-        if (found.getType() == Token.EOF && closes) {
+        if (closes && found.getType() != Token.EOF && BlockRecovery.startsDeclaration(parser)) {
+            message = "expected `}` to close " + block.title + " opened at " + block.line + ":" + block.column
+                    + " before the next `" + found.getText() + "` block";
+            hint = "add `}` after the last attribute of " + block.title;
+        } else if (found.getType() == Token.EOF && closes) {
             message = "expected `}` to close " + block.title + " opened at " + block.line + ":" + block.column;
             hint = "add `}` after the last attribute of " + block.title;
         } else if (found.getType() == HomeLabLexer.UNKNOWN_CHAR && found.getText().equals("\"")) {
@@ -80,7 +84,7 @@ final class SyntaxErrors extends BaseErrorListener {
             if (!keywords.isEmpty()) hint = Suggest.didYouMean(found.getText(), plain(keywords));
         }
         var d = reporter.error(Code.HL001, at, message);
-        if (block != null && found.getType() == Token.EOF) d.label(new Span(file, block.line, block.column, block.length), "opened here");
+        if (block != null && (found.getType() == Token.EOF || message.startsWith("expected `}`"))) d.label(new Span(file, block.line, block.column, block.length), "opened here");
         if (hint != null) d.hint(hint);
         d.emit();
     }
@@ -117,7 +121,8 @@ final class SyntaxErrors extends BaseErrorListener {
             if (c instanceof HomeLabParser.CephPoolContext) kind = "pool";
             if (c instanceof HomeLabParser.ClusterFluxContext) kind = "flux";
             if (kind == null) continue;
-            String name = c.getChildCount() > 1 && !"{".equals(c.getChild(1).getText()) ? " " + c.getChild(1).getText() : "";
+            String name = c.getChildCount() > 1 && c.getChild(1) instanceof HomeLabParser.NameContext n
+                    && !Literals.missing(n) ? " " + n.getText() : "";
             Token start = c.getStart();
             return new Block("`" + kind + name + "`", start.getLine(), start.getCharPositionInLine() + 1,
                     start.getText().length());
