@@ -74,7 +74,7 @@ final class CompileCommand implements Callable<Integer> {
         List<RenderedFile> files = bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered;
         try {
             if (checkOnly) return stale(files);
-            new OutputFolder(out).replace(files, bundlePath != null);
+            new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, bundlePath != null);
         } catch (IOException e) {
             System.err.println("hlc: cannot write " + out + ": " + Messages.of(e));
             return 2;

@@ -20,6 +20,19 @@ import java.nio.file.Path;
 final class SourceReader {
     private SourceReader() {}
 
+    /**
+     * A lone CR (old Mac line end) becomes LF, so the lexer, which counts only LF, and the diagnostics agree on
+     * line numbers. CRLF stays as it is; the text keeps its length, so columns do not move.
+     */
+    private static String lineEnds(String text) {
+        if (text.indexOf('\r') < 0) return text;
+        StringBuilder b = new StringBuilder(text);
+        for (int i = 0; i < b.length(); i++) {
+            if (b.charAt(i) == '\r' && (i + 1 == b.length() || b.charAt(i + 1) != '\n')) b.setCharAt(i, '\n');
+        }
+        return b.toString();
+    }
+
     static SourceFile decode(Path path, String displayPath, byte[] bytes, Reporter reporter) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -34,14 +47,14 @@ final class SourceReader {
         if (!result.isError()) {
             strict.flush(out);
             out.flip();
-            return new SourceFile(path, displayPath, out.toString());
+            return new SourceFile(path, displayPath, lineEnds(out.toString()));
         }
         // Where the first bad byte sits, in lines and columns of the text before it.
         out.flip();
         String before = out.toString();
         // String decoding replaces malformed input with U+FFFD, which is what we want for the rest of the file.
         String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        SourceFile file = new SourceFile(path, displayPath, lenient);
+        SourceFile file = new SourceFile(path, displayPath, lineEnds(lenient));
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < before.length(); i++) {

@@ -40,6 +40,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
     private final SourceFile file;
     private final Reporter reporter;
+    private int reported;
 
     SyntaxErrors(SourceFile file, Reporter reporter) {
         this.file = file;
@@ -49,6 +50,15 @@ final class SyntaxErrors extends BaseErrorListener {
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col,
                             String antlrMessage, RecognitionException e) {
+        if (++reported > SyntaxLimit.MAX) {
+            // A file this broken (binary data, a paste gone wrong) would bury the user in findings and cost time;
+            // say so once and stop reading it.
+            Span at = offendingSymbol instanceof Token t && t.getType() != Token.EOF
+                    ? new Span(file, t.getLine(), t.getCharPositionInLine() + 1, 1) : file.endSpan();
+            reporter.error(Code.HL001, at, "too many syntax errors; the rest of " + file.displayPath() + " is not read")
+                    .hint("fix the errors above first; is this really an .hl file?").emit();
+            throw new org.antlr.v4.runtime.misc.ParseCancellationException("too many syntax errors");
+        }
         if (!(recognizer instanceof Parser parser) || !(offendingSymbol instanceof Token found)) {
             reporter.error(Code.HL001, new Span(file, line, col + 1, 1), "cannot read this: " + antlrMessage).emit();
             return;

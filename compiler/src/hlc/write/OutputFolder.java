@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,40 +31,99 @@ public final class OutputFolder {
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path out;
+    private final Steps steps;
+    private final Consumer<String> messages;
 
+    /**
+     * Named points of the write path, so the crash tests can stop a real process right after each one and check
+     * that the folder is then entirely old or entirely new.
+     */
+    interface Steps {
+        Steps NONE = step -> {};
+
+        void after(String step);
+    }
+
+    /** An output folder whose "waiting for another run" messages go nowhere (tests, library use). */
     public OutputFolder(Path out) {
+        this(out, message -> {}, Steps.NONE);
+    }
+
+    public OutputFolder(Path out, Consumer<String> messages) {
+        this(out, messages, Steps.NONE);
+    }
+
+    OutputFolder(Path out, Consumer<String> messages, Steps steps) {
         this.out = out.toAbsolutePath().normalize();
+        this.messages = messages;
+        this.steps = steps;
     }
 
     /**
      * Writes {@code files}. When {@code secretsEmitted} is false the old secret folder is carried over untouched
-     * (a run without a secrets bundle must not delete the user's Talos configs).
+     * (a run without a secrets bundle must not delete the user's Talos configs). Runs on one folder are
+     * serialised by {@link OutputLock}.
      */
     public void replace(List<RenderedFile> files, boolean secretsEmitted) throws IOException {
-        recover();
-        Path parent = out.getParent();
-        Files.createDirectories(parent);
-        String tag = out.getFileName() + ".hlc-" + ProcessHandle.current().pid();
-        Path tmp = parent.resolve("." + tag + "-new");
-        Path aside = parent.resolve("." + tag + "-old");
-        deleteTree(tmp);
-        Files.createDirectory(tmp);
-        try {
-            carryOver(tmp, secretsEmitted);
-            for (RenderedFile f : files) write(tmp.resolve(f.path()), f.content(), f.secret());
-            write(tmp.resolve(Manifest.NAME), Manifest.render(files), false);
-            if (Files.exists(out)) Files.move(out, aside, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (!Files.exists(out) && Files.exists(aside)) Files.move(aside, out, StandardCopyOption.ATOMIC_MOVE);
+        try (OutputLock lock = OutputLock.acquire(out, messages)) {
+            steps.after("locked");
+            recover();
+            steps.after("recovered");
+            Path parent = out.getParent();
+            String tag = out.getFileName() + ".hlc-" + ProcessHandle.current().pid();
+            Path tmp = parent.resolve("." + tag + "-new");
+            Path aside = parent.resolve("." + tag + "-old");
             deleteTree(tmp);
-            throw e;
+            Files.createDirectory(tmp);
+            try {
+                carryOver(tmp, secretsEmitted);
+                steps.after("carried-over");
+                for (RenderedFile f : files) write(tmp.resolve(f.path()), f.content(), f.secret());
+                write(tmp.resolve(Manifest.NAME), Manifest.render(files), false);
+                steps.after("built");
+                swapIn(tmp, aside);
+            } catch (IOException | RuntimeException e) {
+                if (!Files.exists(out) && Files.exists(aside)) Files.move(aside, out, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(tmp);
+                throw e;
+            }
+            syncDirectory(parent);
+            steps.after("swapped");
+            deleteTree(tmp);   // after an exchange it holds the old tree
+            deleteTree(aside);
+            steps.after("cleaned");
         }
-        deleteTree(aside);
     }
 
-    /** Restores an output folder a dead run left aside, and removes its half-built new one. */
-    public void recover() throws IOException {
+    /**
+     * Puts the built tree in place: one atomic exchange where the system has it; otherwise the old folder is
+     * renamed aside first, and a crash between the two renames is undone by {@link #recover()}.
+     */
+    private void swapIn(Path tmp, Path aside) throws IOException {
+        if (!Files.exists(out)) {
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        if (AtomicSwap.exchange(tmp, out)) return;
+        Files.move(out, aside, StandardCopyOption.ATOMIC_MOVE);
+        steps.after("aside");
+        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Makes the renames durable: a directory's entries reach the disk when the directory itself is synced. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Some file systems cannot sync a directory; the renames are still atomic, only less durable.
+        }
+    }
+
+    /**
+     * Restores an output folder a dead run left aside, and removes half-built or swapped-out trees. Called with
+     * the lock held, so no other run is using them.
+     */
+    void recover() throws IOException {
         Path parent = out.getParent();
         if (parent == null || !Files.isDirectory(parent)) return;
         String prefix = "." + out.getFileName() + ".hlc-";
