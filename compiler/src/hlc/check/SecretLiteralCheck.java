@@ -38,7 +38,7 @@ public final class SecretLiteralCheck implements Check {
                     reporter.error(Code.HL095, v.literal().span(), "variable `" + v.name() + "` of app `" + a.name()
                                     + "` looks secret but its value is written in the spec")
                             .hint("reference the vault instead: `var " + v.name() + " secret \"<key>\" from <vault>`")
-                            .emit();
+                            .sensitive().emit();
                 } else {
                     value(v.literal(), "variable `" + v.name() + "`", reporter);
                 }
@@ -64,7 +64,7 @@ public final class SecretLiteralCheck implements Check {
         if (v != null && SECRET_VALUE.matcher(v.value()).find()) {
             // Say what it looks like, never echo the value: diagnostics end up in CI logs.
             reporter.error(Code.HL095, v.span(), what + " contains what looks like a credential")
-                    .hint("move it to the vault and reference it with `secret \"<key>\" from <vault>`").emit();
+                    .hint("move it to the vault and reference it with `secret \"<key>\" from <vault>`").sensitive().emit();
         }
     }
 }

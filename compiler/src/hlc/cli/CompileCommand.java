@@ -59,7 +59,8 @@ final class CompileCommand implements Callable<Integer> {
         Path bundlePath = Targets.bundlePath(secretsFile, spec, result.spec());
         SecretsBundle bundle;
         try {
-            bundle = bundlePath == null ? SecretsBundle.placeholder() : SecretsBundleReader.read(bundlePath);
+            bundle = bundlePath == null ? SecretsBundle.placeholder() : SecretsBundleReader.read(bundlePath,
+                    warning -> System.err.println("hlc: warning: " + warning));
         } catch (SecretsBundleReader.BundleException e) {
             output.print(result.reporter(), System.out, System.err);
             System.err.println("hlc: " + e.getMessage());

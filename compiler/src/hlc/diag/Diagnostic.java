@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * One finding: a stable code (HL0xx), a severity, the primary place, a message in plain words, and optionally
- * secondary places, a hint ("did you mean `k8s-2`?") and notes.
+ * secondary places, a hint ("did you mean `k8s-2`?") and notes. A {@code sensitive} finding points at text that
+ * may be a secret: renderers show its place but mask the text there, since findings end up in CI logs.
  */
 public record Diagnostic(String code, Severity severity, Span span, String message,
-                         List<Label> labels, String hint, List<String> notes) {
+                         List<Label> labels, String hint, List<String> notes, boolean sensitive) {
 
     public Diagnostic {
         labels = List.copyOf(labels);

@@ -13,6 +13,7 @@ public final class DiagnosticBuilder {
     private final List<Label> labels = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String hint;
+    private boolean sensitive;
 
     DiagnosticBuilder(Reporter reporter, String code, Severity severity, Span span, String message) {
         this.reporter = reporter;
@@ -37,7 +38,13 @@ public final class DiagnosticBuilder {
         return this;
     }
 
+    /** The text under the span may be a secret: show where it is, never what it is. */
+    public DiagnosticBuilder sensitive() {
+        this.sensitive = true;
+        return this;
+    }
+
     public void emit() {
-        reporter.add(new Diagnostic(code, severity, span, message, labels, hint, notes));
+        reporter.add(new Diagnostic(code, severity, span, message, labels, hint, notes, sensitive));
     }
 }

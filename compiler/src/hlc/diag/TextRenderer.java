@@ -46,11 +46,11 @@ public final class TextRenderer {
         out.append(paint("1", d.span().toString())).append(": ")
            .append(sevColoured).append(paint("1", "[" + d.code() + "]")).append(": ")
            .append(d.message()).append('\n');
-        quote(d.span(), null, d.isError() ? "31" : "33", out);
+        quote(d.span(), null, d.isError() ? "31" : "33", d.sensitive(), out);
         for (Label l : d.labels()) {
             out.append(paint("1", l.span().toString())).append(": ").append(paint("36", "note")).append(": ")
                .append(l.message()).append('\n');
-            quote(l.span(), null, "36", out);
+            quote(l.span(), null, "36", false, out);
         }
         String pad = " ".repeat(Integer.toString(d.span().line()).length() + 1);
         if (d.hint() != null) {
@@ -61,8 +61,9 @@ public final class TextRenderer {
         }
     }
 
-    private void quote(Span span, String label, String caretColour, StringBuilder out) {
+    private void quote(Span span, String label, String caretColour, boolean mask, StringBuilder out) {
         String raw = span.file().line(span.line());
+        if (mask) raw = masked(raw, span);
         int col = Math.min(span.column(), raw.length() + 1);
         int len = Math.max(1, Math.min(span.length(), Math.max(1, raw.length() - col + 1)));
         // Long lines (generated specs) are shown as a window around the span.
@@ -85,6 +86,13 @@ public final class TextRenderer {
            .append(paint(caretColour, "^".repeat(len)));
         if (label != null) out.append(' ').append(label);
         out.append('\n');
+    }
+
+    /** The line with the span's characters replaced by `*`, keeping the length so the caret still lines up. */
+    private static String masked(String line, Span span) {
+        int from = Math.min(line.length(), span.column() - 1);
+        int to = Math.min(line.length(), from + span.length());
+        return line.substring(0, from) + "*".repeat(to - from) + line.substring(to);
     }
 
     /** Tabs become one space and control characters a visible mark, so the caret lines up. */

@@ -27,7 +27,13 @@ public final class SecretsBundleReader {
     private SecretsBundleReader() {}
 
     public static SecretsBundle read(Path file) throws BundleException {
+        return read(file, warning -> {});
+    }
+
+    /** Reads the bundle; {@code warnings} hears of what is allowed but unwise (a bundle other users can read). */
+    public static SecretsBundle read(Path file, java.util.function.Consumer<String> warnings) throws BundleException {
         if (!Files.isRegularFile(file)) throw new BundleException("secrets bundle " + file + " does not exist");
+        worldReadable(file, warnings);
         if (GitTracking.isTracked(file)) {
             throw new BundleException("secrets bundle " + file + " is tracked by git; hlc will not read secrets from a "
                     + "repository. Move it out of the repository (and rotate it if it was ever pushed)");
@@ -50,6 +56,19 @@ public final class SecretsBundleReader {
                 f.token("trustdinfo", "token"),
                 f.pair("etcd"), f.pair("k8s"), f.pair("k8saggregator"),
                 f.pem("certs", "k8sserviceaccount", "key"), f.pair("os"));
+    }
+
+    private static void worldReadable(Path file, java.util.function.Consumer<String> warnings) {
+        try {
+            var perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                warnings.accept("secrets bundle " + file + " is readable by other users (mode "
+                        + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run `chmod 600 " + file + "`");
+            }
+        } catch (IOException | UnsupportedOperationException noPosix) {
+            // Not a POSIX file system: nothing to say about modes.
+        }
     }
 
     /** Field access with errors that say which field, and never what it holds. */
