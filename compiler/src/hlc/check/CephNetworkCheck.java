@@ -24,7 +24,7 @@ public final class CephNetworkCheck implements Check {
             String net = ceph.clusterNetwork().text();
             for (Host h : ix.spec().hosts()) {
                 if (h.osds().isEmpty()) continue;
-                boolean on = h.interfaces().stream().anyMatch(i -> i.network() != null && i.network().text().equals(net));
+                boolean on = h.hasInterfaceOn(net);
                 if (!on) {
                     reporter.error(Code.HL043, h.osds().get(0).selector().span(), "host `" + h.name()
                                     + "` has OSDs but no interface on the Ceph cluster network `" + net + "`")

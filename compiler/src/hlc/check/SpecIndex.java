@@ -49,6 +49,22 @@ public final class SpecIndex {
     }
 
     /**
+     * The address a host is known by (its DNS record, the Talos node IP): its interface on the VIP's network when
+     * the cluster has a VIP, else its first address; null when it has none.
+     */
+    public hlc.model.Ip primaryAddress(hlc.model.Host h) {
+        Cluster c = spec.cluster();
+        String vipNet = c != null && c.vip() != null ? c.vip().network().text() : null;
+        hlc.model.Ip first = null;
+        for (hlc.model.Host.Interface i : h.interfaces()) {
+            if (i.address() == null) continue;
+            if (vipNet != null && i.network() != null && i.network().text().equals(vipNet)) return i.address();
+            if (first == null) first = i.address();
+        }
+        return first;
+    }
+
+    /**
      * Source order across files (import order, then line and column), so "first declared here" always points
      * at the earlier of two places, whatever order the checks visit them in.
      */

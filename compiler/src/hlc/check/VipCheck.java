@@ -25,7 +25,7 @@ public final class VipCheck implements Check {
         String net = c.vip().network().text();
         for (Host h : ix.spec().hosts()) {
             if (!h.isControlPlane()) continue;
-            boolean on = h.interfaces().stream().anyMatch(i -> i.network() != null && i.network().text().equals(net));
+            boolean on = h.hasInterfaceOn(net);
             if (!on) {
                 reporter.error(Code.HL030, h.name().span(), "control-plane node `" + h.name()
                                 + "` has no interface on network `" + net + "`, where the VIP " + c.vip().address() + " lives")

@@ -21,13 +21,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiler.Result result;
-        try {
-            result = Compiler.check(spec);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
-            return 2;
-        }
+        Compiler.Result result = SpecReading.check(spec);
+        if (result == null) return 2;
         output.print(result.reporter(), System.out, System.err);
         return output.failed(result.reporter()) ? 1 : 0;
     }

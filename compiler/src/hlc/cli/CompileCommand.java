@@ -44,13 +44,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiler.Result result;
-        try {
-            result = Compiler.check(spec);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
-            return 2;
-        }
+        Compiler.Result result = SpecReading.check(spec);
+        if (result == null) return 2;
         if (output.failed(result.reporter()) || result.spec() == null) {
             output.print(result.reporter(), System.out, System.err);
             return 1;

@@ -37,7 +37,7 @@ public final class DnsEmitter implements Emitter {
         String domain = s.site() != null && s.site().domain() != null ? s.site().domain().text() : null;
         Map<String, TreeSet<Rec>> byOwner = new TreeMap<>();
         for (Host h : s.hosts()) {
-            Ip ip = primaryAddress(h, s.cluster());
+            Ip ip = ix.primaryAddress(h);
             if (ip != null && domain != null) add(byOwner, "host-" + h.name(), h.name().text() + "." + domain, ip);
         }
         for (Device d : s.devices()) {
@@ -87,15 +87,4 @@ public final class DnsEmitter implements Emitter {
         return Map.of("name", r.name(), "type", r.type(), "target", r.target(), "ttl", TTL);
     }
 
-    /** The address a host is known by: its interface on the VIP's network, else its first address. */
-    static Ip primaryAddress(Host h, Cluster c) {
-        String net = c != null && c.vip() != null ? c.vip().network().text() : null;
-        Ip first = null;
-        for (Host.Interface i : h.interfaces()) {
-            if (i.address() == null) continue;
-            if (net != null && i.network() != null && i.network().text().equals(net)) return i.address();
-            if (first == null) first = i.address();
-        }
-        return first;
-    }
 }

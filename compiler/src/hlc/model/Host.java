@@ -11,6 +11,11 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
         return role != null && role.value() == Role.CONTROLPLANE;
     }
 
+    /** True when one of the host's interfaces is attached to the named network. */
+    public boolean hasInterfaceOn(String network) {
+        return interfaces.stream().anyMatch(i -> i.network() != null && i.network().text().equals(network));
+    }
+
     /** A GPU by its kernel driver (i915, nvidia), with a free-text model. */
     public record Gpu(Name driver, Located<String> model) {}
 

@@ -32,7 +32,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         boolean noWorkers = ix.spec().hosts().stream().allMatch(Host::isControlPlane);
         String endpointHost = c.vip() != null ? c.vip().address().text()
                 : ix.spec().hosts().stream().filter(Host::isControlPlane).findFirst()
-                        .map(h -> primary(h, c)).map(Ip::text).orElse("127.0.0.1");
+                        .map(ix::primaryAddress).map(Ip::text).orElse("127.0.0.1");
         String cni = c.cni() == null ? "flannel" : switch (c.cni().text()) {
             case "flannel" -> "flannel";
             default -> "none"; // Cilium or Calico are installed by Flux: Talos must not install one
@@ -49,7 +49,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
 
     static NodePlan of(Host h, SpecIndex ix) {
         hlc.model.Cluster c = ix.spec().cluster();
-        Ip primaryIp = primary(h, c);
+        Ip primaryIp = ix.primaryAddress(h);
         Network primaryNet = null;
         for (Host.Interface i : h.interfaces()) {
             if (i.address() != null && i.address().equals(primaryIp) && i.network() != null) primaryNet = ix.networks.get(i.network().text());
@@ -95,18 +95,6 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 primaryNet == null || primaryNet.cidr() == null ? null : primaryNet.cidr().text(), new Schematic(ext));
     }
 
-    /** The address a node is reached by: on the VIP's network when there is one, else its first address. */
-    static Ip primary(Host h, hlc.model.Cluster c) {
-        String vipNet = c != null && c.vip() != null ? c.vip().network().text() : null;
-        Ip first = null;
-        for (Host.Interface i : h.interfaces()) {
-            if (i.address() == null) continue;
-            if (vipNet != null && i.network() != null && i.network().text().equals(vipNet)) return i.address();
-            if (first == null) first = i.address();
-        }
-        return first;
-    }
-
     private static String gatewayOf(Network n, SpecIndex ix) {
         if (n.gateway() == null) return null;
         Ip ip = resolve(n.gateway(), ix);
@@ -119,7 +107,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         Device d = ix.devices.get(t.ref().text());
         if (d != null) return d.addresses().isEmpty() ? null : d.addresses().get(0).address();
         Host h = ix.hosts.get(t.ref().text());
-        return h == null ? null : primary(h, ix.spec().cluster());
+        return h == null ? null : ix.primaryAddress(h);
     }
 
     private static String bracket(String host) {
