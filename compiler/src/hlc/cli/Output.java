@@ -1,15 +1,20 @@
 package hlc.cli;
 
+import hlc.diag.GithubRenderer;
 import hlc.diag.JsonRenderer;
+import hlc.diag.ReportPath;
 import hlc.diag.Reporter;
+import hlc.diag.SarifRenderer;
 import hlc.diag.TextRenderer;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** Options shared by commands that print findings: the format, colour and strictness. */
 final class Output {
-    enum Format { text, json }
+    /** text for people; json for scripts; sarif for code-scanning dashboards; github for Actions annotations. */
+    enum Format { text, json, sarif, github }
 
     enum Colour { auto, always, never }
 
@@ -24,15 +29,26 @@ final class Output {
     @Option(names = "--strict", description = "Treat warnings as errors (exit 1 when there are any).")
     boolean strict;
 
-    /** Prints the findings; JSON goes to stdout (for pipes), text to stderr like any compiler. */
+    /**
+     * Prints the findings. Machine formats go to stdout, so they can be piped or redirected to a file whatever
+     * else hlc says; text goes to stderr like any compiler's. The exit code never depends on the format.
+     */
     void print(Reporter r, PrintStream out, PrintStream err) {
         var sorted = r.sorted();
-        if (format == Format.json) {
-            out.print(new JsonRenderer().render(sorted, r.errorCount(), r.warningCount()));
-        } else {
-            boolean useColour = colour == Colour.always
-                    || (colour == Colour.auto && System.console() != null && System.getenv("NO_COLOR") == null);
-            err.print(new TextRenderer(useColour).render(sorted, r.errorCount(), r.warningCount()));
+        // CI tools match findings to files by paths relative to where hlc runs: the checkout's root.
+        ReportPath paths = new ReportPath(Path.of(""));
+        switch (format) {
+            case json -> out.print(new JsonRenderer().render(sorted, r.errorCount(), r.warningCount()));
+            case sarif -> out.print(new SarifRenderer(VersionProvider.version(), paths).render(sorted));
+            case github -> {
+                out.print(new GithubRenderer(paths).render(sorted));
+                err.println(TextRenderer.summary(r.errorCount(), r.warningCount())); // the log's last word, as in text
+            }
+            case text -> {
+                boolean useColour = colour == Colour.always
+                        || (colour == Colour.auto && System.console() != null && System.getenv("NO_COLOR") == null);
+                err.print(new TextRenderer(useColour).render(sorted, r.errorCount(), r.warningCount()));
+            }
         }
     }
 

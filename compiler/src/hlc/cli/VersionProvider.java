@@ -6,7 +6,12 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[]{"hlc " + version()};
+    }
+
+    /** "0.1.0" from a built jar; classes run from an IDE or the tests have no manifest. */
+    static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[]{"hlc " + (v == null ? "(development build)" : v)};
+        return v == null ? "(development build)" : v;
     }
 }

@@ -25,11 +25,11 @@ public enum Code {
     HL030("VIP network not reachable by every control-plane node"),
     HL040("more Ceph replicas than failure domains"),
     HL041("Ceph min size greater than replicas"),
-    HL042("Ceph pool that risks data loss (replicas 2, min size 1)"),
+    HL042("Ceph pool that risks data loss (replicas 2, min size 1)", Severity.WARNING),
     HL043("OSD host without an interface on the Ceph cluster network"),
     HL050("not exactly one default storage class"),
     HL060("no control-plane node"),
-    HL061("even number of control-plane nodes"),
+    HL061("even number of control-plane nodes", Severity.WARNING),
     HL070("app dependency cycle"),
     HL080("invalid DNS name"),
     HL081("DNS name outside the site's domains"),
@@ -45,12 +45,26 @@ public enum Code {
     HL099("internal error");
 
     private final String title;
+    private final Severity severity;
 
     Code(String title) {
+        this(title, Severity.ERROR);
+    }
+
+    Code(String title, Severity severity) {
         this.title = title;
+        this.severity = severity;
     }
 
     public String title() {
         return title;
+    }
+
+    /**
+     * The severity the checks report this code with. Reports that describe the codes rather than one finding
+     * (SARIF's rule list) need it before any check has run; a test holds the checks to it.
+     */
+    public Severity defaultSeverity() {
+        return severity;
     }
 }

@@ -18,4 +18,15 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
     public boolean isError() {
         return severity == Severity.ERROR;
     }
+
+    /**
+     * The message with its hint and notes, for reports that have one text field per finding (SARIF, GitHub
+     * annotations): "unknown host `k8s-3` (hint: did you mean `k8s-2`?)". The text renderer lays them out itself.
+     */
+    public String fullMessage() {
+        StringBuilder s = new StringBuilder(message);
+        if (hint != null) s.append(" (hint: ").append(hint).append(')');
+        for (String n : notes) s.append("\nnote: ").append(n);
+        return s.toString();
+    }
 }

@@ -1,0 +1,103 @@
+package hlc.diag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * Findings as a SARIF 2.1.0 log, the format GitHub code scanning (and most CI dashboards) import: one run of
+ * the tool {@code hlc}, whose rules are every code of {@link Code}, and one result per diagnostic. The rules are
+ * all listed, not only those that fired, so a viewer can explain a code and an alert closes when its finding is
+ * fixed. Labels ("network `lan` is declared here") become related locations.
+ */
+public final class SarifRenderer {
+    /** The OASIS schema's address; tools recognise the format by it. */
+    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final String version;
+    private final ReportPath paths;
+
+    public SarifRenderer(String version, ReportPath paths) {
+        this.version = version;
+        this.paths = paths;
+    }
+
+    public String render(List<Diagnostic> diagnostics) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "hlc");
+        driver.put("version", version);
+        ArrayNode rules = driver.putArray("rules");
+        for (Code c : Code.values()) rule(rules.addObject(), c);
+        // ANTLR counts columns in code points, and so do the spans built from its tokens.
+        run.put("columnKind", "unicodeCodePoints");
+        ArrayNode results = run.putArray("results");
+        for (Diagnostic d : diagnostics) result(results.addObject(), d);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot render SARIF", e);
+        }
+    }
+
+    private static void rule(ObjectNode r, Code c) {
+        r.put("id", c.name());
+        r.put("name", RuleName.of(c));
+        r.putObject("shortDescription").put("text", c.title());
+        r.putObject("help").put("text", help(c));
+        r.putObject("defaultConfiguration").put("level", c.defaultSeverity().label());
+    }
+
+    /** What a reader of one alert needs to know about its code beyond the finding's own message. */
+    private static String help(Code c) {
+        String effect = c.defaultSeverity() == Severity.ERROR
+                ? "hlc reports it as an error: the spec does not compile until it is fixed."
+                : "hlc reports it as a warning: the spec compiles, but `hlc check --strict` fails.";
+        return c.name() + ": " + c.title() + ". " + effect
+                + " Each finding says what is wrong at its place and, where hlc knows one, how to fix it (the hint);"
+                + " README.md, \"The checks\", describes every code.";
+    }
+
+    private void result(ObjectNode r, Diagnostic d) {
+        r.put("ruleId", d.code());
+        int index = ruleIndex(d.code());
+        if (index >= 0) r.put("ruleIndex", index);
+        r.put("level", d.severity().label());
+        r.putObject("message").put("text", d.fullMessage());
+        location(r.putArray("locations").addObject(), d.span());
+        if (d.labels().isEmpty()) return;
+        ArrayNode related = r.putArray("relatedLocations");
+        int id = 1;
+        for (Label l : d.labels()) {
+            ObjectNode o = related.addObject();
+            // Ids keep two labels at one place distinct: SARIF wants the related locations unique.
+            o.put("id", id++);
+            location(o, l.span());
+            o.putObject("message").put("text", l.message());
+        }
+    }
+
+    private void location(ObjectNode o, Span s) {
+        ObjectNode physical = o.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", paths.uri(s.path()));
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", s.line());
+        region.put("startColumn", s.column());
+        region.put("endColumn", s.column() + s.length()); // SARIF's end column is the one after the region
+    }
+
+    private static int ruleIndex(String code) {
+        try {
+            return Code.valueOf(code).ordinal();
+        } catch (IllegalArgumentException notACode) {
+            return -1;
+        }
+    }
+}

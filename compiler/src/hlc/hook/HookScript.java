@@ -1,0 +1,57 @@
+package hlc.hook;
+
+import java.util.stream.Collectors;
+
+/**
+ * The pre-commit hook hlc writes: a small POSIX sh script. Its marker line is how hlc tells its own hook from
+ * one a person or another tool wrote, so it only ever replaces or removes its own.
+ */
+public final class HookScript {
+    /** Every hook hlc writes has a line starting with this; the rest of the line may change between versions. */
+    static final String MARKER = "# hlc-hook:";
+
+    /** What the hook prints when it runs the checks, and only then: a commit it skips stays silent. */
+    public static final String RUNNING = "hlc: pre-commit: checking ";
+
+    private HookScript() {}
+
+    /**
+     * The script for a spec and output folder given relative to the top of the work tree, where git runs
+     * hooks, so the repository can move and every worktree shares one hook.
+     */
+    static String render(HlcInvocation hlc, String spec, String out) {
+        String command = hlc.command().stream().map(HookScript::quote).collect(Collectors.joining(" "));
+        return """
+                #!/bin/sh
+                %s written by `hlc hook install`; `hlc hook uninstall` removes it, and a new install replaces it.
+                # Before a commit that stages a .hl file or a file under the output folder, checks the spec (warnings
+                # fail too) and that the output folder is what it compiles to. It reads the files in the work tree,
+                # staged or not. `git commit --no-verify` skips it once.
+                spec=%s
+                out=%s
+                program=%s
+                hlc() { %s "$@"; }
+
+                if [ ! -x "$program" ]; then
+                  echo "hlc: pre-commit: $program is gone; run \\`hlc hook install\\` again" >&2
+                  exit 1
+                fi
+                # Pathspecs, not a pattern over the names: '*.hl' matches in every folder, "$out" everything under it.
+                if [ -z "$(git diff --cached --name-only -- '*.hl' "$out")" ]; then
+                  exit 0
+                fi
+                echo "%s$spec" >&2
+                hlc check --strict "$spec" || exit
+                hlc compile "$spec" --out "$out" --check || exit
+                """.formatted(MARKER, quote(spec), quote(out), quote(hlc.program()), command, RUNNING);
+    }
+
+    public static boolean isOurs(String script) {
+        return script.lines().anyMatch(l -> l.startsWith(MARKER));
+    }
+
+    /** A shell word that stands for exactly {@code s}: single quotes, each quote inside spelled '\''. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
