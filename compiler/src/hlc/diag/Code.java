@@ -2,7 +2,8 @@ package hlc.diag;
 
 /**
  * The catalogue of diagnostic codes. A code never changes meaning once published: scripts, CI annotations and
- * {@code // ERROR HL0xx} test expectations rely on it. The long explanations live beside the checks.
+ * {@code // ERROR HL0xx} test expectations rely on it. The long explanation of each code, with a failing and a
+ * fixed example, is {@code compiler/resources/explain/HL0xx.md}, which {@code hlc explain HL0xx} prints.
  */
 public enum Code {
     HL001("syntax error"),
