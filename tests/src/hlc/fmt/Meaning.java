@@ -1,0 +1,85 @@
+package hlc.fmt;
+
+import hlc.Compiler;
+import hlc.check.SpecIndex;
+import hlc.diag.Diagnostic;
+import hlc.diag.Label;
+import hlc.diag.Reporter;
+import hlc.diag.SourceFile;
+import hlc.diag.Span;
+import hlc.emit.DnsEmitter;
+import hlc.emit.Emission;
+import hlc.emit.FluxEmitter;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
+import hlc.emit.StorageEmitter;
+import hlc.emit.talos.TalosEmitter;
+import hlc.secrets.SecretsBundle;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a spec means, with every source position left out, so that a spec and its formatted text can be
+ * compared: the findings as a sorted list (a multiset) of severity, code, message, hint, notes and label texts;
+ * the model as a tree of its values (a place becomes the word "span", so a flag that is a place, like a storage
+ * class's {@code default}, still counts); and, for a spec without errors, every file a compile emits.
+ */
+final class Meaning {
+    private static final Renderer RENDERER = new Renderer("spec.hl");
+
+    private Meaning() {}
+
+    static List<String> findings(Compiler.Result result) {
+        return findings(result.reporter());
+    }
+
+    static List<String> findings(Reporter reporter) {
+        List<String> out = new ArrayList<>();
+        for (Diagnostic d : reporter.sorted()) {
+            List<String> labels = d.labels().stream().map(Label::message).toList();
+            out.add(d.severity() + " " + d.code() + ": " + d.message() + " | hint: " + d.hint() + " | notes: "
+                    + d.notes() + " | labels: " + labels);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static Object model(Compiler.Result result) {
+        return shape(result.spec());
+    }
+
+    /** The emitted files (all four targets, Talos with the placeholder bundle) and the findings of emitting. */
+    static List<String> emitted(Compiler.Result result) {
+        Reporter reporter = new Reporter();
+        List<RenderedFile> files = Emission.run(new SpecIndex(result.spec()),
+                List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new TalosEmitter(SecretsBundle.placeholder())),
+                RENDERER, reporter);
+        List<String> out = new ArrayList<>(findings(reporter));
+        for (RenderedFile f : files) out.add(f.path() + "\n" + f.content());
+        return out;
+    }
+
+    private static Object shape(Object value) {
+        if (value == null) return null;
+        if (value instanceof Span) return "span";
+        if (value instanceof SourceFile file) return file.displayPath();
+        if (value instanceof List<?> list) return list.stream().map(Meaning::shape).toList();
+        if (value instanceof Record record) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("record", record.getClass().getName());
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                try {
+                    fields.put(c.getName(), shape(c.getAccessor().invoke(record)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return fields;
+        }
+        return value; // strings, numbers, enums, addresses, durations: compared by equals
+    }
+}
