@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The homelab spec compiler: checks a .hl spec of a Talos/Flux/UniFi homelab and emits its files.",
-        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, ExplainCommand.class, WhatifCommand.class, SecretsCommand.class, HookCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, GraphCommand.class, ExplainCommand.class, WhatifCommand.class, SecretsCommand.class, HookCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 clean (warnings allowed unless --strict), 1 findings, stale output or an unformatted file (fmt --check), 2 usage or I/O error."})
 public final class Main implements Runnable {
     @CommandLine.Spec

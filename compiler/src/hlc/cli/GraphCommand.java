@@ -1,0 +1,69 @@
+package hlc.cli;
+
+import hlc.Compiler;
+import hlc.graph.AppGraph;
+import hlc.graph.DotWriter;
+import hlc.graph.Graph;
+import hlc.graph.MermaidWriter;
+import hlc.graph.TopologyGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hlc graph SPEC}: the topology (or with {@code --apps} the Flux dependencies) as a Mermaid flowchart or a
+ * DOT graph on stdout. Only a spec that checks clean is drawn: a diagram of a wrong spec would be believed.
+ */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = {"Print the lab as a diagram: networks, hosts, devices, Ceph, storage classes, cloud services",
+                "and backup flows; or with --apps the Flux dependency graph. Mermaid (for Markdown) or DOT (Graphviz).",
+                "A spec with errors is not drawn: its findings are printed as by `hlc check`."})
+final class GraphCommand implements Callable<Integer> {
+    enum Format { mermaid, dot }
+
+    @Parameters(paramLabel = "SPEC", description = "The root .hl file.")
+    Path spec;
+
+    @Option(names = "--apps", description = "Draw the apps Flux deploys, grouped by namespace, with an edge to each dependency.")
+    boolean apps;
+
+    // Not the Output mixin: its --format is the findings' format, and here --format is the diagram's.
+    @Option(names = "--format", description = "Diagram syntax: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "mermaid")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Compiler.Result result;
+        try {
+            result = Compiler.check(spec);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
+            return 2;
+        }
+        var reporter = result.reporter();
+        if (reporter.errorCount() + reporter.warningCount() > 0) findings().print(reporter, System.out, System.err);
+        if (reporter.hasErrors() || result.spec() == null) return 1;
+        Graph graph = apps ? AppGraph.of(result.spec()) : TopologyGraph.of(result.spec());
+        String text = format == Format.dot ? DotWriter.write(graph) : MermaidWriter.write(graph);
+        // UTF-8 whatever the locale: a diagram is a file to commit, and Java 17 would otherwise write '?' under LANG=C.
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    /** Findings as `hlc check` prints them by default: text on stderr, so stdout stays the diagram alone. */
+    private static Output findings() {
+        Output o = new Output();
+        o.format = Output.Format.text;
+        o.colour = Output.Colour.auto;
+        return o;
+    }
+}
