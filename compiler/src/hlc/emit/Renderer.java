@@ -14,10 +14,12 @@ import java.util.List;
  * Renders a {@link FileSpec} through its template, reads the text back (YAML or JSON) and validates every
  * document in it against its schema. Nothing is written here: the result is text in memory, or the list of
  * problems, each naming the template, the file and the JSON path.
+ *
+ * <p>Thread-safe: each thread that renders gets templates and compiled schemas of its own (Jinjava contexts and
+ * lazily compiled schemas are not safe to share), so {@link Emission} can render files on every core.
  */
 public final class Renderer {
-    private final Templates templates = new Templates();
-    private final SchemaCatalog schemas = new SchemaCatalog();
+    private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
     private final ObjectMapper yaml = new YAMLMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -36,7 +38,8 @@ public final class Renderer {
         String where = "template " + spec.template() + " for " + spec.path();
         var context = new java.util.HashMap<>(spec.context());
         context.put("hlc_header", header);
-        Templates.Result r = templates.render(spec.template(), context);
+        Worker w = workers.get();
+        Templates.Result r = w.templates.render(spec.template(), context);
         if (!r.errors().isEmpty()) {
             r.errors().forEach(e -> problems.add(where + ": " + e));
             return new Outcome(null, problems);
@@ -59,11 +62,17 @@ public final class Renderer {
                         + "` kind `" + doc.path("kind").asText() + "`");
                 continue;
             }
-            for (String v : schemas.validate(schema, doc)) {
+            for (String v : w.schemas.validate(schema, doc)) {
                 problems.add(where + docName + ": does not match schema " + schema + " at " + v);
             }
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
+    }
+
+    /** What one thread renders with. */
+    private static final class Worker {
+        final Templates templates = new Templates();
+        final SchemaCatalog schemas = new SchemaCatalog();
     }
 
     /** The documents of a file, for tests that validate against upstream schemas too. */

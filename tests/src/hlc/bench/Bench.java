@@ -78,22 +78,38 @@ public final class Bench {
     record Pass(long parseNs, long checkNs, long emitNs, Spec spec, List<RenderedFile> files) {}
 
     static Pass pass(Path specFile) throws IOException {
-        long t0 = System.nanoTime();
         Reporter reporter = new Reporter();
-        List<ParsedFile> parsed = new SpecLoader(reporter).load(specFile);
-        Spec spec = new ModelBuilder(reporter).build(parsed);
+        long t0 = System.nanoTime();
+        Spec spec = parse(specFile, reporter);
         long t1 = System.nanoTime();
         Checker.check(spec, reporter);
         long t2 = System.nanoTime();
-        SpecIndex index = new SpecIndex(spec);
-        Renderer renderer = new Renderer(specFile.getFileName().toString());
-        List<RenderedFile> files = Emission.run(index, Targets.emitters(SecretsBundle.placeholder()), renderer, reporter);
+        List<RenderedFile> files = emit(specFile, spec, reporter);
         long t3 = System.nanoTime();
         if (reporter.hasErrors() || reporter.warningCount() > 0) {
             throw new IllegalStateException(specFile + " does not compile clean: " + reporter.sorted().stream().limit(5)
                     .map(d -> d.span() + " " + d.code() + " " + d.message()).collect(Collectors.joining("; ")));
         }
         return new Pass(t1 - t0, t2 - t1, t3 - t2, spec, files);
+    }
+
+    /** Files to model, as Compiler.check does: the parse trees are garbage once the model is built. */
+    static Spec parse(Path specFile, Reporter reporter) throws IOException {
+        List<ParsedFile> parsed = new SpecLoader(reporter).load(specFile);
+        return new ModelBuilder(reporter).build(parsed);
+    }
+
+    /** What `hlc compile` renders and validates in memory (Talos configs from the placeholder bundle). */
+    static List<RenderedFile> emit(Path specFile, Spec spec, Reporter reporter) {
+        SpecIndex index = new SpecIndex(spec);
+        Renderer renderer = new Renderer(specFile.getFileName().toString());
+        return Emission.run(index, Targets.emitters(SecretsBundle.placeholder()), renderer, reporter);
+    }
+
+    /** A timed pass whose results are dropped before the next one starts. */
+    static long[] timedPass(Path specFile) throws IOException {
+        Pass p = pass(specFile);
+        return new long[]{p.parseNs(), p.checkNs(), p.emitNs()};
     }
 
     static void size(String label, Path spec, Path results, int warmup, int measure) throws Exception {
@@ -109,18 +125,16 @@ public final class Bench {
                 label, lines, warmup, measure);
 
         long firstStart = System.nanoTime();
-        Pass first = pass(spec);
+        int fileCount = pass(spec).files().size();
         long firstNs = System.nanoTime() - firstStart;
-        int fileCount = first.files().size();
-        first = null;
-        for (int i = 1; i < warmup; i++) pass(spec);
+        for (int i = 1; i < warmup; i++) timedPass(spec);
         long[] parse = new long[measure], check = new long[measure], emit = new long[measure], total = new long[measure];
         for (int i = 0; i < measure; i++) {
-            Pass p = pass(spec);
-            parse[i] = p.parseNs();
-            check[i] = p.checkNs();
-            emit[i] = p.emitNs();
-            total[i] = p.parseNs() + p.checkNs() + p.emitNs();
+            long[] t = timedPass(spec);
+            parse[i] = t[0];
+            check[i] = t[1];
+            emit[i] = t[2];
+            total[i] = t[0] + t[1] + t[2];
         }
         HeapProbe.Result heap = HeapProbe.measure(() -> pass(spec));
 
@@ -139,6 +153,7 @@ public final class Bench {
         out.add(k + "check_ms_range\t" + ms(min(check)) + "-" + ms(max(check)));
         out.add(k + "emit_ms_range\t" + ms(min(emit)) + "-" + ms(max(emit)));
         out.add(k + "peak_heap_mib\t" + mib(heap.peakBytes()));
+        out.add(k + "peak_live_mib\t" + mib(heap.peakLiveBytes()));
         out.add(k + "retained_heap_mib\t" + mib(heap.retainedBytes()));
         out.add(k + "gc_count\t" + heap.gcCount());
         out.add(k + "max_heap_mib\t" + mib(Runtime.getRuntime().maxMemory()));
@@ -210,11 +225,14 @@ public final class Bench {
      * use just before it ran, which is where usage peaks (between collections it only grows), so the peak is the
      * largest of those and of the usage at the end of the pass. The pass starts after a full collection, so what
      * earlier iterations left behind is not counted; the JVM's heap limit stays in force (bench/run gives the
-     * harness {@code -Xmx1g}, so "fits in 1 GiB" is tested, not extrapolated). Retained is what is still live when
-     * the pass is over and its model and rendered files are still referenced (a full collection, then the usage).
+     * harness {@code -Xmx1g}, so "fits in 1 GiB" is tested, not extrapolated). That figure follows the collector's
+     * sizing (a collector given more room collects later), so two more are kept: peak live, the largest heap in use
+     * just after a collection (what the pass needed at that moment, plus garbage the collection left for later),
+     * and retained, what is still live when the pass is over and its model and rendered files are still referenced
+     * (a full collection, then the usage).
      */
     static final class HeapProbe {
-        record Result(long peakBytes, long retainedBytes, long gcCount) {}
+        record Result(long peakBytes, long peakLiveBytes, long retainedBytes, long gcCount) {}
 
         interface Body {
             Object run() throws Exception;
@@ -224,6 +242,7 @@ public final class Bench {
             Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
             AtomicLong peak = new AtomicLong();
+            AtomicLong peakLive = new AtomicLong();
             AtomicLong collections = new AtomicLong();
             List<Runnable> unsubscribe = new ArrayList<>();
             fullGc();
@@ -232,12 +251,16 @@ public final class Bench {
                 javax.management.NotificationListener listener = (n, h) -> {
                     if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
                     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                    long before = 0;
+                    long before = 0, after = 0;
                     for (var e : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
                         if (heapPools.contains(e.getKey())) before += e.getValue().getUsed();
                     }
+                    for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(e.getKey())) after += e.getValue().getUsed();
+                    }
                     collections.incrementAndGet();
                     peak.accumulateAndGet(before, Math::max);
+                    peakLive.accumulateAndGet(after, Math::max);
                 };
                 emitter.addNotificationListener(listener, null, null);
                 unsubscribe.add(() -> {
@@ -257,7 +280,7 @@ public final class Bench {
             fullGc();
             long retained = used();
             Reference.reachabilityFence(kept);
-            return new Result(p, retained, count);
+            return new Result(p, Math.max(peakLive.get(), retained), retained, count);
         }
 
         private static void fullGc() throws InterruptedException {

@@ -68,8 +68,10 @@ public final class Report {
                 m -> sum(m, "size.10000.parse_ms", "size.10000.check_ms"), Report::msText, v -> v < 2000, now, before);
         target(b, hasBefore, "10,000 hosts: compile (parse + check + emit, warm) < 10 s",
                 m -> num(m, "size.10000.total_ms"), Report::msText, v -> v < 10000, now, before);
-        target(b, hasBefore, "10,000 hosts: peak heap < 1 GiB",
+        target(b, hasBefore, "10,000 hosts: peak heap < 1 GiB (in use before any collection, under -Xmx1g)",
                 m -> num(m, "size.10000.peak_heap_mib"), v -> fmt("%.0f MiB", v), v -> v < 1024, now, before);
+        target(b, hasBefore, "10,000 hosts: peak live heap < 1 GiB (in use after a collection)",
+                m -> num(m, "size.10000.peak_live_mib"), v -> fmt("%.0f MiB", v), v -> v < 1024, now, before);
         for (String phase : new String[]{"parse", "check", "emit"}) {
             target(b, hasBefore, "1,000 → 10,000 hosts: " + phase + " ≤ 12×",
                     m -> div(num(m, "size.10000." + phase + "_ms"), num(m, "size.1000." + phase + "_ms")),
@@ -113,10 +115,11 @@ public final class Report {
                         + " (Talos configs from the placeholder bundle), nothing written. Size 3 is spec/homelab.hl,"
                         + " the others come from `hlc.bench.SpecGenerator`. Peak heap: the largest heap use the garbage"
                         + " collector saw just before a collection (or at the end) during one pass that starts from a"
-                        + " collected heap; retained: what is live after the pass with its model and files still"
-                        + " referenced.\n\n");
-        b.append("| hosts | spec lines | files | iterations | first pass | parse | check | emit | total | peak heap | retained | GCs |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " collected heap, which follows the collector's sizing more than the need; peak live: the"
+                        + " largest heap in use just after a collection; retained: what is live after the pass with"
+                        + " its model and files still referenced.\n\n");
+        b.append("| hosts | spec lines | files | iterations | first pass | parse | check | emit | total | peak heap | peak live | retained | GCs |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int n : SIZES) {
             String k = "size." + n + ".";
             if (!now.containsKey(k + "total_ms")) continue;
@@ -126,7 +129,8 @@ public final class Report {
                     .append(now.get(k + "first_ms")).append(" ms | ")
                     .append(now.get(k + "parse_ms")).append(" ms | ").append(now.get(k + "check_ms")).append(" ms | ")
                     .append(now.get(k + "emit_ms")).append(" ms | ").append(now.get(k + "total_ms")).append(" ms | ")
-                    .append(now.get(k + "peak_heap_mib")).append(" MiB | ").append(now.get(k + "retained_heap_mib"))
+                    .append(now.get(k + "peak_heap_mib")).append(" MiB | ")
+                    .append(now.getOrDefault(k + "peak_live_mib", "–")).append(" MiB | ").append(now.get(k + "retained_heap_mib"))
                     .append(" MiB | ").append(now.get(k + "gc_count")).append(" |\n");
         }
         if (hasBefore) {
