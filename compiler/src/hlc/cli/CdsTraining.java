@@ -92,6 +92,7 @@ public final class CdsTraining {
             Main.run("check", spec.toString());
             Main.run("check", broken.toString());
             Main.run("check", broken.toString(), "--format", "json");
+            hlc.emit.Renderer.warmUpInBackground(); // as Main.main does before a compile
             Main.run("compile", spec.toString(), "-o", outDir);
             Main.run("compile", spec.toString(), "-o", outDir, "--check");
             Main.run("compile", broken.toString(), "-o", outDir);

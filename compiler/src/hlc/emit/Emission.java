@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The back half of the pipeline, in memory: every emitter's files are rendered and validated; the result is the
  * complete set of files, sorted by path, or nothing at all when any one of them fails.
  *
- * <p>Files are independent, so a large compile renders them on every core (thousands of files take seconds
- * each); problems are still reported in the order of the files, exactly as one thread would.
+ * <p>Files are independent, so a large compile renders them on every core (thousands of files take seconds);
+ * problems are still reported in the order of the files, exactly as one thread would.
  */
 public final class Emission {
     /** Below this many files, starting threads (each with its own templates and schemas) costs more than it saves. */
@@ -55,23 +55,44 @@ public final class Emission {
     }
 
     /**
-     * Every file not marked duplicate, rendered; on several threads when there are many. A renderer that throws
-     * (a bug) is rethrown here on the calling thread, the first in file order, as a sequential run would.
+     * Every file not marked duplicate, rendered; on one thread per core when there are many files or when workers
+     * were prepared for them ({@link Renderer#warmUpInBackground}). Threads take the next file as they finish one,
+     * so a slow file holds up nothing. A renderer that throws (a bug) is rethrown here on the calling thread, the
+     * first in file order, as a sequential run would.
      */
     private static Renderer.Outcome[] renderAll(List<FileSpec> specs, boolean[] duplicate, Renderer renderer) {
-        Renderer.Outcome[] outcomes = new Renderer.Outcome[specs.size()];
-        RuntimeException[] thrown = new RuntimeException[specs.size()];
-        IntStream indices = IntStream.range(0, specs.size()).filter(i -> !duplicate[i]);
-        if (specs.size() >= PARALLEL_MIN_FILES && Runtime.getRuntime().availableProcessors() > 1) {
-            indices = indices.parallel();
-        }
-        indices.forEach(i -> {
-            try {
-                outcomes[i] = renderer.render(specs.get(i));
-            } catch (RuntimeException bug) {
-                thrown[i] = bug;
+        int n = specs.size();
+        Renderer.Outcome[] outcomes = new Renderer.Outcome[n];
+        RuntimeException[] thrown = new RuntimeException[n];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                if (duplicate[i]) continue;
+                try {
+                    outcomes[i] = renderer.render(specs.get(i));
+                } catch (RuntimeException bug) {
+                    thrown[i] = bug;
+                }
             }
-        });
+        };
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = n >= PARALLEL_MIN_FILES || renderer.hasWorkers(cores) ? Math.min(cores, Math.max(1, n / 2)) : 1;
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(work, "hlc-render-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering", e);
+            }
+        }
         for (RuntimeException bug : thrown) {
             if (bug != null) throw bug;
         }
