@@ -1,5 +1,6 @@
 package hlc.cli;
 
+import hlc.emit.Renderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A compile renders with Jinjava, Jackson and the schema validator: they load on another core meanwhile.
+        if (args.length > 0 && args[0].equals("compile")) Renderer.warmUpInBackground();
         System.exit(run(args));
     }
 

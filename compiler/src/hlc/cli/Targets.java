@@ -11,11 +11,11 @@ import hlc.secrets.SecretsBundle;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The emitters of a compile, and where its secrets bundle comes from. */
-final class Targets {
+/** The emitters of a compile, and where its secrets bundle comes from (public for the benchmark harness). */
+public final class Targets {
     private Targets() {}
 
-    static List<Emitter> emitters(SecretsBundle secrets) {
+    public static List<Emitter> emitters(SecretsBundle secrets) {
         return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new TalosEmitter(secrets));
     }
 

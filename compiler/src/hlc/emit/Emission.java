@@ -8,12 +8,19 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The back half of the pipeline, in memory: every emitter's files are rendered and validated; the result is the
  * complete set of files, sorted by path, or nothing at all when any one of them fails.
+ *
+ * <p>Files are independent, so a large compile renders them on every core (thousands of files take seconds);
+ * problems are still reported in the order of the files, exactly as one thread would.
  */
 public final class Emission {
+    /** Below this many files, starting threads (each with its own templates and schemas) costs more than it saves. */
+    static final int PARALLEL_MIN_FILES = 256;
+
     private Emission() {}
 
     public static List<RenderedFile> run(SpecIndex spec, List<Emitter> emitters, Renderer renderer, Reporter reporter) {
@@ -28,19 +35,67 @@ public final class Emission {
                         + (bug.getMessage() == null ? "" : ": " + bug.getMessage()));
             }
         }
-        List<RenderedFile> out = new ArrayList<>();
         Set<String> paths = new HashSet<>();
-        for (FileSpec f : specs) {
-            if (!paths.add(f.path())) {
-                problems.internal("two emitters write " + f.path());
+        boolean[] duplicate = new boolean[specs.size()];
+        for (int i = 0; i < specs.size(); i++) duplicate[i] = !paths.add(specs.get(i).path());
+        Renderer.Outcome[] outcomes = renderAll(specs, duplicate, renderer);
+        List<RenderedFile> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (duplicate[i]) {
+                problems.internal("two emitters write " + specs.get(i).path());
                 continue;
             }
-            Renderer.Outcome o = renderer.render(f);
+            Renderer.Outcome o = outcomes[i];
             o.problems().forEach(problems::internal);
             if (o.file() != null) out.add(o.file());
         }
         if (problems.failed()) return List.of();
         out.sort(Comparator.comparing(RenderedFile::path));
         return out;
+    }
+
+    /**
+     * Every file not marked duplicate, rendered; on one thread per core when there are many files or when workers
+     * were prepared for them ({@link Renderer#warmUpInBackground}). Threads take the next file as they finish one,
+     * so a slow file holds up nothing. A renderer that throws (a bug) is rethrown here on the calling thread, the
+     * first in file order, as a sequential run would.
+     */
+    private static Renderer.Outcome[] renderAll(List<FileSpec> specs, boolean[] duplicate, Renderer renderer) {
+        int n = specs.size();
+        Renderer.Outcome[] outcomes = new Renderer.Outcome[n];
+        RuntimeException[] thrown = new RuntimeException[n];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                if (duplicate[i]) continue;
+                try {
+                    outcomes[i] = renderer.render(specs.get(i));
+                } catch (RuntimeException bug) {
+                    thrown[i] = bug;
+                }
+            }
+        };
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = n >= PARALLEL_MIN_FILES || renderer.hasWorkers(cores) ? Math.min(cores, Math.max(1, n / 2)) : 1;
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(work, "hlc-render-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering", e);
+            }
+        }
+        for (RuntimeException bug : thrown) {
+            if (bug != null) throw bug;
+        }
+        return outcomes;
     }
 }

@@ -9,19 +9,37 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Renders a {@link FileSpec} through its template, reads the text back (YAML or JSON) and validates every
  * document in it against its schema. Nothing is written here: the result is text in memory, or the list of
  * problems, each naming the template, the file and the JSON path.
+ *
+ * <p>Thread-safe: a render borrows a worker (templates and compiled schemas; Jinjava contexts and lazily compiled
+ * schemas are not safe to share) that no other thread uses meanwhile, so {@link Emission} can render files on
+ * every core. {@link #warmUpInBackground} prepares workers on another thread while the caller is still busy
+ * with the command line, parsing and checking.
  */
 public final class Renderer {
-    private final Templates templates = new Templates();
-    private final SchemaCatalog schemas = new SchemaCatalog();
-    private final ObjectMapper yaml = new YAMLMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Workers being prepared by {@link #warmUpInBackground}, each taken by one render. Not state of a run: a
+     * prepared worker is exactly what a render would make itself, only made earlier.
+     */
+    private static final Queue<FutureTask<Worker>> PREPARED = new ConcurrentLinkedQueue<>();
+
+    private final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
     private final String header;
+
+    /** The mappers are thread-safe once configured; made on first use (by the warm-up when there is one). */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     /** @param generatedFrom the spec's path as shown in every file's "generated from" header */
     public Renderer(String generatedFrom) {
@@ -31,12 +49,68 @@ public final class Renderer {
     /** A rendered file, or the reasons it could not be made. */
     public record Outcome(RenderedFile file, List<String> problems) {}
 
+    /**
+     * Starts loading Jinjava, Jackson and the schema validator on a daemon thread and prepares one worker per core
+     * (every template parsed, every schema compiled, one throw-away file rendered), so that the renders of the
+     * next compile find them ready. Only a head start: a worker whose preparation fails is skipped, and rendering
+     * then prepares its own and meets any real problem there, where it is reported.
+     */
+    public static void warmUpInBackground() {
+        List<FutureTask<Worker>> tasks = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
+            tasks.add(new FutureTask<>(Renderer::preparedWorker));
+        }
+        PREPARED.addAll(tasks);
+        Thread t = new Thread(() -> tasks.forEach(FutureTask::run), "hlc-renderer-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Worker preparedWorker() {
+        Worker w = new Worker();
+        w.templates.prepare(Templates.NAMES);
+        w.schemas.prepareAll();
+        new Renderer("warm-up").render(new FileSpec("warm-up/namespace.yaml", "namespace.yaml.j2",
+                Map.of("name", "warm-up"), false), w);
+        return w;
+    }
+
+    /** True when at least {@code n} workers are ready or being prepared, so that using them costs no set-up. */
+    boolean hasWorkers(int n) {
+        return idle.size() + PREPARED.size() >= n;
+    }
+
     public Outcome render(FileSpec spec) {
+        Worker w = borrow();
+        try {
+            return render(spec, w);
+        } finally {
+            idle.add(w);
+        }
+    }
+
+    private Worker borrow() {
+        Worker w = idle.poll();
+        if (w != null) return w;
+        for (FutureTask<Worker> prepared; (prepared = PREPARED.poll()) != null; ) {
+            try {
+                return prepared.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                // this preparation failed: try the next, or start afresh below
+            }
+        }
+        return new Worker();
+    }
+
+    private Outcome render(FileSpec spec, Worker w) {
         List<String> problems = new ArrayList<>();
         String where = "template " + spec.template() + " for " + spec.path();
         var context = new java.util.HashMap<>(spec.context());
         context.put("hlc_header", header);
-        Templates.Result r = templates.render(spec.template(), context);
+        Templates.Result r = w.templates.render(spec.template(), context);
         if (!r.errors().isEmpty()) {
             r.errors().forEach(e -> problems.add(where + ": " + e));
             return new Outcome(null, problems);
@@ -59,21 +133,27 @@ public final class Renderer {
                         + "` kind `" + doc.path("kind").asText() + "`");
                 continue;
             }
-            for (String v : schemas.validate(schema, doc)) {
+            for (String v : w.schemas.validate(schema, doc)) {
                 problems.add(where + docName + ": does not match schema " + schema + " at " + v);
             }
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
     }
 
+    /** What one render at a time works with. */
+    private static final class Worker {
+        final Templates templates = new Templates();
+        final SchemaCatalog schemas = new SchemaCatalog();
+    }
+
     /** The documents of a file, for tests that validate against upstream schemas too. */
     public List<JsonNode> parse(String path, String text) throws Exception {
         List<JsonNode> docs = new ArrayList<>();
         if (path.endsWith(".json")) {
-            docs.add(json.readTree(text));
+            docs.add(Mappers.JSON.readTree(text));
             return docs;
         }
-        try (MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> it = Mappers.YAML.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNext()) {
                 JsonNode n = it.next();
                 if (n != null && !n.isMissingNode() && !n.isNull()) docs.add(n);

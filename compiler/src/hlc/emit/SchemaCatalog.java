@@ -42,6 +42,19 @@ public final class SchemaCatalog {
         return BY_KIND.get(doc.path("apiVersion").asText("") + " " + doc.path("kind").asText(""));
     }
 
+    /** Compiles every schema now rather than on first use; one that cannot be loaded is left to fail on use. */
+    void prepareAll() {
+        List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(BY_KIND.values()));
+        names.addAll(List.of("unifi-static-dns", "talos-v1alpha1", "talos-schematic"));
+        for (String name : names) {
+            try {
+                compiled.computeIfAbsent(name, this::load);
+            } catch (RuntimeException later) {
+                // reported by the validation that needs it
+            }
+        }
+    }
+
     /** Violations as "JSON path: message", empty when the document is valid. */
     public List<String> validate(String schema, JsonNode doc) {
         JsonSchema s = compiled.computeIfAbsent(schema, this::load);

@@ -3,32 +3,49 @@ package hlc.emit;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.tree.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Jinjava templates under {@code templates/}, loaded once per run.
+ * The Jinjava templates under {@code templates/}, loaded and parsed once per run.
  *
  * <p>Spec values never become template code: nested interpretation is off, so a `{{ }}` inside a spec string is
  * printed, not evaluated; and every string a template prints goes through the {@code q} filter, which writes a
  * double-quoted scalar (JSON string syntax, which YAML reads identically), so quotes, `: `, `#`, newlines,
  * anchors and `---` inside a value stay inside the value.
+ *
+ * <p>A render does what {@link Jinjava#renderForResult} does, minus two costs that made it slow with thousands of
+ * files: that method copies the global context for every render (re-registering every filter, tag and function by
+ * reflection) and parses the template text every time. Here the copy is made once and each render gets a fresh
+ * child context of it (bindings never leak from one file to the next), and each template is parsed once into a
+ * tree that every render walks; errors found while parsing are reported with every render of that template. Not
+ * thread-safe: one instance per thread.
  */
 public final class Templates {
     private final Jinjava jinjava;
-    private final Map<String, String> sources = new HashMap<>();
+    private final JinjavaConfig config;
+    private final Context global;
+    private final Map<String, Parsed> parsed = new HashMap<>();
+
+    private record Parsed(Node tree, List<TemplateError> errors) {}
 
     public Templates() {
-        JinjavaConfig config = JinjavaConfig.newBuilder()
+        config = JinjavaConfig.newBuilder()
                 .withNestedInterpretationEnabled(false)
                 .withFailOnUnknownTokens(true)
                 .withTrimBlocks(true)
@@ -36,19 +53,78 @@ public final class Templates {
                 .build();
         jinjava = new Jinjava(config);
         jinjava.registerFilter(new QuoteFilter());
+        global = jinjava.getGlobalContextCopy();
+    }
+
+    /** Every template under {@code templates/}, for {@link #prepare}. */
+    static final List<String> NAMES = List.of("cephblockpool.yaml.j2", "configmap.yaml.j2", "dnsendpoints.yaml.j2",
+            "externalsecret.yaml.j2", "flux-kustomization.yaml.j2", "flux-root.yaml.j2", "kustomization.yaml.j2",
+            "namespace.yaml.j2", "storageclass.yaml.j2", "talos-schematic.yaml.j2", "talos-v1alpha1.yaml.j2",
+            "unifi-static-dns.json.j2");
+
+    /** Parses these templates now rather than on first use; one that cannot be read is left to fail on use. */
+    void prepare(List<String> names) {
+        for (String name : names) {
+            try {
+                parsed.computeIfAbsent(name, this::parse);
+            } catch (RuntimeException later) {
+                // reported by the render that needs it
+            }
+        }
     }
 
     /** The rendered text, or the template's errors. */
     public record Result(String text, List<String> errors) {}
 
     public Result render(String template, Map<String, Object> context) {
-        String source = sources.computeIfAbsent(template, Templates::load);
-        RenderResult r = jinjava.renderForResult(source, context);
-        List<String> errors = r.getErrors().stream()
+        Parsed p = parsed.computeIfAbsent(template, this::parse);
+        JinjavaInterpreter interpreter = interpreter(context);
+        String output = "";
+        TemplateError thrown = null; // as renderForResult does: a thrown error comes first, with empty output
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            output = interpreter.render(p.tree());
+        } catch (TemplateSyntaxException e) {
+            thrown = TemplateError.fromException(e);
+        } catch (InterpretException e) {
+            thrown = TemplateError.fromSyntaxError(e);
+        } catch (InvalidArgumentException e) {
+            thrown = TemplateError.fromInvalidArgumentException(e);
+        } catch (InvalidInputException e) {
+            thrown = TemplateError.fromInvalidInputException(e);
+        } catch (Exception e) {
+            thrown = TemplateError.fromException(e);
+        } finally {
+            global.reset();
+            jinjava.getGlobalContext().reset();
+            JinjavaInterpreter.popCurrent();
+        }
+        List<TemplateError> errors = new ArrayList<>();
+        if (thrown != null) errors.add(thrown);
+        errors.addAll(p.errors());
+        errors.addAll(interpreter.getErrorsCopy());
+        List<String> fatal = errors.stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
                 .map(e -> "line " + e.getLineno() + ": " + e.getMessage())
                 .toList();
-        return new Result(r.getOutput(), errors);
+        return new Result(output, fatal);
+    }
+
+    private JinjavaInterpreter interpreter(Map<String, ?> bindings) {
+        Context context = new Context(global, bindings, config.getDisabled());
+        return config.getInterpreterFactory().newInstance(jinjava, context, config);
+    }
+
+    private Parsed parse(String template) {
+        JinjavaInterpreter interpreter = interpreter(Map.of());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            Node tree = interpreter.parse(load(template));
+            return new Parsed(tree, interpreter.getErrorsCopy());
+        } finally {
+            global.reset();
+            JinjavaInterpreter.popCurrent();
+        }
     }
 
     private static String load(String name) {

@@ -1,0 +1,211 @@
+package hlc.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the {@code key<TAB>value} results of one {@code bench/run} (and, when given, those of the run recorded
+ * before the speed work, {@code bench/baseline.tsv}) into the Markdown of bench/RESULTS.md.
+ *
+ * <pre>Report RESULTS.tsv BASELINE.tsv|- OUT.md</pre>
+ */
+public final class Report {
+    private Report() {}
+
+    static final int[] SIZES = {3, 100, 1000, 10000};
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> now = read(Path.of(args[0]));
+        Map<String, String> before = args[1].equals("-") || !Files.exists(Path.of(args[1]))
+                ? Map.of() : read(Path.of(args[1]));
+        String md = render(now, before);
+        Files.writeString(Path.of(args[2]), md, StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+
+    static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) m.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return m;
+    }
+
+    static String render(Map<String, String> now, Map<String, String> before) {
+        StringBuilder b = new StringBuilder();
+        boolean hasBefore = !before.isEmpty();
+        b.append("# hlc benchmark results\n\n");
+        b.append("Written by `bench/run` (see README.md, \"Benchmark\"). ")
+                .append(now.getOrDefault("meta.date", "?")).append(" · ")
+                .append(now.getOrDefault("meta.cores", "?")).append(" cores · ")
+                .append(now.getOrDefault("meta.jdk", "?")).append(" · ")
+                .append(now.getOrDefault("meta.os", "?")).append(" · commit ")
+                .append(now.getOrDefault("meta.commit", "?")).append(" · load average at start ")
+                .append(now.getOrDefault("meta.load_start", "?")).append(", at end ")
+                .append(now.getOrDefault("meta.load_end", "?")).append(".\n\n");
+        if (hasBefore) {
+            b.append("\"Before\" is `bench/baseline.tsv`: the same benchmark on the code before the speed work (")
+                    .append(before.getOrDefault("meta.date", "?")).append(", commit ")
+                    .append(before.getOrDefault("meta.commit", "?")).append(", load average ")
+                    .append(before.getOrDefault("meta.load_start", "?")).append(").\n\n");
+        }
+
+        // ------------------------------------------------------------ targets
+        b.append("## Targets\n\n");
+        b.append(hasBefore ? "| target | before | now | met |\n|---|---:|---:|:---:|\n" : "| target | now | met |\n|---|---:|:---:|\n");
+        target(b, hasBefore, "`hlc check spec/homelab.hl` ≤ 3× hello-world JVM (whole process)",
+                m -> ratio(m, "e2e.check"), v -> x(v), v -> v <= 3.0, now, before);
+        target(b, hasBefore, "`hlc compile spec/homelab.hl --check` ≤ 6× hello-world JVM",
+                m -> ratio(m, "e2e.compile"), v -> x(v), v -> v <= 6.0, now, before);
+        target(b, hasBefore, "10,000 hosts: check (parse + check, warm) < 2 s",
+                m -> sum(m, "size.10000.parse_ms", "size.10000.check_ms"), Report::msText, v -> v < 2000, now, before);
+        target(b, hasBefore, "10,000 hosts: compile (parse + check + emit, warm) < 10 s",
+                m -> num(m, "size.10000.total_ms"), Report::msText, v -> v < 10000, now, before);
+        target(b, hasBefore, "10,000 hosts: peak heap < 1 GiB (in use before any collection, under -Xmx1g)",
+                m -> num(m, "size.10000.peak_heap_mib"), v -> fmt("%.0f MiB", v), v -> v < 1024, now, before);
+        target(b, hasBefore, "10,000 hosts: peak live heap < 1 GiB (in use after a collection)",
+                m -> num(m, "size.10000.peak_live_mib"), v -> fmt("%.0f MiB", v), v -> v < 1024, now, before);
+        for (String phase : new String[]{"parse", "check", "emit"}) {
+            target(b, hasBefore, "1,000 → 10,000 hosts: " + phase + " ≤ 12×",
+                    m -> div(num(m, "size.10000." + phase + "_ms"), num(m, "size.1000." + phase + "_ms")),
+                    v -> x(v), v -> v <= 12.0, now, before);
+        }
+        target(b, hasBefore, "CIDR overlap (OverlapFinder.find) on 100,000 networks < 1 s (warm median)",
+                m -> num(m, "overlap.warm_ms"), Report::msText, v -> v < 1000, now, before);
+        b.append('\n');
+
+        // ------------------------------------------------------------ end to end
+        b.append("## End to end: whole process, wall time\n\n");
+        b.append("Median of ").append(now.getOrDefault("e2e.runs", "?"))
+                .append(" runs of each, interleaved (hello, check, compile, hello, …) so all three see the same load;"
+                        + " after one unrecorded run of each. hello is a class with only `System.out.println`, started"
+                        + " by a bash script that runs `java` with the launcher's JVM options (`")
+                .append(now.getOrDefault("e2e.jvm_opts", "")).append("`); hlc runs through `./hlc`, the launcher"
+                        + " (whose up-to-date check of the jar is part of the cost).\n\n");
+        b.append("| command | median | min – max | × hello |").append(hasBefore ? " before | before × hello |" : "")
+                .append('\n').append("|---|---:|---:|---:|").append(hasBefore ? "---:|---:|" : "").append('\n');
+        String[][] rows = {{"hello", "hello world (same JVM options)"}, {"check", "`hlc check spec/homelab.hl`"},
+                {"compile", "`hlc compile spec/homelab.hl --check`"}, {"hello_plain", "hello world, `java -cp` with no options"}};
+        for (String[] r : rows) {
+            String k = "e2e." + r[0];
+            if (!now.containsKey(k + ".median_ms")) continue;
+            b.append("| ").append(r[1]).append(" | ").append(now.get(k + ".median_ms")).append(" ms | ")
+                    .append(now.getOrDefault(k + ".range_ms", "")).append(" ms | ")
+                    .append(x(ratio(now, k))).append(" |");
+            if (hasBefore) {
+                b.append(' ').append(before.containsKey(k + ".median_ms") ? before.get(k + ".median_ms") + " ms" : "–")
+                        .append(" | ").append(x(ratio(before, k))).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+
+        // ------------------------------------------------------------ per size
+        b.append("## In process, warm: parse, check, emit per size\n\n");
+        b.append("One JVM per size (`").append(now.getOrDefault("meta.harness_opts", "")).append("`), the median of the")
+                .append(" measured iterations after the warm-ups. parse = read, lex, parse and build the model; check ="
+                        + " every check; emit = every emitter, rendered and validated against its schema in memory"
+                        + " (Talos configs from the placeholder bundle), nothing written. Size 3 is spec/homelab.hl,"
+                        + " the others come from `hlc.bench.SpecGenerator`. Peak heap: the largest heap use the garbage"
+                        + " collector saw just before a collection (or at the end) during one pass that starts from a"
+                        + " collected heap, which follows the collector's sizing more than the need; peak live: the"
+                        + " largest heap in use just after a collection; retained: what is live after the pass with"
+                        + " its model and files still referenced.\n\n");
+        b.append("| hosts | spec lines | files | iterations | first pass | parse | check | emit | total | peak heap | peak live | retained | GCs |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int n : SIZES) {
+            String k = "size." + n + ".";
+            if (!now.containsKey(k + "total_ms")) continue;
+            b.append("| ").append(String.format(Locale.ROOT, "%,d", n)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", Long.parseLong(now.get(k + "lines")))).append(" | ")
+                    .append(now.get(k + "files")).append(" | ").append(now.get(k + "iterations")).append(" | ")
+                    .append(now.get(k + "first_ms")).append(" ms | ")
+                    .append(now.get(k + "parse_ms")).append(" ms | ").append(now.get(k + "check_ms")).append(" ms | ")
+                    .append(now.get(k + "emit_ms")).append(" ms | ").append(now.get(k + "total_ms")).append(" ms | ")
+                    .append(now.get(k + "peak_heap_mib")).append(" MiB | ")
+                    .append(now.getOrDefault(k + "peak_live_mib", "–")).append(" MiB | ").append(now.get(k + "retained_heap_mib"))
+                    .append(" MiB | ").append(now.get(k + "gc_count")).append(" |\n");
+        }
+        if (hasBefore) {
+            b.append("\nBefore:\n\n| hosts | parse | check | emit | total | peak heap |\n|---:|---:|---:|---:|---:|---:|\n");
+            for (int n : SIZES) {
+                String k = "size." + n + ".";
+                if (!before.containsKey(k + "total_ms")) continue;
+                b.append("| ").append(String.format(Locale.ROOT, "%,d", n)).append(" | ")
+                        .append(before.get(k + "parse_ms")).append(" ms | ").append(before.get(k + "check_ms")).append(" ms | ")
+                        .append(before.get(k + "emit_ms")).append(" ms | ").append(before.get(k + "total_ms")).append(" ms | ")
+                        .append(before.get(k + "peak_heap_mib")).append(" MiB |\n");
+            }
+        }
+        b.append("\nGrowth from 1,000 to 10,000 hosts (10× the spec): parse ")
+                .append(x(div(num(now, "size.10000.parse_ms"), num(now, "size.1000.parse_ms")))).append(", check ")
+                .append(x(div(num(now, "size.10000.check_ms"), num(now, "size.1000.check_ms")))).append(", emit ")
+                .append(x(div(num(now, "size.10000.emit_ms"), num(now, "size.1000.emit_ms")))).append(", peak heap ")
+                .append(x(div(num(now, "size.10000.peak_heap_mib"), num(now, "size.1000.peak_heap_mib")))).append(".\n\n");
+
+        // ------------------------------------------------------------ overlap
+        b.append("## CIDR overlap alone\n\n");
+        b.append("`OverlapFinder.find` on ").append(now.getOrDefault("overlap.count", "?"))
+                .append(" networks (nine in ten IPv4 /26s, one in ten IPv6 /64s, one in a hundred nested; shuffled): ")
+                .append(now.getOrDefault("overlap.found", "?")).append(" overlaps found; first call in a fresh JVM ")
+                .append(now.getOrDefault("overlap.cold_ms", "?")).append(" ms, warm median ")
+                .append(now.getOrDefault("overlap.warm_ms", "?")).append(" ms (")
+                .append(now.getOrDefault("overlap.warm_ms_range", "?")).append(" ms).\n");
+        return b.toString();
+    }
+
+    private static void target(StringBuilder b, boolean hasBefore, String what, Function<Map<String, String>, Double> value,
+                               Function<Double, String> show, java.util.function.Predicate<Double> ok,
+                               Map<String, String> now, Map<String, String> before) {
+        Double v = value.apply(now);
+        b.append("| ").append(what).append(" | ");
+        if (hasBefore) {
+            Double w = value.apply(before);
+            b.append(w == null ? "–" : show.apply(w)).append(" | ");
+        }
+        b.append(v == null ? "not measured" : show.apply(v)).append(" | ")
+                .append(v == null ? "?" : ok.test(v) ? "yes" : "**no**").append(" |\n");
+    }
+
+    static Double num(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null) return null;
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Double sum(Map<String, String> m, String a, String c) {
+        Double x = num(m, a), y = num(m, c);
+        return x == null || y == null ? null : x + y;
+    }
+
+    static Double div(Double a, Double c) {
+        return a == null || c == null || c == 0 ? null : a / c;
+    }
+
+    static Double ratio(Map<String, String> m, String key) {
+        return div(num(m, key + ".median_ms"), num(m, "e2e.hello.median_ms"));
+    }
+
+    static String x(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f×", v);
+    }
+
+    static String msText(Double v) {
+        return v >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    static String fmt(String f, Double v) {
+        return String.format(Locale.ROOT, f, v);
+    }
+}
