@@ -93,10 +93,10 @@ public final class DnsNameCheck implements Check {
 
     private static void inSiteDomain(Name n, Site site, Reporter reporter) {
         if (site == null || site.domain() == null) return;
-        String name = n.text().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        String name = absolute(n.text());
         List<String> domains = new ArrayList<>();
-        domains.add(site.domain().text().toLowerCase(Locale.ROOT));
-        if (site.localDomain() != null) domains.add(site.localDomain().text().toLowerCase(Locale.ROOT));
+        domains.add(absolute(site.domain().text()));
+        if (site.localDomain() != null) domains.add(absolute(site.localDomain().text()));
         for (String d : domains) {
             if (name.equals(d) || name.endsWith("." + d)) return;
         }
@@ -105,5 +105,11 @@ public final class DnsNameCheck implements Check {
                         + (domains.size() > 1 ? "s (" + String.join(", ", domains) + ")" : " `" + domains.get(0) + "`"))
                 .label(site.domain().span(), "the site's domain is declared here")
                 .hint("did you mean `" + firstLabel + "." + domains.get(0) + "`?").emit();
+    }
+
+    /** A name without the root's trailing dot, in lower case: `T0M.co.` and `t0m.co` are one domain. */
+    private static String absolute(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

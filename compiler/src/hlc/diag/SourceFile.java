@@ -10,6 +10,8 @@ public final class SourceFile {
     private final String displayPath;
     private final String text;
     private final int[] lineStarts;
+    /** Whether any character lies outside the Basic Multilingual Plane (two UTF-16 units, one code point). */
+    private final boolean astral;
 
     public SourceFile(Path path, String displayPath, String text) {
         this.path = path;
@@ -26,6 +28,19 @@ public final class SourceFile {
             }
         }
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.astral = text.codePoints().anyMatch(Character::isSupplementaryCodePoint);
+    }
+
+    /**
+     * The column, in UTF-16 units as {@link Span} counts them, of a 1-based column counted in code points as the
+     * lexer counts them. They differ only after an emoji or another character outside the BMP on the same line.
+     */
+    public int utf16Column(int line, int codePointColumn) {
+        if (!astral) return codePointColumn;
+        String l = line(line);
+        int cps = l.codePointCount(0, l.length());
+        if (codePointColumn - 1 > cps) return l.length() + (codePointColumn - 1 - cps) + 1;
+        return l.offsetByCodePoints(0, codePointColumn - 1) + 1;
     }
 
     public Path path() {

@@ -65,7 +65,7 @@ public final class StorageEmitter implements Emitter {
                 binding = "WaitForFirstConsumer"; // a hostpath volume exists on one node: bind where the pod lands
                 annotations.put("openebs.io/cas-type", "local");
                 annotations.put("cas.openebs.io/config",
-                        "- name: StorageType\n  value: \"hostpath\"\n- name: BasePath\n  value: \"" + hp.path().value() + "\"\n");
+                        "- name: StorageType\n  value: \"hostpath\"\n- name: BasePath\n  value: " + Templates.quote(hp.path().value()) + "\n");
             } else {
                 StorageClass.Nfs nfs = (StorageClass.Nfs) sc.backend();
                 provisioner = "nfs.csi.k8s.io";

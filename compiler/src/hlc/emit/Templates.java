@@ -1,6 +1,5 @@
 package hlc.emit;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
@@ -149,11 +148,38 @@ public final class Templates {
         }
     }
 
+    /**
+     * A YAML double-quoted scalar (also a JSON string) that reads back as exactly {@code s}. Escaped: the quote and
+     * backslash; every character YAML does not allow raw (C0 and C1 controls, DEL, U+FFFE, U+FFFF, unpaired
+     * surrogates); and the ones a YAML 1.1 reader takes for line breaks or drops (NEL, U+2028, U+2029, a BOM).
+     */
     static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        b.append(JsonStringEncoder.getInstance().quoteAsString(s));
-        // JSON allows U+2028/U+2029 and DEL raw; YAML readers may not: escape them too.
-        String out = b.append('"').toString();
-        return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\u007f", "\\u007F");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (mustEscape(c)) {
+                        b.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static boolean mustEscape(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c);
     }
 }

@@ -42,18 +42,11 @@ final class Literals {
     }
 
     Span span(ParserRuleContext ctx) {
-        Token start = ctx.getStart();
-        Token stop = ctx.getStop();
-        if (start == null || start.getType() == Token.EOF) return file.endSpan();
-        int length = start.getText().length();
-        if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
-            length = stop.getStopIndex() - start.getStartIndex() + 1;
-        }
-        return new Span(file, start.getLine(), start.getCharPositionInLine() + 1, length);
+        return TokenSpans.of(file, ctx);
     }
 
     Span span(Token t) {
-        return new Span(file, t.getLine(), t.getCharPositionInLine() + 1, t.getText() == null ? 1 : t.getText().length());
+        return TokenSpans.of(file, t);
     }
 
     Span span(TerminalNode n) {
@@ -89,6 +82,25 @@ final class Literals {
     Located<String> string(TerminalNode n) {
         if (missing(n)) return null;
         return new Located<>(Strings.unquote(n.getText()), span(n));
+    }
+
+    /** A string that must say something (a path, a key, a selector): an empty one is an error at its place. */
+    Located<String> nonEmpty(TerminalNode n, String what) {
+        Located<String> s = string(n);
+        if (s != null && s.value().isBlank()) {
+            reporter.error(Code.HL004, s.span(), what + " is empty").hint("write the " + what + " between the quotes").emit();
+        }
+        return s;
+    }
+
+    /** An absolute path: Talos, OpenEBS and the NFS driver take nothing else. */
+    Located<String> absolutePath(TerminalNode n, String what, String prefix, String example) {
+        Located<String> s = nonEmpty(n, what);
+        if (s != null && !s.value().startsWith(prefix)) {
+            reporter.error(Code.HL004, s.span(), what + " `" + s.value() + "` does not start with `" + prefix + "`")
+                    .hint("e.g. \"" + example + "\"").emit();
+        }
+        return s; // kept, so that what refers to it is not reported as missing too
     }
 
     Ip ip(HomeLabParser.AddressContext ctx) {

@@ -254,9 +254,9 @@ public final class ModelBuilder {
         Slot<Duration> interval = new Slot<>("interval", t);
         for (FluxAttrContext a : ctx.fluxAttr()) {
             Span at = lit.span(a);
-            if (a instanceof FluxRepositoryContext c) repo.set(reporter, at, lit.string(c.STRING()));
+            if (a instanceof FluxRepositoryContext c) repo.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux repository"));
             else if (a instanceof FluxBranchContext c) branch.set(reporter, at, lit.name(c.name()));
-            else if (a instanceof FluxPathContext c) path.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof FluxPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux path"));
             else if (a instanceof FluxIntervalContext c) interval.set(reporter, at, lit.duration(c.DURATION()));
         }
         return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get());
@@ -284,12 +284,12 @@ public final class ModelBuilder {
                 Name r = lit.choice(c.name(), ROLES, "role");
                 role.set(reporter, at, r == null ? null
                         : new Located<>(r.text().equals("worker") ? Role.WORKER : Role.CONTROLPLANE, r.span()));
-            } else if (a instanceof HostInstallDiskContext c) disk.set(reporter, at, lit.string(c.STRING()));
+            } else if (a instanceof HostInstallDiskContext c) disk.set(reporter, at, lit.absolutePath(c.STRING(), "install disk", "/dev/", "/dev/nvme0n1"));
             else if (a instanceof HostGpuContext c) {
                 Name driver = lit.choice(c.name(), GPU_DRIVERS, "GPU driver");
                 gpu.set(reporter, at, driver == null ? null : new Host.Gpu(driver, lit.string(c.STRING())));
             } else if (a instanceof HostOsdContext c) {
-                Located<String> sel = lit.string(c.STRING());
+                Located<String> sel = lit.absolutePath(c.STRING(), "OSD device selector", "/dev/", "/dev/disk/by-id/ata-SAMSUNG*");
                 if (sel != null) osds.add(new Host.Osd(sel, lit.size(c.SIZE())));
             } else if (a instanceof HostInterfaceContext c) {
                 Host.Interface i = iface(c, name);
@@ -358,7 +358,7 @@ public final class ModelBuilder {
             else if (a instanceof DeviceControllerContext c) controller.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof DeviceExportContext c) {
                 Name ex = lit.name(c.name());
-                Located<String> path = lit.string(c.STRING());
+                Located<String> path = lit.absolutePath(c.STRING(), "NFS export path", "/", "/volume1/media");
                 if (ex != null && path != null) exports.add(new Device.Export(ex, path));
             } else if (a instanceof DeviceDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
@@ -432,7 +432,7 @@ public final class ModelBuilder {
                 Name pool = lit.name(c.name());
                 backend.set(reporter, at, pool == null ? null : new StorageClass.CephPool(pool, at));
             } else if (a instanceof ScHostpathContext c) {
-                Located<String> path = lit.string(c.STRING());
+                Located<String> path = lit.absolutePath(c.STRING(), "hostpath", "/", "/var/openebs/local");
                 backend.set(reporter, at, path == null ? null : new StorageClass.Hostpath(path, at));
             } else if (a instanceof ScNfsContext c && c.name().size() == 2) {
                 Name export = lit.name(c.name(0));
@@ -494,7 +494,7 @@ public final class ModelBuilder {
 
     private SecretRef secretRef(SecretRefContext c) {
         if (Literals.missing(c)) return null;
-        Located<String> key = lit.string(c.STRING());
+        Located<String> key = lit.nonEmpty(c.STRING(), "secret key");
         Name vault = lit.name(c.name());
         return key == null || vault == null ? null : new SecretRef(key, vault, lit.span(c));
     }
@@ -564,7 +564,7 @@ public final class ModelBuilder {
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
             if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
-            else if (a instanceof AppPathContext c) path.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof AppPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "app path"));
             else if (a instanceof AppDependsContext c) depends.addAll(names(c.nameList()));
             else if (a instanceof AppStorageContext c) {
                 Name s = lit.name(c.name());

@@ -49,9 +49,9 @@ final class SourceReader {
             out.flip();
             return new SourceFile(path, displayPath, lineEnds(out.toString()));
         }
-        // Where the first bad byte sits, in lines and columns of the text before it.
+        // Where the first bad byte sits: the lines and columns of the (line-end normalised) text before it.
         out.flip();
-        String before = out.toString();
+        String before = lineEnds(out.toString());
         // String decoding replaces malformed input with U+FFFD, which is what we want for the rest of the file.
         String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         SourceFile file = new SourceFile(path, displayPath, lineEnds(lenient));

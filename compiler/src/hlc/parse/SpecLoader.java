@@ -82,7 +82,7 @@ public final class SpecLoader {
     private void follow(SourceFile from, HomeLabParser.ImportDeclContext imp) {
         Token tok = imp.STRING() == null ? null : imp.STRING().getSymbol();
         if (tok == null || tok.getTokenIndex() < 0) return; // a syntax error already said what is wrong
-        Span at = new Span(from, tok.getLine(), tok.getCharPositionInLine() + 1, tok.getText().length());
+        Span at = TokenSpans.of(from, tok);
         String name = Strings.unquote(tok.getText());
         if (name.isEmpty() || name.indexOf('\0') >= 0) {
             reporter.error(Code.HL003, at, "import needs a file name").emit();

@@ -54,7 +54,7 @@ final class SyntaxErrors extends BaseErrorListener {
             // A file this broken (binary data, a paste gone wrong) would bury the user in findings and cost time;
             // say so once and stop reading it.
             Span at = offendingSymbol instanceof Token t && t.getType() != Token.EOF
-                    ? new Span(file, t.getLine(), t.getCharPositionInLine() + 1, 1) : file.endSpan();
+                    ? TokenSpans.of(file, t) : file.endSpan();
             reporter.error(Code.HL001, at, "too many syntax errors; the rest of " + file.displayPath() + " is not read")
                     .hint("fix the errors above first; is this really an .hl file?").emit();
             throw new org.antlr.v4.runtime.misc.ParseCancellationException("too many syntax errors");
@@ -75,11 +75,11 @@ final class SyntaxErrors extends BaseErrorListener {
         String message;
         String hint = null;
         if (closes && found.getType() != Token.EOF && BlockRecovery.startsDeclaration(parser)) {
-            message = "expected `}` to close " + block.title + " opened at " + block.line + ":" + block.column
+            message = "expected `}` to close " + block.title + " opened at " + block.at.line() + ":" + block.at.column()
                     + " before the next `" + found.getText() + "` block";
             hint = "add `}` after the last attribute of " + block.title;
         } else if (found.getType() == Token.EOF && closes) {
-            message = "expected `}` to close " + block.title + " opened at " + block.line + ":" + block.column;
+            message = "expected `}` to close " + block.title + " opened at " + block.at.line() + ":" + block.at.column();
             hint = "add `}` after the last attribute of " + block.title;
         } else if (found.getType() == HomeLabLexer.UNKNOWN_CHAR && found.getText().equals("\"")) {
             message = "unterminated string: a string must close with `\"` on the same line";
@@ -94,15 +94,13 @@ final class SyntaxErrors extends BaseErrorListener {
             if (!keywords.isEmpty()) hint = Suggest.didYouMean(found.getText(), plain(keywords));
         }
         var d = reporter.error(Code.HL001, at, message);
-        if (block != null && (found.getType() == Token.EOF || message.startsWith("expected `}`"))) d.label(new Span(file, block.line, block.column, block.length), "opened here");
+        if (block != null && (found.getType() == Token.EOF || message.startsWith("expected `}`"))) d.label(block.at, "opened here");
         if (hint != null) d.hint(hint);
         d.emit();
     }
 
     private Span spanOf(Token t) {
-        if (t.getType() == Token.EOF) return file.endSpan();
-        int len = t.getText() == null ? 1 : t.getText().length();
-        return new Span(file, t.getLine(), t.getCharPositionInLine() + 1, len);
+        return TokenSpans.of(file, t);
     }
 
     private static String describeFound(Token t) {
@@ -113,7 +111,7 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     /** The nearest block around the error, for "in `host k8s-1`" and "opened at 12:1". */
-    private static Block enclosingBlock(ParserRuleContext ctx) {
+    private Block enclosingBlock(ParserRuleContext ctx) {
         for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
             String kind = switch (c.getRuleIndex()) {
                 case HomeLabParser.RULE_siteDecl -> "site";
@@ -134,8 +132,7 @@ final class SyntaxErrors extends BaseErrorListener {
             String name = c.getChildCount() > 1 && c.getChild(1) instanceof HomeLabParser.NameContext n
                     && !Literals.missing(n) ? " " + n.getText() : "";
             Token start = c.getStart();
-            return new Block("`" + kind + name + "`", start.getLine(), start.getCharPositionInLine() + 1,
-                    start.getText().length());
+            return new Block("`" + kind + name + "`", TokenSpans.of(file, start));
         }
         return null;
     }
@@ -181,5 +178,5 @@ final class SyntaxErrors extends BaseErrorListener {
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
-    private record Block(String title, int line, int column, int length) {}
+    private record Block(String title, Span at) {}
 }

@@ -151,6 +151,7 @@ public final class OutputFolder {
                 if (secret && secretsEmitted) continue;
                 Path target = tmp.resolve(rel);
                 Files.createDirectories(target.getParent());
+                if (secret) restrictDir(target.getParent()); // the folder of machine configs stays owner-only
                 Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }

@@ -13,7 +13,7 @@ class GithubRendererTest {
 
     private static Diagnostic diagnostic(String path, Severity severity, String message, String hint, List<Label> labels) {
         SourceFile file = new SourceFile(Path.of(path), path, "\n".repeat(20));
-        return new Diagnostic("HL023", severity, new Span(file, 14, 22, 12), message, labels, hint, List.of());
+        return new Diagnostic("HL023", severity, new Span(file, 14, 22, 12), message, labels, hint, List.of(), false);
     }
 
     @Test

@@ -30,8 +30,10 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
     static Cluster cluster(SpecIndex ix) {
         hlc.model.Cluster c = ix.spec().cluster();
         boolean noWorkers = ix.spec().hosts().stream().allMatch(Host::isControlPlane);
+        // Without a VIP, the control plane first by name: the order of host blocks must not change the configs.
         String endpointHost = c.vip() != null ? c.vip().address().text()
-                : ix.spec().hosts().stream().filter(Host::isControlPlane).findFirst()
+                : ix.spec().hosts().stream().filter(Host::isControlPlane)
+                        .min(java.util.Comparator.comparing(h -> h.name().text()))
                         .map(ix::primaryAddress).map(Ip::text).orElse("127.0.0.1");
         String cni = c.cni() == null ? "flannel" : switch (c.cni().text()) {
             case "flannel" -> "flannel";

@@ -1,0 +1,935 @@
+package hlc.properties;
+
+import hlc.Compiler;
+import hlc.diag.Diagnostic;
+import hlc.diag.Span;
+import hlc.diag.TextRenderer;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Random specs that are valid by construction check clean; the order of top-level declarations does not change
+ * the findings; and a finding points at the text it is about.
+ *
+ * <p>The generator draws a {@link Plan} (counts, flags and preferred numbers, all of which jqwik can shrink) and
+ * {@link Builder} turns it into spec text, repairing what would make it invalid instead of filtering:
+ * <ul>
+ *   <li>a site with a domain (sometimes written as an FQDN with its final dot) and maybe a local domain;</li>
+ *   <li>1..6 IPv4 networks on distinct 10.x.y.0 regions (each a /24, or for all but the first a /28, /30, /31 or
+ *       /32, whose ends are usable), maybe an IPv6 /64 with IPv6 addresses spelled canonically, in full or in
+ *       capitals; VLAN ids unique; DHCP pools that no static address falls into;</li>
+ *   <li>a cluster whose pod and service /16s come from 10.200-255 (so disjoint from every network), an optional
+ *       VIP on a network every control plane is moved onto, load balancers with addresses of their own;</li>
+ *   <li>1, 3 or 5 control planes plus workers, with uniquely named interfaces (bonds, links without addresses,
+ *       two interfaces on one network) and unique addresses that are never the network or broadcast address;</li>
+ *   <li>a Ceph block whose pools ask for no more replicas than there are failure domains (and never replicas 2
+ *       with min size 1, a warning) and whose cluster network every OSD host is on;</li>
+ *   <li>storage classes with exactly one default; services, vault secrets, NAS exports and backups that reference
+ *       what exists; apps that depend only on earlier apps, with routes inside the site's domains (apex,
+ *       wildcard, capitals, final dot, the same name twice via the same load balancer) via a load balancer;</li>
+ *   <li>names that are random labels or keywords (`network on`, `app default`), sometimes shared between kinds
+ *       (an app and a Ceph cluster both called `rook-ceph`); descriptions with accents, CJK and emoji; one-line or
+ *       multi-line blocks, comments, and every list punctuation the grammar allows.</li>
+ * </ul>
+ */
+class ValidSpecProperties {
+
+    /** A valid spec checks with no diagnostic at all (not even a warning). */
+    @Property(tries = 500)
+    void validSpecsCheckClean(@ForAll("validSpecs") GeneratedSpec spec) {
+        Compiler.Result r = Compiler.checkText("valid.hl", spec.text());
+        List<Diagnostic> ds = r.reporter().sorted();
+        assertEquals(List.of(), ds.stream().map(d -> d.code() + ": " + d.message()).toList(),
+                () -> new TextRenderer(false).render(ds, r.reporter().errorCount(), r.reporter().warningCount()));
+        Statistics.label("hosts").collect(spec.hosts());
+        Statistics.label("networks").collect(spec.networks());
+    }
+
+    /**
+     * Shuffling the top-level declarations of a spec with one deliberate error keeps the multiset of (code,
+     * message): every reference is resolved over the whole spec, whatever comes first. The deliberate errors are
+     * ones whose message cannot name "the first" of two declarations (two interfaces of one host sharing an
+     * address, a VIP reused by a load balancer, an address outside its network, a broadcast address, an even number
+     * of control planes, an unknown dependency, an OSD host off the Ceph network, a name outside the site's domain,
+     * a min size above replicas, an app declared twice), so the messages themselves must not change. The finding
+     * must also be the expected one, and the only kind of finding.
+     */
+    @Property(tries = 300)
+    void declarationOrderDoesNotChangeFindings(@ForAll("faultySpecsInTwoOrders") Tuple2<GeneratedSpec, List<String>> s) {
+        GeneratedSpec spec = s.get1();
+        String shuffled = String.join("\n", s.get2());
+        Map<String, Integer> original = findings(spec.text());
+        Map<String, Integer> reordered = findings(shuffled);
+        assertEquals(Set.of(spec.fault().code), original.keySet().stream().map(k -> k.substring(0, 5)).collect(Collectors.toSet()),
+                () -> "the deliberate " + spec.fault() + " should give " + spec.fault().code + " only, got " + original.keySet());
+        assertEquals(original, reordered, () -> "shuffled spec:\n" + shuffled);
+        Statistics.label("fault").collect(spec.fault());
+    }
+
+    /**
+     * A finding is placed on the text it is about: the characters under its span (line, column, length, read
+     * from the line as {@link hlc.diag.SourceFile#line} returns it, which is what the renderer underlines) are
+     * exactly the address, name, number or string that the deliberate error is in.
+     */
+    @Property(tries = 300)
+    void findingsPointAtTheTextTheyAreAbout(@ForAll("faultySpecs") GeneratedSpec spec) {
+        Compiler.Result r = Compiler.checkText("faulty.hl", spec.text());
+        List<Diagnostic> ds = r.reporter().sorted();
+        assertTrue(!ds.isEmpty(), "no finding for " + spec.fault());
+        for (Diagnostic d : ds) {
+            String under = under(d.span());
+            assertTrue(spec.faultTexts().contains(under), () -> d.code() + " \"" + d.message() + "\" at " + d.span()
+                    + " underlines `" + under + "`, expected one of " + spec.faultTexts() + "\n"
+                    + new TextRenderer(false).render(ds, r.reporter().errorCount(), r.reporter().warningCount()));
+        }
+    }
+
+    private static String under(Span s) {
+        String line = s.file().line(s.line());
+        int from = Math.min(line.length(), s.column() - 1);
+        return line.substring(from, Math.min(line.length(), from + s.length()));
+    }
+
+    private static Map<String, Integer> findings(String text) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Diagnostic d : Compiler.checkText("shuffle.hl", text).reporter().sorted()) {
+            out.merge(d.code() + ": " + d.message(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    // ================================================================== generated specs
+
+    /**
+     * The text of a spec as its top-level declarations (each with its comments), what went into it, and for a
+     * deliberate error the texts its findings must underline.
+     */
+    record GeneratedSpec(List<String> declarations, Fault fault, Set<String> faultTexts, int hosts, int networks) {
+        String text() {
+            return String.join("\n", declarations);
+        }
+
+        @Override
+        public String toString() {
+            return fault + " " + faultTexts + "\n" + text();
+        }
+    }
+
+    /** A deliberate error whose message does not depend on declaration order. */
+    enum Fault {
+        NONE("-----"),
+        DUPLICATE_ADDRESS_IN_HOST("HL026"),
+        VIP_REUSED_BY_LOAD_BALANCER("HL026"),
+        ADDRESS_OUTSIDE_NETWORK("HL023"),
+        BROADCAST_ADDRESS("HL024"),
+        EVEN_CONTROL_PLANES("HL061"),
+        UNKNOWN_DEPENDENCY("HL010"),
+        OSD_HOST_OFF_CEPH_NETWORK("HL043"),
+        NAME_OUTSIDE_DOMAIN("HL081"),
+        MIN_SIZE_ABOVE_REPLICAS("HL041"),
+        APP_DECLARED_TWICE("HL011");
+
+        final String code;
+
+        Fault(String code) {
+            this.code = code;
+        }
+    }
+
+    @Provide
+    Arbitrary<GeneratedSpec> validSpecs() {
+        return plans().map(p -> new Builder(p, Fault.NONE).build());
+    }
+
+    @Provide
+    Arbitrary<GeneratedSpec> faultySpecs() {
+        Arbitrary<Fault> faults = Arbitraries.of(Fault.values()).filter(f -> f != Fault.NONE);
+        return Combinators.combine(plans(), faults).as((p, f) -> new Builder(p, f).build());
+    }
+
+    @Provide
+    Arbitrary<Tuple2<GeneratedSpec, List<String>>> faultySpecsInTwoOrders() {
+        return faultySpecs().flatMap(spec -> Arbitraries.shuffle(spec.declarations()).map(order -> Tuple.of(spec, order)));
+    }
+
+    // ------------------------------------------------------------------ plans: what jqwik draws and shrinks
+
+    record SitePlan(int domain, int local, boolean timezone, int description, int fqdn) {}
+
+    record NetPlan(int subnet, int vlan, int mtu, int gateway, int dhcp, boolean dns, int description, int prefix) {}
+
+    record HostPlan(boolean controlPlane, int netMask, List<Integer> octets, int osds, boolean bond, int extras, int more) {}
+
+    record LbPlan(int net, int octet) {}
+
+    record ClusterPlan(boolean vip, int vipNet, int vipOctet, List<LbPlan> lbs, int cni, int kubeProxy, boolean flux,
+                       int subnets) {}
+
+    record PoolPlan(int replicas, int minSize, int domain, boolean compression) {}
+
+    record CephPlan(boolean present, int clusterNet, int publicNet, List<PoolPlan> pools) {}
+
+    record DevicePlan(boolean gateway, boolean nas, int exports, int extra, int net, int octet, int more) {}
+
+    record ClassPlan(int backend, int filesystem, int reclaim, boolean expandable) {}
+
+    record ServicePlan(int kinds, boolean secret, boolean endpoint, boolean purpose) {}
+
+    record BackupPlan(int source, int target, boolean every) {}
+
+    record AppPlan(int depends, int storage, int uses, int routes, int vars, int extras, int lb, int more) {}
+
+    record Infra(List<NetPlan> nets, int v6, List<HostPlan> hosts, ClusterPlan cluster, CephPlan ceph, DevicePlan devices) {}
+
+    record Workloads(List<ClassPlan> classes, int defaultClass, boolean vault, List<ServicePlan> services,
+                     List<BackupPlan> backups, List<AppPlan> apps) {}
+
+    record Plan(SitePlan site, List<String> names, boolean shareNames, Infra infra, Workloads workloads, long style) {}
+
+    /** Every top-level name comes from one pool of unique names, in fixed slices (see {@link Builder}). */
+    static final int POOL = 60;
+
+    private static Arbitrary<Plan> plans() {
+        Arbitrary<Integer> any = Arbitraries.integers().between(0, 1 << 30);
+        Arbitrary<SitePlan> site = Combinators.combine(any, Arbitraries.integers().between(0, 5), bool(),
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 7)).as(SitePlan::new);
+        Arbitrary<NetPlan> net = Combinators.combine(Arbitraries.integers().between(0, 200 * 256 - 1),
+                Arbitraries.integers().between(0, 4100), Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 12000), bool(),
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 8)).as(NetPlan::new);
+        Arbitrary<HostPlan> host = Combinators.combine(bool(), any, any.list().ofSize(4),
+                Arbitraries.integers().between(0, 2), bool(), any, any).as(HostPlan::new);
+        Arbitrary<LbPlan> lb = Combinators.combine(any, any).as(LbPlan::new);
+        Arbitrary<ClusterPlan> cluster = Combinators.combine(bool(), any, any, lb.list().ofMaxSize(3),
+                Arbitraries.integers().between(-1, 3), Arbitraries.integers().between(0, 2), bool(), any)
+                .as(ClusterPlan::new);
+        Arbitrary<PoolPlan> pool = Combinators.combine(Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 4), bool()).as(PoolPlan::new);
+        Arbitrary<CephPlan> ceph = Combinators.combine(bool(), Arbitraries.integers().between(-1, 6),
+                Arbitraries.integers().between(-1, 6), pool.list().ofMinSize(1).ofMaxSize(2)).as(CephPlan::new);
+        Arbitrary<DevicePlan> devices = Combinators.combine(bool(), bool(), Arbitraries.integers().between(1, 2),
+                Arbitraries.integers().between(0, 2), any, any, any).as(DevicePlan::new);
+        Arbitrary<Infra> infra = Combinators.combine(
+                net.list().ofMinSize(1).ofMaxSize(6).uniqueElements(NetPlan::subnet),
+                Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(-1)), Tuple.of(1, any)),
+                host.list().ofMinSize(1).ofMaxSize(8), cluster, ceph, devices).as(Infra::new);
+
+        Arbitrary<ClassPlan> sc = Combinators.combine(Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), bool()).as(ClassPlan::new);
+        Arbitrary<ServicePlan> service = Combinators.combine(any, bool(), bool(), bool()).as(ServicePlan::new);
+        Arbitrary<BackupPlan> backup = Combinators.combine(Arbitraries.integers().between(0, 2), any, bool())
+                .as(BackupPlan::new);
+        Arbitrary<AppPlan> app = Combinators.combine(any, any, any, Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 2), any, any, any).as(AppPlan::new);
+        Arbitrary<Workloads> workloads = Combinators.combine(sc.list().ofMaxSize(3), any, bool(),
+                service.list().ofMaxSize(4), backup.list().ofMaxSize(2), app.list().ofMaxSize(10)).as(Workloads::new);
+
+        Arbitrary<List<String>> names = name().list().uniqueElements().ofSize(POOL);
+        // No edge cases: they mean nothing for a whole spec, and combining those of every part takes seconds.
+        // The name pool and the layout seed come last: jqwik shrinks the parts in order, and shrinking the structure
+        // first gives much smaller counterexamples.
+        return Combinators.combine(site, infra, workloads, bool(), names, Arbitraries.longs())
+                .as((s, i, w, share, ns, style) -> new Plan(s, ns, share, i, w, style))
+                .withoutEdgeCases();
+    }
+
+    private static Arbitrary<Boolean> bool() {
+        return Arbitraries.of(false, true);
+    }
+
+    /** The grammar's keywords: a name may be spelled like one. All are valid DNS-1123 labels. */
+    static final List<String> KEYWORDS = List.of("site", "domain", "local-domain", "timezone", "description",
+            "network", "cidr", "gateway", "dns", "vlan", "mtu", "dhcp", "to", "cluster", "talos", "kubernetes", "vip",
+            "on", "cni", "kube-proxy", "pods", "services", "loadbalancer", "flux", "repository", "branch", "path",
+            "interval", "host", "model", "cpu", "memory", "role", "install-disk", "gpu", "osd", "size", "interface",
+            "address", "driver", "bond", "speed", "device", "kind", "serves", "controller", "export", "ceph",
+            "public-network", "cluster-network", "pool", "replicas", "min-size", "failure-domain", "compression",
+            "storage-class", "hostpath", "nfs", "default", "filesystem", "reclaim", "expandable", "service", "purpose",
+            "usage", "endpoint", "secret", "from", "backup", "tool", "method", "source", "every", "schedule", "pvcs",
+            "postgres", "app", "namespace", "depends", "storage", "route", "via", "var", "wait", "prune", "timeout",
+            "uses", "import", "secrets");
+
+    /**
+     * A DNS-1123 label that lexes as one name: a letter, then letters, digits and inner hyphens; or a keyword.
+     * (`true` and `false` are the only words of the grammar that are not keywords a name may be spelled as.)
+     */
+    private static Arbitrary<String> name() {
+        Arbitrary<String> ident = Combinators.combine(Arbitraries.chars().range('a', 'z'),
+                        Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-').ofMaxLength(10))
+                .as((c, rest) -> c + rest)
+                .filter(s -> !s.endsWith("-"));
+        return Arbitraries.frequencyOf(Tuple.of(8, ident), Tuple.of(1, Arbitraries.of(KEYWORDS)))
+                .filter(s -> !s.equals("true") && !s.equals("false"));
+    }
+
+    // ------------------------------------------------------------------ from a plan to spec text
+
+    /** A network and the addresses handed out in it (host numbers relative to its first address). */
+    static final class Net {
+        static final long TOP = -1; // the IPv6 /64's all-ones address: usable, there is no broadcast in IPv6
+        final String name;
+        final boolean v6;
+        final String base; // "10.3.7." or a canonical "fd12:3456::"
+        final int prefix;
+        final int dhcpLo;
+        final int dhcpHi;
+        final Set<Long> used = new HashSet<>();
+
+        Net(String name, boolean v6, String base, int prefix, int dhcpLo, int dhcpHi) {
+            this.name = name;
+            this.v6 = v6;
+            this.base = base;
+            this.prefix = prefix;
+            this.dhcpLo = dhcpLo;
+            this.dhcpHi = dhcpHi;
+        }
+
+        String cidr() {
+            return v6 ? base + "/64" : base + "0/" + prefix;
+        }
+
+        int size() {
+            return 1 << (32 - prefix);
+        }
+
+        boolean roomy() {
+            return v6 || prefix <= 24;
+        }
+
+        String address(long host) {
+            if (!v6) return base + host;
+            if (host == TOP) {
+                return new IPAddressString(base + "/64").getAddress().toPrefixBlock().getUpper().withoutPrefixLength()
+                        .toCanonicalString();
+            }
+            return canonical(base + Long.toHexString(host));
+        }
+
+        String broadcast() {
+            return base + (size() - 1);
+        }
+
+        /** A fresh usable address, as close to the preferred one as possible; null when the network is full. */
+        String allocate(int preferred) {
+            if (v6 && Math.floorMod(preferred, 97) == 0 && used.add(TOP)) return address(TOP);
+            // /31 and /32 have no network or broadcast address; everything else keeps its two ends free.
+            long first = v6 ? 1 : prefix >= 31 ? 0 : 1;
+            long last = v6 ? 65535 : prefix >= 31 ? size() - 1 : size() - 2;
+            long n = last - first + 1;
+            long h = first + Math.floorMod(preferred, n);
+            for (long i = 0; i < n; i++) {
+                boolean inPool = h >= dhcpLo && h <= dhcpHi;
+                if (!inPool && used.add(h)) return address(h);
+                h = h == last ? first : h + 1;
+            }
+            return null;
+        }
+    }
+
+    static String canonical(String address) {
+        return new IPAddressString(address).getAddress().toCanonicalString();
+    }
+
+    static final List<String> TLDS = List.of("com", "org", "net", "io", "co", "dev");
+    static final List<String> LOCAL_DOMAINS = List.of("internal", "lan", "home.arpa", "local-net", "home");
+    static final List<String> CNIS = List.of("cilium", "calico", "flannel", "none");
+    static final List<String> TALOS = List.of("v1.10.7", "v1.9.5", "v1.11.0", "v1.10.0-beta.1");
+    static final List<String> KUBERNETES = List.of("v1.33.3", "v1.32.0", "v1.34.1");
+    static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast", "802.3ad",
+            "balance-tlb", "balance-alb");
+    static final List<String> GPUS = List.of("i915", "xe", "nvidia", "amdgpu");
+    static final List<String> DOMAINS = List.of("host", "osd", "rack", "zone");
+    static final List<String> SERVICE_KINDS = List.of("dns", "tunnel", "object-storage", "notifications", "email", "vpn",
+            "identity", "monitoring", "vps", "other");
+    static final List<String> DEVICE_KINDS = List.of("switch", "access-point", "server", "other");
+    static final List<Integer> MTUS = List.of(576, 1500, 9000, 9216);
+    /** Descriptions: plain, accented, emoji and other characters outside the BMP, CJK, escapes and fake syntax. */
+    static final List<String> DESCRIPTIONS = List.of("plain words", "caf\u00e9, Gr\u00fc\u00dfe, na\u00efve",
+            "emoji \ud83d\ude00 and a clef \ud834\udd1e", "\u4e2d\u6587 \u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
+            "a \\\"quoted\\\" word, { braces }, [brackets] and // slashes # hashes", "\ud83d\udda5\ufe0f\ud83d\udda5\ufe0f\ud83d\udda5\ufe0f");
+    /** Variable names that are not secret-looking (MONKEY and PASSTHROUGH are documented as not secret). */
+    static final List<String> VARS = List.of("APP", "TZ", "LOG_LEVEL", "REPLICAS", "SUBDOMAIN", "MONKEY", "PASSTHROUGH",
+            "PORT", "CLUSTER_DOMAIN", "retention");
+    static final List<String> VALUES = List.of("\"plex\"", "3", "5m", "true", "false", "v1.2.3", "10GiB", "plex.internal",
+            "192.168.1.1", "10.0.0.0/8", "info", "\"with \\\"quotes\\\" and // no comment\"", "fd00::1");
+
+    /** Turns a plan into declarations, repairing whatever would make the spec invalid, then adds the fault. */
+    static final class Builder {
+        // Slices of the name pool. With shareNames, hosts and apps take names of other kinds too.
+        static final int NETS = 0, HOSTS = 7, CLUSTER = 17, CEPH = 18, POOLS = 19, CLASSES = 21, DEVICES = 24,
+                EXPORTS = 28, SERVICES = 30, BACKUPS = 34, LBS = 36, SITE = 40, FRESH = 41, APPS = 44;
+
+        final Plan p;
+        final Fault fault;
+        final List<String> names;
+        final Random style;
+        final int hostSlice;
+        final int appSlice;
+        final List<String> decls = new ArrayList<>();
+        final Set<String> faultTexts = new LinkedHashSet<>();
+        final List<Net> nets = new ArrayList<>();
+        final Set<Integer> vlans = new HashSet<>();
+        String domain;
+        String local;
+
+        Builder(Plan p, Fault fault) {
+            this.p = p;
+            this.fault = fault;
+            this.names = p.names();
+            this.style = new Random(p.style());
+            this.hostSlice = p.shareNames() ? CLASSES + 1 : HOSTS;
+            this.appSlice = p.shareNames() ? CEPH : APPS;
+        }
+
+        String n(int slot) {
+            return names.get(slot);
+        }
+
+        GeneratedSpec build() {
+            Infra in = p.infra();
+            Workloads w = p.workloads();
+
+            // ---------------------------------------------------------- site
+            SitePlan sp = p.site();
+            domain = label(sp.domain()) + "." + TLDS.get(Math.floorMod(sp.domain() >> 4, TLDS.size()));
+            if (sp.domain() % 5 == 0) domain = label(sp.domain() >> 8) + "." + domain;
+            local = sp.local() < LOCAL_DOMAINS.size() ? LOCAL_DOMAINS.get(sp.local()) : null;
+            List<String> site = new ArrayList<>();
+            // An FQDN with its final dot is a valid way to write a domain (a single label cannot take one).
+            site.add("domain " + domain + (sp.fqdn() == 1 ? "." : ""));
+            if (local != null) site.add("local-domain " + local + (sp.fqdn() == 2 && local.contains(".") ? "." : ""));
+            if (sp.timezone()) site.add("timezone \"Europe/Berlin\"");
+            if (sp.description() < DESCRIPTIONS.size()) site.add("description \"" + DESCRIPTIONS.get(sp.description()) + "\"");
+            emit(block("site " + n(SITE), site));
+
+            // ---------------------------------------------------------- networks (their gateways come later)
+            for (int i = 0; i < in.nets().size(); i++) {
+                NetPlan np = in.nets().get(i);
+                int x = np.subnet() / 256, y = np.subnet() % 256;
+                int prefix = i == 0 || np.prefix() < 5 ? 24 : List.of(28, 30, 31, 32).get(np.prefix() - 5);
+                int lo = np.dhcp() == 0 || prefix != 24 ? 0 : 1 + np.dhcp() % 200;
+                int hi = lo == 0 ? -1 : Math.min(254, lo + np.dhcp() / 200 % 50);
+                nets.add(new Net(n(NETS + i), false, "10." + x + "." + y + ".", prefix, lo, hi));
+            }
+            if (in.v6() >= 0) {
+                int s = in.v6() & 0xfffff;
+                boolean dhcp = (in.v6() >> 20 & 1) != 0;
+                nets.add(new Net(n(NETS + 6), true, canonical("fd" + hex2(s >> 16) + ":" + Integer.toHexString(s & 0xffff) + "::"),
+                        64, dhcp ? 0x1000 : 0, dhcp ? 0x1fff : -1));
+            }
+            int v4Count = in.nets().size();
+            List<Net> roomy = nets.stream().filter(Net::roomy).toList();
+
+            // ---------------------------------------------------------- structure decided before rendering
+            DevicePlan dp = in.devices();
+            String gatewayDevice = dp.gateway() ? n(DEVICES) : null;
+            String nas = dp.nas() ? n(DEVICES + 1) : null;
+            List<String> exports = new ArrayList<>();
+            if (nas != null) for (int e = 0; e < dp.exports(); e++) exports.add(n(EXPORTS + e));
+
+            ClusterPlan cp = in.cluster();
+            boolean vip = cp.vip() || fault == Fault.VIP_REUSED_BY_LOAD_BALANCER;
+            Net vipNet = vip ? pick(roomy, cp.vipNet()) : null;
+
+            List<HostPlan> hostPlans = new ArrayList<>(in.hosts());
+            if (fault == Fault.EVEN_CONTROL_PLANES && hostPlans.size() < 2) hostPlans.add(hostPlans.get(0));
+            boolean[] control = roles(hostPlans);
+
+            CephPlan ceph = in.ceph();
+            boolean cephPresent = ceph.present() || fault == Fault.OSD_HOST_OFF_CEPH_NETWORK
+                    || fault == Fault.MIN_SIZE_ABOVE_REPLICAS;
+            int[] osds = new int[hostPlans.size()];
+            for (int i = 0; i < osds.length; i++) osds[i] = hostPlans.get(i).osds();
+            if (cephPresent && Arrays.stream(osds).allMatch(o -> o == 0)) osds[0] = 1;
+            int clusterNetIndex = ceph.clusterNet() >= 0 ? ceph.clusterNet()
+                    : fault == Fault.OSD_HOST_OFF_CEPH_NETWORK ? 0 : -1;
+            Net cephNet = cephPresent && clusterNetIndex >= 0 ? pick(roomy, clusterNetIndex) : null;
+
+            // ---------------------------------------------------------- networks rendered, gateways placed
+            for (int i = 0; i < nets.size(); i++) {
+                Net net = nets.get(i);
+                NetPlan np = i < v4Count ? in.nets().get(i) : new NetPlan(in.v6() >> 8, 0, 2, 1, 0, false, 9, 0);
+                List<String> a = new ArrayList<>();
+                a.add("cidr " + net.cidr());
+                int g = np.gateway();
+                if (g == 2 && gatewayDevice == null) g = 1;
+                String gatewayAddress = g == 1 ? net.allocate(np.subnet() + 1) : null;
+                if (gatewayAddress != null) a.add("gateway " + spell(gatewayAddress));
+                if (g == 2) a.add("gateway " + gatewayDevice);
+                if (g == 3) a.add("gateway " + n(hostSlice));
+                if (np.dns()) a.add("dns " + list(gatewayDevice == null ? List.of("1.1.1.1", "2606:4700:4700::1111")
+                        : List.of(gatewayDevice, "1.1.1.1")));
+                if (np.vlan() > 0 && !net.v6) a.add("vlan " + uniqueVlan(np.vlan() > 4094 ? 4094 : np.vlan()));
+                if (np.mtu() > 0) a.add("mtu " + MTUS.get(np.mtu() - 1));
+                if (net.dhcpHi >= net.dhcpLo) a.add("dhcp " + spell(net.address(net.dhcpLo)) + " to " + spell(net.address(net.dhcpHi)));
+                if (np.description() < DESCRIPTIONS.size()) a.add("description \"" + DESCRIPTIONS.get(np.description()) + "\"");
+                emit(block("network " + net.name, a));
+            }
+
+            // ---------------------------------------------------------- devices
+            if (gatewayDevice != null) {
+                List<String> a = new ArrayList<>(List.of("kind gateway", "model \"UniFi Dream Machine Pro\""));
+                a.add(placedAddress(dp.net(), dp.octet()));
+                if ((dp.more() & 1) != 0) a.add(placedAddress(dp.net() + 1, dp.octet() + 1));
+                a.addAll(List.of("serves " + list(List.of("router", "dns")), "controller \"https://192.168.1.1\"",
+                        "dns " + gatewayDevice + ".hosts." + domain));
+                emit(block("device " + gatewayDevice, a));
+            }
+            if (nas != null) {
+                List<String> a = new ArrayList<>(List.of("kind nas", placedAddress(dp.net() + 1, dp.octet() + 7),
+                        "dns " + nas + ".hosts." + (local != null ? local : domain), "serves " + list(List.of("nfs", "backup"))));
+                if ((dp.more() & 2) != 0) a.add("dns " + nas + "-alias.hosts." + domain);
+                for (String e : exports) a.add("export " + e + " \"/volume1/" + e + "\"");
+                emit(block("device " + nas, a));
+            }
+            for (int d = 0; d < dp.extra(); d++) {
+                String name = n(DEVICES + 2 + d);
+                List<String> a = new ArrayList<>(List.of("kind " + DEVICE_KINDS.get(Math.floorMod(dp.octet() + d, DEVICE_KINDS.size()))));
+                if ((dp.more() >> (2 + d) & 1) == 0) a.add(placedAddress(dp.net() + d + 2, dp.octet() + 31 * d + 3));
+                if ((dp.more() >> (4 + d) & 1) == 0) a.add("dns " + name + ".hosts." + domain);
+                a.add("description \"" + DESCRIPTIONS.get(Math.floorMod(dp.more() >> 6, DESCRIPTIONS.size())) + "\"");
+                emit(block("device " + name, a));
+            }
+            if (fault == Fault.NAME_OUTSIDE_DOMAIN) {
+                emit(block("device " + n(FRESH), List.of("kind other", "dns printer.outside.invalid")));
+                faultTexts.add("printer.outside.invalid");
+            }
+
+            // ---------------------------------------------------------- hosts
+            int osdHosts = 0, osdCount = 0;
+            for (int i = 0; i < hostPlans.size(); i++) {
+                HostPlan hp = hostPlans.get(i);
+                int extras = hp.extras(), more = hp.more();
+                Set<Net> on = new LinkedHashSet<>();
+                if (i == 0) on.add(nets.get(0)); // the first host always has an address on a /24 (faults use it)
+                for (int b = 0; b < nets.size(); b++) if ((hp.netMask() >> b & 1) != 0) on.add(nets.get(b));
+                if (on.isEmpty()) on.add(pick(roomy, i));
+                if (control[i] && vipNet != null) on.add(vipNet);
+                if (osds[i] > 0 && cephNet != null) on.add(cephNet);
+                List<String> a = new ArrayList<>();
+                a.add("role " + (control[i] ? "controlplane" : "worker"));
+                // A description first, so that on a one-line block it stands before the interfaces.
+                if ((more & 7) < DESCRIPTIONS.size()) a.add("description \"" + DESCRIPTIONS.get(more & 7) + "\"");
+                if ((extras & 1) != 0) a.add("model \"Lenovo ThinkCentre M70q\"");
+                if ((extras & 2) != 0) a.add("cpu \"Intel Core i7-12700T\"");
+                if ((extras & 4) != 0) a.add("memory " + List.of("64GB", "32GiB", "1.5TB", "512MiB").get(extras >> 8 & 3));
+                if ((extras & 8) != 0) a.add("install-disk \"/dev/nvme0n1\"");
+                if ((extras & 16) != 0) a.add("gpu " + GPUS.get(extras >> 10 & 3) + ((extras & 32) != 0 ? " \"a GPU\"" : ""));
+                List<String> ifaceNames = interfaceNames(i);
+                String link = hp.bond() ? ifaceNames.get(ifaceNames.size() - 1) : null;
+                if (link != null) a.add("interface " + link + " driver e1000e speed \"1GbE\"");
+                int k = 0;
+                String firstAddress = null;
+                Net firstNet = null;
+                List<Net> attached = new ArrayList<>(on);
+                if ((more >> 3 & 1) != 0) attached.add(attached.get(0)); // a second interface on the same network
+                for (Net net : attached) {
+                    boolean bare = k > 0 && (more >> (4 + k) & 1) != 0; // an interface on a network, without address
+                    String address = bare ? null : net.allocate(hp.octets().get(k % hp.octets().size()) + 17 * k);
+                    boolean unaddressed = address == null;
+                    StringBuilder iface = new StringBuilder("interface " + ifaceNames.get(k) + " on " + net.name);
+                    if (!unaddressed) iface.append(" address ").append(spell(address));
+                    if (k == 0 && link != null) {
+                        iface.append(" bond ").append(BOND_MODES.get(Math.floorMod(extras >> 12, BOND_MODES.size())))
+                                .append(' ').append(list(List.of(link)));
+                    }
+                    if ((extras >> (14 + k) & 1) != 0) iface.append(" mtu ").append(MTUS.get(Math.floorMod(more >> 12, 4)));
+                    if ((extras >> (15 + k) & 1) != 0) iface.append(" driver r8169 speed \"2.5GbE\"");
+                    a.add(iface.toString());
+                    if (firstAddress == null && !unaddressed) {
+                        firstAddress = address;
+                        firstNet = net;
+                    }
+                    k++;
+                }
+                for (int o = 0; o < osds[i]; o++) {
+                    a.add("osd \"/dev/disk/by-id/ata-SAMSUNG_" + o + "*\"" + ((extras >> (6 + o) & 1) != 0 ? " size 1.92TB" : ""));
+                }
+                if (osds[i] > 0) {
+                    osdHosts++;
+                    osdCount += osds[i];
+                }
+                if (i == 0) {
+                    String fresh = ifaceNames.get(ifaceNames.size() - 2);
+                    switch (fault) {
+                        case DUPLICATE_ADDRESS_IN_HOST -> {
+                            String again = spell(firstAddress);
+                            a.add("interface " + fresh + " on " + firstNet.name + " address " + again);
+                            faultTexts.add(again);
+                        }
+                        case ADDRESS_OUTSIDE_NETWORK -> {
+                            Net other = nets.size() > 1 ? nets.get((nets.indexOf(firstNet) + 1) % nets.size()) : null;
+                            String elsewhere = other == null ? null : other.allocate(hp.octets().get(0) + 99);
+                            String written = elsewhere == null ? "192.0.2.77" : spell(elsewhere);
+                            a.add("interface " + fresh + " on " + firstNet.name + " address " + written);
+                            faultTexts.add(written);
+                        }
+                        case BROADCAST_ADDRESS -> {
+                            Net v4 = nets.get(0);
+                            String written = (extras & 1) == 0 ? v4.broadcast() : v4.base + "0";
+                            a.add("interface " + fresh + " on " + v4.name + " address " + written);
+                            faultTexts.add(written);
+                        }
+                        default -> { }
+                    }
+                }
+                emit(block("host " + n(hostSlice + i), a));
+            }
+            if (fault == Fault.OSD_HOST_OFF_CEPH_NETWORK) {
+                String victim = n(hostSlice + hostPlans.size());
+                List<String> a = new ArrayList<>(List.of("role worker", "osd \"/dev/sdb\""));
+                Net elsewhere = nets.stream().filter(x -> x != cephNet).findFirst().orElse(null);
+                String address = elsewhere == null ? null : elsewhere.allocate(200);
+                if (elsewhere != null) a.add("interface eth0 on " + elsewhere.name + (address == null ? "" : " address " + spell(address)));
+                else a.add("interface eth0 driver e1000e");
+                emit(block("host " + victim, a));
+                faultTexts.add("\"/dev/sdb\"");
+                osdHosts++;
+                osdCount++;
+            }
+
+            // ---------------------------------------------------------- cluster
+            List<String> c = new ArrayList<>();
+            c.add("talos " + TALOS.get(Math.floorMod(cp.subnets() >> 12, TALOS.size())));
+            c.add("kubernetes " + KUBERNETES.get(Math.floorMod(cp.subnets() >> 14, KUBERNETES.size())));
+            String vipAddress = null;
+            if (vip) {
+                vipAddress = vipNet.allocate(cp.vipOctet());
+                c.add("vip " + spell(vipAddress) + " on " + vipNet.name);
+            }
+            if (cp.cni() >= 0) c.add("cni " + CNIS.get(cp.cni()));
+            if (cp.kubeProxy() > 0) c.add("kube-proxy " + (cp.kubeProxy() == 1));
+            int podsAt = Math.floorMod(cp.subnets(), 56);
+            int servicesAt = (podsAt + 1 + Math.floorMod(cp.subnets() >> 6, 55)) % 56;
+            c.add("pods 10." + (200 + podsAt) + ".0.0/16");
+            c.add("services 10." + (200 + servicesAt) + ".0.0/16");
+            List<String> lbs = new ArrayList<>();
+            for (int l = 0; l < cp.lbs().size(); l++) {
+                LbPlan lp = cp.lbs().get(l);
+                lbs.add(n(LBS + l));
+                c.add("loadbalancer " + n(LBS + l) + " " + placedAddress(lp.net(), lp.octet()).substring("address ".length()));
+            }
+            if (fault == Fault.VIP_REUSED_BY_LOAD_BALANCER) {
+                String again = spell(vipAddress);
+                c.add("loadbalancer " + n(LBS + 3) + " " + again + " on " + vipNet.name);
+                faultTexts.add(again);
+            }
+            if (fault == Fault.NAME_OUTSIDE_DOMAIN && lbs.isEmpty()) {
+                lbs.add(n(LBS));
+                c.add("loadbalancer " + n(LBS) + " " + placedAddress(0, cp.vipOctet() + 5).substring("address ".length()));
+            }
+            if (cp.flux()) {
+                c.add(nested("flux", List.of("repository \"https://github.com/example/home-ops\"", "branch main",
+                        "path \"./kubernetes/flux/cluster\"", "interval " + List.of("1h", "10m", "1h30m", "30s").get(podsAt % 4))));
+            }
+            if (cp.vip() && cp.flux()) c.add("secrets \"talos/secrets.yaml\"");
+            emit(block("cluster " + n(CLUSTER), c));
+            if (fault == Fault.EVEN_CONTROL_PLANES) faultTexts.add(n(CLUSTER));
+
+            // ---------------------------------------------------------- ceph
+            List<String> pools = new ArrayList<>();
+            if (cephPresent) {
+                List<String> a = new ArrayList<>();
+                if (cephNet != null) a.add("cluster-network " + cephNet.name);
+                if (ceph.publicNet() >= 0) a.add("public-network " + pick(nets, ceph.publicNet()).name);
+                for (int q = 0; q < ceph.pools().size(); q++) {
+                    PoolPlan pp = ceph.pools().get(q);
+                    String fd = pp.domain() == 0 ? null : DOMAINS.get(pp.domain() - 1);
+                    int domains = fd == null || fd.equals("host") ? osdHosts : fd.equals("osd") ? osdCount : 5;
+                    // replicas: as planned, but never more than the failure domains; omitted means 3.
+                    Integer replicas = pp.replicas() == 0 ? null : Math.min(pp.replicas(), domains);
+                    if (replicas == null && domains < 3) replicas = domains;
+                    int r = replicas == null ? 3 : replicas;
+                    Integer min = pp.minSize() == 0 ? null : Math.min(pp.minSize(), r);
+                    if (r == 2 && (min == null || min == 1)) min = 2; // replicas 2, min size 1 is a warning (HL042)
+                    if (q == 0 && fault == Fault.MIN_SIZE_ABOVE_REPLICAS) {
+                        min = r + 1;
+                        faultTexts.add(String.valueOf(min));
+                    }
+                    List<String> pa = new ArrayList<>();
+                    if (replicas != null) pa.add("replicas " + replicas);
+                    if (min != null) pa.add("min-size " + min);
+                    if (fd != null) pa.add("failure-domain " + fd);
+                    if (pp.compression()) pa.add("compression aggressive zstd");
+                    pools.add(n(POOLS + q));
+                    a.add(nested("pool " + n(POOLS + q), pa));
+                }
+                emit(block("ceph " + n(CEPH), a));
+            }
+
+            // ---------------------------------------------------------- storage classes
+            List<String> classes = new ArrayList<>();
+            for (int s = 0; s < w.classes().size(); s++) {
+                ClassPlan sc = w.classes().get(s);
+                List<String> a = new ArrayList<>();
+                int backend = sc.backend();
+                if (backend == 0 && pools.isEmpty()) backend = 1;
+                if (backend == 2 && exports.isEmpty()) backend = 1;
+                a.add(switch (backend) {
+                    case 0 -> "ceph " + pools.get(s % pools.size());
+                    case 2 -> "nfs " + exports.get(s % exports.size()) + " on " + nas;
+                    default -> "hostpath \"/var/mnt/local-" + s + "\"";
+                });
+                if (Math.floorMod(w.defaultClass(), w.classes().size()) == s) a.add("default");
+                if (sc.filesystem() > 0) a.add("filesystem " + List.of("ext4", "xfs").get(sc.filesystem() - 1));
+                if (sc.reclaim() > 0) a.add("reclaim " + List.of("delete", "retain").get(sc.reclaim() - 1));
+                if (sc.expandable()) a.add("expandable");
+                classes.add(n(CLASSES + s));
+                emit(block("storage-class " + n(CLASSES + s), a));
+            }
+
+            // ---------------------------------------------------------- services and backups
+            List<String> services = new ArrayList<>();
+            String vault = w.vault() ? n(SERVICES) : null;
+            int serviceCount = Math.max(w.services().size(), vault != null ? 1 : 0);
+            for (int s = 0; s < serviceCount; s++) {
+                ServicePlan sv = s < w.services().size() ? w.services().get(s) : new ServicePlan(0, false, false, false);
+                List<String> kinds = new ArrayList<>();
+                if (s == 0 && vault != null) kinds.add("vault");
+                for (int b = 0; b < SERVICE_KINDS.size(); b++) if ((sv.kinds() >> b & 1) != 0 && kinds.size() < 3) kinds.add(SERVICE_KINDS.get(b));
+                if (kinds.isEmpty()) kinds.add("other");
+                List<String> a = new ArrayList<>(List.of("kind " + list(kinds)));
+                if (sv.purpose()) a.add("purpose \"Secrets Management\"");
+                if (sv.purpose()) a.add("usage \"Central vault, reached through https://api.example.com\"");
+                if (sv.endpoint()) a.add("endpoint \"https://api." + label(sv.kinds()) + ".com/v4\"");
+                if (sv.secret() && vault != null) a.add("secret \"" + n(SERVICES + s) + "/api-token\" from " + vault);
+                services.add(n(SERVICES + s));
+                emit(block("service " + n(SERVICES + s), a));
+            }
+            List<String> targets = new ArrayList<>(services);
+            if (gatewayDevice != null) targets.add(gatewayDevice);
+            if (nas != null) targets.add(nas);
+            for (int b = 0; b < w.backups().size() && !targets.isEmpty(); b++) {
+                BackupPlan bp = w.backups().get(b);
+                List<String> a = new ArrayList<>(List.of("tool volsync", "method restic"));
+                int source = bp.source() == 2 && exports.isEmpty() ? 0 : bp.source();
+                a.add("source " + switch (source) {
+                    case 1 -> "postgres";
+                    case 2 -> "export " + exports.get(0) + " on " + nas;
+                    default -> "pvcs";
+                });
+                a.add("to " + targets.get(Math.floorMod(bp.target(), targets.size())));
+                a.add(bp.every() ? "every 6h" : "schedule \"0 6 * * *\"");
+                emit(block("backup " + n(BACKUPS + b), a));
+            }
+
+            // ---------------------------------------------------------- apps
+            List<AppPlan> appPlans = new ArrayList<>(w.apps());
+            boolean needsApp = fault == Fault.UNKNOWN_DEPENDENCY || fault == Fault.APP_DECLARED_TWICE
+                    || fault == Fault.NAME_OUTSIDE_DOMAIN;
+            if (needsApp && appPlans.isEmpty()) appPlans.add(new AppPlan(0, 0, 0, 0, 0, 0, 0, 0));
+            List<String> apps = new ArrayList<>();
+            String firstRoute = null;
+            for (int i = 0; i < appPlans.size(); i++) {
+                AppPlan ap = appPlans.get(i);
+                int extras = ap.extras(), more = ap.more();
+                String name = n(appSlice + i);
+                String ns = n((appSlice + i * 7) % POOL);
+                List<String> a = new ArrayList<>();
+                a.add("namespace " + ns);
+                if ((extras & 1) != 0) a.add("path \"./kubernetes/apps/" + ns + "/" + name + "/app\"");
+                List<String> deps = new ArrayList<>();
+                for (int j = 0; j < i; j++) if ((ap.depends() >> j & 1) != 0) deps.add(apps.get(j));
+                if (i == 0 && fault == Fault.UNKNOWN_DEPENDENCY) {
+                    deps.add(n(FRESH + 1));
+                    faultTexts.add(n(FRESH + 1));
+                }
+                if (deps.size() > 1 && (more & 1) != 0) { // `depends` may be given more than once
+                    a.add("depends " + list(deps.subList(0, 1)));
+                    a.add("depends " + list(deps.subList(1, deps.size())));
+                } else if (!deps.isEmpty()) {
+                    a.add("depends " + list(deps));
+                }
+                for (int s = 0; s < classes.size(); s++) if ((ap.storage() >> s & 1) != 0) a.add("storage " + classes.get(s));
+                List<String> uses = new ArrayList<>();
+                for (int s = 0; s < services.size(); s++) if ((ap.uses() >> s & 1) != 0) uses.add(services.get(s));
+                if (!uses.isEmpty()) a.add("uses " + list(uses));
+                if (!lbs.isEmpty()) {
+                    for (int r = 0; r < ap.routes(); r++) {
+                        String zone = (extras >> (8 + r) & 1) != 0 && local != null ? local : domain;
+                        String host = ((extras >> (10 + r) & 1) != 0 ? "*." : "") + name + "-" + r + "." + zone;
+                        if (i == 0 && r == 0 && (more >> 1 & 3) == 1) host = zone; // the apex
+                        if ((extras >> 12 & 7) == 1) host = host.toUpperCase(Locale.ROOT);
+                        if ((extras >> 12 & 7) == 2 && host.contains(".")) host = host + ".";
+                        String via = lbs.get(Math.floorMod(ap.lb() + r, lbs.size()));
+                        if (firstRoute == null) firstRoute = host + " via " + via;
+                        a.add("route " + host + " via " + via);
+                    }
+                    // The same name twice through the same load balancer is one record: allowed.
+                    if (i > 0 && firstRoute != null && (more >> 3 & 3) == 1) a.add("route " + firstRoute);
+                    if (i == 0 && fault == Fault.NAME_OUTSIDE_DOMAIN) {
+                        a.add("route " + name + ".outside.invalid via " + lbs.get(0));
+                        faultTexts.add(name + ".outside.invalid");
+                    }
+                }
+                for (int v = 0; v < ap.vars(); v++) {
+                    String var = VARS.get(Math.floorMod((extras >> 16) + v, VARS.size()));
+                    boolean secret = vault != null && (extras >> (20 + v) & 1) != 0;
+                    a.add("var " + (secret ? var + "_X" : var) + " "
+                            + (secret ? "secret \"" + name + "/password\" from " + vault : VALUES.get(Math.floorMod(ap.lb() + v, VALUES.size()))));
+                }
+                if ((extras & 2) != 0) a.add(List.of("wait", "wait true", "wait false").get(Math.floorMod(ap.lb(), 3)));
+                if ((extras & 4) != 0) a.add("prune " + ((extras & 8) != 0));
+                if ((extras & 16) != 0) a.add("interval 10m");
+                if ((extras & 32) != 0) a.add("timeout 5m");
+                if ((extras & 64) != 0) a.add("description \"" + DESCRIPTIONS.get(Math.floorMod(more >> 5, DESCRIPTIONS.size())) + "\"");
+                apps.add(name);
+                emit(block("app " + name, a));
+            }
+            if (fault == Fault.APP_DECLARED_TWICE) {
+                String twice = apps.get(apps.size() - 1);
+                emit(block("app " + twice, List.of("namespace " + n(FRESH + 2))));
+                faultTexts.add(twice);
+            }
+            int hostCount = hostPlans.size() + (fault == Fault.OSD_HOST_OFF_CEPH_NETWORK ? 1 : 0);
+            return new GeneratedSpec(List.copyOf(decls), fault, Set.copyOf(faultTexts), hostCount, nets.size());
+        }
+
+        /** `address A on N` on the planned network, or on the next one with room (tiny networks fill up). */
+        String placedAddress(int planned, int preferred) {
+            for (int i = 0; i < nets.size(); i++) {
+                Net net = pick(nets, planned + i);
+                String address = net.allocate(preferred);
+                if (address != null) return "address " + spell(address) + " on " + net.name;
+            }
+            throw new IllegalStateException("every network is full");
+        }
+
+        /**
+         * Which hosts are control planes: those the plan marks first, then others, until the count is odd and at
+         * most 5 (valid), or even and at least 2 (the EVEN_CONTROL_PLANES fault).
+         */
+        boolean[] roles(List<HostPlan> hosts) {
+            int h = hosts.size();
+            int want = (int) hosts.stream().filter(HostPlan::controlPlane).count();
+            if (fault == Fault.EVEN_CONTROL_PLANES) {
+                want = Math.max(2, Math.min(4, want));
+                if (want % 2 == 1) want = want + 1 <= Math.min(h, 4) ? want + 1 : want - 1;
+            } else {
+                want = Math.max(1, Math.min(5, want));
+                if (want % 2 == 0) want--;
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < h; i++) order.add(i);
+            order.sort(Comparator.comparing((Integer i) -> !hosts.get(i).controlPlane()).thenComparing(Function.identity()));
+            boolean[] control = new boolean[h];
+            for (int i = 0; i < want; i++) control[order.get(i)] = true;
+            return control;
+        }
+
+        /** Interface names of host i: unique within the host, drawn from the pool (so sometimes keywords). */
+        List<String> interfaceNames(int host) {
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < nets.size() + 3; k++) out.add(n((host * 5 + k + 11) % POOL));
+            return out;
+        }
+
+        /** VLAN ids must differ between networks: the planned id, or the next free one. */
+        int uniqueVlan(int planned) {
+            int v = planned;
+            while (!vlans.add(v)) v = v % 4094 + 1;
+            return v;
+        }
+
+        /** An IPv6 address in one of its spellings (canonical, capitals, uncompressed, full); IPv4 as it is. */
+        String spell(String address) {
+            if (address == null || !address.contains(":")) return address;
+            IPAddress a = new IPAddressString(address).getAddress();
+            return switch (style.nextInt(6)) {
+                case 0 -> address.toUpperCase(Locale.ROOT);
+                case 1 -> a.toNormalizedString();
+                case 2 -> a.toFullString();
+                default -> address;
+            };
+        }
+
+        // ------------------------------------------------------------------ layout
+
+        void emit(String decl) {
+            String d = decl;
+            int c = style.nextInt(6);
+            if (c == 0) d = "// " + d.substring(0, d.indexOf(' ')) + " follows\n" + d;
+            if (c == 1) d = "# ----\n" + d;
+            decls.add(d);
+        }
+
+        String block(String head, List<String> attrs) {
+            int s = style.nextInt(4);
+            if (s == 0 || attrs.isEmpty()) return head + " { " + String.join("  ", attrs) + " }";
+            StringBuilder b = new StringBuilder(head).append(s == 1 ? "\n{\n" : " {\n");
+            String indent = s == 3 ? "\t" : "  ";
+            for (String a : attrs) {
+                b.append(indent).append(a.replace("\n", "\n" + indent));
+                if (style.nextInt(8) == 0) b.append("   // why: ").append(style.nextInt(100));
+                b.append('\n');
+            }
+            return b.append("}").toString();
+        }
+
+        String nested(String head, List<String> attrs) {
+            if (style.nextBoolean()) return head + " { " + String.join(" ", attrs) + " }";
+            StringBuilder b = new StringBuilder(head).append(" {\n");
+            for (String a : attrs) b.append("  ").append(a).append('\n');
+            return b.append("}").toString();
+        }
+
+        /** A bracketed list with varying punctuation, or a bare name when there is one element. */
+        String list(List<String> items) {
+            int s = style.nextInt(5);
+            if (items.size() == 1 && s == 0) return items.get(0);
+            return switch (s) {
+                case 1 -> "[" + String.join(" ", items) + "]";
+                case 2 -> "[" + String.join(", ", items) + ",]";
+                case 3 -> "[ " + String.join(" , ", items) + " ]";
+                default -> "[" + String.join(", ", items) + "]";
+            };
+        }
+    }
+
+    static <T> T pick(List<T> items, int i) {
+        return items.get(Math.floorMod(i, items.size()));
+    }
+
+    /** A DNS label from a number: a letter, then letters and digits. */
+    static String label(int seed) {
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        int x = Math.floorMod(seed, 1 << 20);
+        StringBuilder b = new StringBuilder().append(letters.charAt(x % 26));
+        x /= 26;
+        while (x > 0) {
+            b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(x % 36));
+            x /= 36;
+        }
+        return b.toString();
+    }
+
+    static String hex2(int x) {
+        return String.format("%02x", x & 0xff);
+    }
+}
