@@ -107,15 +107,21 @@ public final class Renderer {
 
     private Outcome render(FileSpec spec, Worker w) {
         List<String> problems = new ArrayList<>();
-        String where = "template " + spec.template() + " for " + spec.path();
-        var context = new java.util.HashMap<>(spec.context());
-        context.put("hlc_header", header);
-        Templates.Result r = w.templates.render(spec.template(), context);
-        if (!r.errors().isEmpty()) {
+        StringBuilder rendered = new StringBuilder();
+        for (FileSpec.Document part : spec.parts()) {
+            String where = "template " + part.template() + " for " + spec.path();
+            var context = new java.util.HashMap<>(part.context());
+            context.put("hlc_header", header);
+            Templates.Result r = w.templates.render(part.template(), context);
             r.errors().forEach(e -> problems.add(where + ": " + e));
-            return new Outcome(null, problems);
+            if (!rendered.isEmpty()) rendered.append("---\n");
+            rendered.append(r.text());
+            if (!r.text().endsWith("\n")) rendered.append('\n');
         }
-        String text = normalise(r.text());
+        if (!problems.isEmpty()) return new Outcome(null, problems);
+        String where = "template " + String.join(" + ", spec.parts().stream().map(FileSpec.Document::template).toList())
+                + " for " + spec.path();
+        String text = normalise(rendered.toString());
         List<JsonNode> docs;
         try {
             docs = parse(spec.path(), text);
@@ -124,10 +130,11 @@ public final class Renderer {
                     + ": " + firstLine(e.getMessage()));
             return new Outcome(null, problems);
         }
+        boolean multiDocument = docs.size() > 1;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode doc = docs.get(i);
-            String schema = SchemaCatalog.schemaFor(doc, spec.path());
-            String docName = docs.size() > 1 ? " (document " + (i + 1) + ")" : "";
+            String schema = SchemaCatalog.schemaFor(doc, spec.path(), multiDocument);
+            String docName = multiDocument ? " (document " + (i + 1) + ", " + SchemaCatalog.kindOf(doc) + ")" : "";
             if (schema == null) {
                 problems.add(where + docName + ": no schema for apiVersion `" + doc.path("apiVersion").asText()
                         + "` kind `" + doc.path("kind").asText() + "`");

@@ -28,24 +28,48 @@ public final class SchemaCatalog {
             Map.entry("external-secrets.io/v1 ExternalSecret", "externalsecret"),
             Map.entry("storage.k8s.io/v1 StorageClass", "storageclass"),
             Map.entry("ceph.rook.io/v1 CephBlockPool", "cephblockpool"),
-            Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint"));
+            Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint"),
+            // The documents of a Talos multi-document machine config (v1.12 and later) beside the machine document
+            Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
+            Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),
+            Map.entry("v1alpha1 LinkConfig", "talos-linkconfig"),
+            Map.entry("v1alpha1 BondConfig", "talos-bondconfig"),
+            Map.entry("v1alpha1 VLANConfig", "talos-vlanconfig"),
+            Map.entry("v1alpha1 DHCPv4Config", "talos-dhcpv4config"),
+            Map.entry("v1alpha1 Layer2VIPConfig", "talos-layer2vipconfig"),
+            Map.entry("v1alpha1 ResolverConfig", "talos-resolverconfig"),
+            Map.entry("v1alpha1 VolumeConfig", "talos-volumeconfig"),
+            Map.entry("v1alpha1 UserVolumeConfig", "talos-uservolumeconfig"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final Map<String, JsonSchema> compiled = new HashMap<>();
 
-    /** The schema name for a document, or null when hlc has none for it. */
-    public static String schemaFor(JsonNode doc, String path) {
+    /**
+     * The schema name for a document, or null when hlc has none for it. A Talos {@code v1alpha1} machine config
+     * alone in its file is the classic form; beside other documents it is the reduced machine document of the
+     * multi-document form, which must not carry what moved into those documents.
+     */
+    public static String schemaFor(JsonNode doc, String path, boolean multiDocument) {
         if (path.endsWith(".json")) return "unifi-static-dns";
-        if (!doc.has("apiVersion") && "v1alpha1".equals(doc.path("version").asText(null))) return "talos-v1alpha1";
+        if (!doc.has("apiVersion") && "v1alpha1".equals(doc.path("version").asText(null))) {
+            return multiDocument ? "talos-machine" : "talos-v1alpha1";
+        }
         if (!doc.has("apiVersion") && doc.has("customization")) return "talos-schematic";
         return BY_KIND.get(doc.path("apiVersion").asText("") + " " + doc.path("kind").asText(""));
+    }
+
+    /** What a document is, for messages: its kind, or "v1alpha1 machine config" for a Talos machine document. */
+    public static String kindOf(JsonNode doc) {
+        if (!doc.has("apiVersion") && doc.has("version")) return doc.path("version").asText() + " machine config";
+        if (doc.has("kind")) return "kind " + doc.path("kind").asText();
+        return "no kind";
     }
 
     /** Compiles every schema now rather than on first use; one that cannot be loaded is left to fail on use. */
     void prepareAll() {
         List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(BY_KIND.values()));
-        names.addAll(List.of("unifi-static-dns", "talos-v1alpha1", "talos-schematic"));
+        names.addAll(List.of("unifi-static-dns", "talos-v1alpha1", "talos-machine", "talos-schematic"));
         for (String name : names) {
             try {
                 compiled.computeIfAbsent(name, this::load);

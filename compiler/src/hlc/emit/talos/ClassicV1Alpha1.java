@@ -24,7 +24,7 @@ final class ClassicV1Alpha1 implements TalosForm {
 
     @Override
     public String releases() {
-        return "v1.10 and v1.11";
+        return "v1.10 and v1.11 (single-document v1alpha1)";
     }
 
     @Override
@@ -40,8 +40,8 @@ final class ClassicV1Alpha1 implements TalosForm {
             c.put("nameservers", n.nameservers());
             c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
-            c.put("cluster", clusterContext(cluster));
-            c.put("secrets", secrets(s, n.controlPlane()));
+            c.put("cluster", MachineContext.cluster(cluster));
+            c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
             out.add(new FileSpec("talos/" + n.hostname() + ".yaml", "talos-v1alpha1.yaml.j2", c, true));
         }
         return out;
@@ -59,40 +59,6 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("bond_interfaces", l.bondInterfaces());
         m.put("bond_drivers", l.bondDrivers());
         m.put("vip", l.vip() == null ? "" : l.vip());
-        return m;
-    }
-
-    private static Map<String, Object> clusterContext(NodePlan.Cluster c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("endpoint", c.endpoint());
-        m.put("kubernetes", c.kubernetesVersion());
-        m.put("pod_subnet", c.podSubnet());
-        m.put("service_subnet", c.serviceSubnet());
-        m.put("cni", c.cni());
-        m.put("kube_proxy", c.kubeProxy());
-        m.put("schedule_on_controlplanes", c.scheduleOnControlPlanes());
-        m.put("api_sans", c.apiSans());
-        return m;
-    }
-
-    /** Workers get the CA certificates but none of the CA keys, as in configs Talos generates itself. */
-    private static Map<String, Object> secrets(SecretsBundle s, boolean controlPlane) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cluster_id", s.clusterId());
-        m.put("cluster_secret", s.clusterSecret());
-        m.put("bootstrap_token", s.bootstrapToken());
-        m.put("machine_token", s.trustdToken());
-        m.put("os_crt", s.os().crt());
-        m.put("os_key", controlPlane ? s.os().key() : "");
-        m.put("k8s_crt", s.k8s().crt());
-        m.put("k8s_key", controlPlane ? s.k8s().key() : "");
-        m.put("aggregator_crt", s.k8sAggregator().crt());
-        m.put("aggregator_key", s.k8sAggregator().key());
-        m.put("service_account_key", s.k8sServiceAccountKey());
-        m.put("etcd_crt", s.etcd().crt());
-        m.put("etcd_key", s.etcd().key());
-        m.put("secretbox", s.secretboxEncryptionSecret());
         return m;
     }
 }

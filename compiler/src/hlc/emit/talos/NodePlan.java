@@ -16,11 +16,19 @@ import java.util.List;
  * its role, addresses with prefixes, default route, DNS servers, the VIP interface, bond members, extensions.
  */
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
-                String nodeSubnet, Schematic schematic) {
+                String nodeSubnet, Schematic schematic, List<Alias> aliases) {
 
-    /** A configured link: by kernel name or by driver, with its addresses, routes, bond and VIP. */
+    /**
+     * A configured link: by kernel name or by driver, with its addresses, routes, bond and VIP. {@code specName}
+     * and {@code bondMembers} are the names the spec gives the link and its bond's members, whether or not they
+     * are selected by driver: the multi-document form names links by alias, the classic form by selector.
+     */
     record Link(String name, String driver, List<String> addresses, String gateway, Integer mtu, String bondMode,
-                List<String> bondInterfaces, List<String> bondDrivers, String vip) {}
+                List<String> bondInterfaces, List<String> bondDrivers, String vip, String specName,
+                List<String> bondMembers) {}
+
+    /** A physical link the spec names and selects by its kernel driver (net0 = the e1000e link). */
+    record Alias(String name, String driver) {}
 
     /** Cluster-wide facts every node config repeats. */
     record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, String podSubnet,
@@ -81,8 +89,19 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             String vip = h.isControlPlane() && c.vip() != null && i.network() != null
                     && i.network().text().equals(c.vip().network().text()) ? c.vip().address().text() : null;
             boolean byDriver = i.driver() != null && i.bond() == null;
+            List<String> members = i.bond() == null ? List.of() : i.bond().members().stream().map(m -> m.text()).toList();
             links.add(new Link(byDriver ? null : i.name().text(), byDriver ? i.driver().text() : null, addresses, gateway,
-                    mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberDrivers, vip));
+                    mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberDrivers, vip,
+                    i.name().text(), members));
+        }
+        // Only the links a configured link or bond uses get an alias: an alias whose driver matches no link, or
+        // more than one, is an error on the node.
+        List<Alias> aliases = new ArrayList<>();
+        for (Host.Interface i : h.interfaces()) {
+            if (i.driver() == null || i.bond() != null) continue;
+            String name = i.name().text();
+            boolean used = bondMembers.contains(name) || links.stream().anyMatch(l -> name.equals(l.specName()));
+            if (used) aliases.add(new Alias(name, i.driver().text()));
         }
         List<String> ns = new ArrayList<>();
         if (primaryNet != null) {
@@ -94,7 +113,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> ext = h.gpu() == null ? List.of() : Schematic.forGpu(h.gpu().driver().text());
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 h.installDisk() == null ? "/dev/sda" : h.installDisk().value(), links, ns,
-                primaryNet == null || primaryNet.cidr() == null ? null : primaryNet.cidr().text(), new Schematic(ext));
+                primaryNet == null || primaryNet.cidr() == null ? null : primaryNet.cidr().text(), new Schematic(ext), aliases);
     }
 
     private static String gatewayOf(Network n, SpecIndex ix) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Factory schematic of each distinct set of system extensions (committed: it holds no secret).
  */
 public final class TalosEmitter implements Emitter {
-    private static final List<TalosForm> FORMS = List.of(new ClassicV1Alpha1());
+    private static final List<TalosForm> FORMS = List.of(new ClassicV1Alpha1(), new MultiDocument());
     private final SecretsBundle secrets;
 
     /** @param secrets the bundle, or {@link SecretsBundle#placeholder()} to build and validate without writing */
@@ -35,8 +35,8 @@ public final class TalosEmitter implements Emitter {
         TalosForm form = FORMS.stream().filter(f -> f.supports(c.talos())).findFirst().orElse(null);
         if (form == null) {
             problems.reporter().error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text())
-                    .hint("supported: " + String.join("; ", FORMS.stream().map(TalosForm::releases).toList())
-                            + ". The multi-document form of Talos v1.12 and later is planned")
+                    .hint("hlc writes machine configs for Talos " + String.join(", and for ", FORMS.stream().map(TalosForm::releases).toList())
+                            + "; each release range has a shape of its own. Pin one of those releases")
                     .emit();
             return List.of();
         }

@@ -15,7 +15,7 @@ import java.util.List;
 interface TalosForm {
     boolean supports(Version talos);
 
-    /** The releases this form covers, for messages ("v1.10 and v1.11"). */
+    /** The releases this form covers and its shape, for messages ("v1.10 and v1.11 (single-document v1alpha1)"). */
     String releases();
 
     List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle secrets);

@@ -1,0 +1,45 @@
+package hlc.emit.talos;
+
+import hlc.secrets.SecretsBundle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The template data every form's v1alpha1 machine document reads: the cluster's settings and the secrets. */
+final class MachineContext {
+    private MachineContext() {}
+
+    static Map<String, Object> cluster(NodePlan.Cluster c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("endpoint", c.endpoint());
+        m.put("kubernetes", c.kubernetesVersion());
+        m.put("pod_subnet", c.podSubnet());
+        m.put("service_subnet", c.serviceSubnet());
+        m.put("cni", c.cni());
+        m.put("kube_proxy", c.kubeProxy());
+        m.put("schedule_on_controlplanes", c.scheduleOnControlPlanes());
+        m.put("api_sans", c.apiSans());
+        return m;
+    }
+
+    /** Workers get the CA certificates but none of the CA keys, as in configs Talos generates itself. */
+    static Map<String, Object> secrets(SecretsBundle s, boolean controlPlane) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster_id", s.clusterId());
+        m.put("cluster_secret", s.clusterSecret());
+        m.put("bootstrap_token", s.bootstrapToken());
+        m.put("machine_token", s.trustdToken());
+        m.put("os_crt", s.os().crt());
+        m.put("os_key", controlPlane ? s.os().key() : "");
+        m.put("k8s_crt", s.k8s().crt());
+        m.put("k8s_key", controlPlane ? s.k8s().key() : "");
+        m.put("aggregator_crt", s.k8sAggregator().crt());
+        m.put("aggregator_key", s.k8sAggregator().key());
+        m.put("service_account_key", s.k8sServiceAccountKey());
+        m.put("etcd_crt", s.etcd().crt());
+        m.put("etcd_key", s.etcd().key());
+        m.put("secretbox", s.secretboxEncryptionSecret());
+        return m;
+    }
+}

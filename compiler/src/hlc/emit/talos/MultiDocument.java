@@ -1,0 +1,106 @@
+package hlc.emit.talos;
+
+import hlc.check.SpecIndex;
+import hlc.emit.FileSpec;
+import hlc.model.Version;
+import hlc.secrets.SecretsBundle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The multi-document machine config of Talos v1.12 and v1.13: a reduced {@code v1alpha1} machine document (no
+ * {@code machine.network}) followed by one document per network fact: {@code HostnameConfig}, {@code
+ * ResolverConfig}, a {@code LinkAliasConfig} per link selected by driver, a {@code LinkConfig} per physical link
+ * with settings, a {@code BondConfig} per bond and a {@code Layer2VIPConfig} for the control planes' VIP. One file
+ * per node under {@code talos/}, each document from its own template and validated against the schema of its kind.
+ *
+ * <p>Not v1.14: its schema moves the kubelet, install and cluster settings out of the machine document as well
+ * (into {@code k8s.*} documents), so this form's machine document is not a v1.14 one.
+ */
+final class MultiDocument implements TalosForm {
+    /** The Image Factory's installer for bare metal, as the v1.12+ Talos docs and the real cluster use it. */
+    static final String INSTALLER = "factory.talos.dev/metal-installer/";
+
+    @Override
+    public boolean supports(Version v) {
+        return v.major() == 1 && (v.minor() == 12 || v.minor() == 13);
+    }
+
+    @Override
+    public String releases() {
+        return "v1.12 and v1.13 (multi-document)";
+    }
+
+    @Override
+    public List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
+        List<FileSpec> out = new ArrayList<>();
+        for (NodePlan n : nodes) {
+            List<FileSpec.Document> docs = new ArrayList<>();
+            docs.add(new FileSpec.Document("talos-machine.yaml.j2", machine(n, cluster, s)));
+            docs.add(doc("talos-hostname.yaml.j2", "hostname", n.hostname()));
+            if (!n.nameservers().isEmpty()) docs.add(doc("talos-resolver.yaml.j2", "nameservers", n.nameservers()));
+            for (NodePlan.Alias a : n.aliases()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("name", a.name());
+                c.put("match", "link.driver == " + celString(a.driver()));
+                docs.add(new FileSpec.Document("talos-link-alias.yaml.j2", c));
+            }
+            for (NodePlan.Link l : n.links()) {
+                if (l.bondMode() == null) docs.add(new FileSpec.Document("talos-link.yaml.j2", link(l)));
+            }
+            for (NodePlan.Link l : n.links()) {
+                if (l.bondMode() == null) continue;
+                Map<String, Object> c = link(l);
+                c.put("mode", l.bondMode());
+                c.put("members", l.bondMembers());
+                docs.add(new FileSpec.Document("talos-bond.yaml.j2", c));
+            }
+            for (NodePlan.Link l : n.links()) {
+                if (l.vip() == null) continue;
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("address", l.vip());
+                c.put("link", l.specName());
+                docs.add(new FileSpec.Document("talos-layer2-vip.yaml.j2", c));
+            }
+            out.add(FileSpec.ofDocuments("talos/" + n.hostname() + ".yaml", docs, true));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> machine(NodePlan n, NodePlan.Cluster cluster, SecretsBundle s) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("type", n.controlPlane() ? "controlplane" : "worker");
+        c.put("controlplane", n.controlPlane());
+        c.put("hostname", n.hostname());
+        c.put("install_disk", n.installDisk());
+        c.put("install_image", INSTALLER + n.schematic().id() + ":" + cluster.talosVersion());
+        c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("cluster", MachineContext.cluster(cluster));
+        c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
+        return c;
+    }
+
+    /** What LinkConfig and BondConfig share: the link's name (the spec's, an alias when selected by driver). */
+    private static Map<String, Object> link(NodePlan.Link l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.specName());
+        m.put("mtu", l.mtu() == null ? 0 : l.mtu());
+        m.put("addresses", l.addresses());
+        m.put("gateway", l.gateway() == null ? "" : l.gateway());
+        return m;
+    }
+
+    private static FileSpec.Document doc(String template, String key, Object value) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put(key, value);
+        return new FileSpec.Document(template, c);
+    }
+
+    /** A CEL string literal: the selector is an expression, so a driver name must not be able to extend it. */
+    static String celString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
