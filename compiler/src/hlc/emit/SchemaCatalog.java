@@ -29,7 +29,7 @@ public final class SchemaCatalog {
             Map.entry("storage.k8s.io/v1 StorageClass", "storageclass"),
             Map.entry("ceph.rook.io/v1 CephBlockPool", "cephblockpool"),
             Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint"),
-            // The documents of a Talos multi-document machine config (v1.12 and later) beside the machine document
+            // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),
             Map.entry("v1alpha1 LinkConfig", "talos-linkconfig"),

@@ -507,7 +507,7 @@ class FieldPlacementTest {
 
         @Test
         void anUnsupportedTalosVersionIsHl096AtTheVersion() {
-            String text = SPEC.replace("WORKER\n", "").replace("talos v1.10.7", "talos v1.13.8");
+            String text = SPEC.replace("WORKER\n", "").replace("talos v1.10.7", "talos v1.14.1");
             EmitFixtures.Run run = EmitFixtures.emitText(text);
             assertTrue(run.failed());
             assertTrue(run.files().isEmpty(), "nothing is emitted when one target fails");
@@ -516,7 +516,7 @@ class FieldPlacementTest {
             String[] lines = text.split("\n", -1);
             int line = 0, column = 0;
             for (int i = 0; i < lines.length; i++) {
-                int at = lines[i].indexOf("v1.13.8");
+                int at = lines[i].indexOf("v1.14.1");
                 if (at >= 0) {
                     line = i + 1;
                     column = at + 1;
@@ -524,8 +524,8 @@ class FieldPlacementTest {
             }
             Diagnostic d = hl096.get(0);
             assertEquals(line + ":" + column, d.span().line() + ":" + d.span().column(), EmitFixtures.describe(d));
-            assertEquals("v1.13.8".length(), d.span().length());
-            assertTrue(d.message().contains("v1.13.8"), d.message());
+            assertEquals("v1.14.1".length(), d.span().length());
+            assertTrue(d.message().contains("v1.14.1"), d.message());
         }
     }
 }

@@ -1,0 +1,165 @@
+package hlc.emit.talos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import hlc.emit.EmitFixtures;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
+import hlc.secrets.SecretsBundleGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Conformance of the multi-document configs with what Talos publishes (../shared/schemas, see SOURCES.md there):
+ * every network and volume document validates against its kind in the newest Talos schema there
+ * ({@code talos-config.schema.json}, the development schema of main after v1.14.0-beta.1), with a real
+ * generated secrets bundle.
+ *
+ * <p>The machine document cannot be held to that schema: it is the v1.12/v1.13 machine document, and the v1.14
+ * development schema has moved the kubelet, install and cluster settings out of it into documents v1.13 does
+ * not know. It is validated against the v1.10 schema's {@code v1alpha1.Config} instead (every field a real Talos
+ * field of the right type), and checked to carry none of the keys the v1.13 schema dropped.
+ */
+class MultiDocumentUpstreamSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path schemas;
+    private static ObjectNode newest;
+    private static JsonSchema machineV110;
+    private static final Map<String, JsonSchema> BY_KIND = new HashMap<>();
+
+    @BeforeAll
+    static void loadSchemas() throws IOException {
+        schemas = Path.of(System.getProperty("hlc.project.dir", ".")).resolve("../shared/schemas").normalize();
+        boolean present = Files.isRegularFile(schemas.resolve("talos-config.schema.json"))
+                && Files.isRegularFile(schemas.resolve("talos-config.v1.10.schema.json"));
+        if (!present) {
+            System.out.println("MultiDocumentUpstreamSchemaTest: SKIPPED, the upstream schemas are not at " + schemas);
+        }
+        assumeTrue(present, "upstream schemas not found at " + schemas);
+        newest = (ObjectNode) JSON.readTree(schemas.resolve("talos-config.schema.json").toFile());
+        machineV110 = rooted((ObjectNode) JSON.readTree(schemas.resolve("talos-config.v1.10.schema.json").toFile()),
+                "#/$defs/v1alpha1.Config");
+    }
+
+    /**
+     * The upstream schema with its root replaced by a reference to one alternative: the top-level oneOf over
+     * every kind only says that none matched, which hides the real violation.
+     */
+    private static JsonSchema rooted(ObjectNode root, String ref) {
+        ObjectNode copy = root.deepCopy();
+        copy.remove("oneOf");
+        copy.put("$ref", ref);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(copy);
+    }
+
+    /** The newest schema's alternative for a kind: the oneOf entry {@code #/$defs/<package>.<Kind>V1Alpha1}. */
+    private static JsonSchema forKind(String kind) {
+        return BY_KIND.computeIfAbsent(kind, k -> {
+            List<String> refs = new ArrayList<>();
+            newest.path("oneOf").forEach(alt -> {
+                String ref = alt.path("$ref").asText();
+                if (ref.substring(ref.lastIndexOf('.') + 1).equals(k + "V1Alpha1")) refs.add(ref);
+            });
+            assertEquals(1, refs.size(), "the newest Talos schema's alternatives for kind " + k + ": " + refs);
+            return rooted(newest, refs.get(0));
+        });
+    }
+
+    private static List<String> violations(JsonSchema schema, JsonNode doc) {
+        Set<ValidationMessage> errors = schema.validate(doc);
+        return errors.stream().map(m -> m.getInstanceLocation() + ": " + m.getMessage()).sorted().toList();
+    }
+
+    /** Every document of every Talos config of a run, checked; returns the kinds seen. */
+    private static Set<String> checkAll(EmitFixtures.Run run, int nodes) {
+        List<String> problems = new ArrayList<>();
+        Set<String> kinds = new TreeSet<>();
+        int configs = 0;
+        for (RenderedFile f : run.files()) {
+            if (!f.path().startsWith("talos/")) continue;
+            configs++;
+            List<JsonNode> docs = EmitFixtures.docs(f);
+            assertTrue(docs.size() > 2, f.path() + " is not a multi-document config");
+            for (JsonNode doc : docs) {
+                if (!doc.has("kind")) {
+                    kinds.add("v1alpha1");
+                    for (String v : violations(machineV110, doc)) problems.add(f.path() + " machine document " + v);
+                    for (String gone : List.of("/machine/network", "/machine/features/rbac",
+                            "/machine/features/stableHostname", "/machine/features/apidCheckExtKeyUsage")) {
+                        if (!doc.at(gone).isMissingNode()) problems.add(f.path() + " has " + gone + ", which v1.13 dropped");
+                    }
+                    continue;
+                }
+                String kind = doc.path("kind").asText();
+                kinds.add(kind);
+                for (String v : violations(forKind(kind), doc)) problems.add(f.path() + " " + kind + " " + v);
+            }
+        }
+        assertEquals(List.of(), problems, "emitted documents that upstream rejects");
+        assertEquals(nodes, configs, "Talos machine configs seen");
+        return kinds;
+    }
+
+    @Test
+    void everyDocumentOfTheRealSpecPinnedToV113MatchesItsKindUpstream() throws Exception {
+        String text = Files.readString(EmitFixtures.realSpec(), StandardCharsets.UTF_8).replace("talos v1.10.7", "talos v1.13.8");
+        EmitFixtures.Run run = EmitFixtures.emitText(text, new SecretsBundleGenerator().generate(), new Renderer("homelab.hl"));
+        assertFalse(run.failed(), run.findings());
+        Set<String> kinds = checkAll(run, 3);
+        assertEquals(Set.of("v1alpha1", "HostnameConfig", "ResolverConfig", "LinkAliasConfig", "LinkConfig",
+                "BondConfig", "Layer2VIPConfig"), kinds);
+    }
+
+    @Test
+    void everyDocumentOfASpecWithAWorkerAndKernelNamedLinksMatchesToo() throws Exception {
+        EmitFixtures.Run run = EmitFixtures.emitText(MultiDocumentTest.lab("v1.12.2", true),
+                new SecretsBundleGenerator().generate(), new Renderer("test.hl"));
+        assertFalse(run.failed(), run.findings());
+        checkAll(run, 4);
+    }
+
+    /** The same validation rejects a misspelled or mistyped field, so the tests above can fail. */
+    @Test
+    void aMisspelledFieldInADocumentIsRejectedUpstream() {
+        EmitFixtures.Run run = EmitFixtures.emitClean(MultiDocumentTest.lab("v1.13.8", true));
+        List<JsonNode> docs = EmitFixtures.docs(run.file("talos/cp-1.yaml"));
+        JsonNode bond = MultiDocumentTest.single(docs, "BondConfig", "bond0");
+        assertEquals(List.of(), violations(forKind("BondConfig"), bond));
+
+        ObjectNode typo = bond.deepCopy();
+        typo.put("bondmode", "active-backup");
+        assertTrue(violations(forKind("BondConfig"), typo).stream().anyMatch(v -> v.contains("bondmode")));
+
+        ObjectNode badMode = bond.deepCopy();
+        badMode.put("bondMode", "active-passive");
+        assertFalse(violations(forKind("BondConfig"), badMode).isEmpty(), "bondMode active-passive was accepted");
+
+        ObjectNode vlan = JSON.createObjectNode().put("apiVersion", "v1alpha1").put("kind", "VLANConfig").put("name", "bond0.107");
+        assertFalse(violations(forKind("VLANConfig"), vlan).isEmpty(), "a VLANConfig without parent and vlanID was accepted");
+
+        ObjectNode machine = docs.get(0).deepCopy();
+        ((ObjectNode) machine.path("machine").path("install")).put("wipe", "no");
+        assertFalse(violations(machineV110, machine).isEmpty(), "machine.install.wipe: \"no\" was accepted");
+    }
+}
