@@ -78,6 +78,8 @@ final class MultiDocument implements TalosForm {
         c.put("install_disk", n.installDisk());
         c.put("install_image", INSTALLER + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("labels", List.of());
+        c.put("taints", List.of());
         c.put("cluster", MachineContext.cluster(cluster));
         c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
         return c;
