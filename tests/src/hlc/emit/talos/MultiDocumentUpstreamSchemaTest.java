@@ -139,6 +139,39 @@ class MultiDocumentUpstreamSchemaTest {
         checkAll(run, 4);
     }
 
+    /**
+     * The templates of the documents a spec fills in only with VLANs, DHCP and volumes, rendered with values like
+     * the real cluster's: hlc's own schemas and the upstream ones accept them.
+     */
+    @Test
+    void theVlanDhcpAndVolumeTemplatesGiveDocumentsBothSchemasAccept() {
+        Map<String, Object> vlan = new HashMap<>(Map.of("name", "bond0.107", "parent", "bond0", "vlan_id", 107, "mtu", 1500,
+                "addresses", List.of(), "gateway", ""));
+        Map<String, Object> ephemeral = new HashMap<>(Map.of("name", "EPHEMERAL", "disk_match", "disk.transport == \"nvme\"",
+                "min_size", "", "max_size", "400GiB"));
+        Map<String, Object> user = new HashMap<>(Map.of("name", "local-hostpath", "disk_match", "disk.transport == \"nvme\"",
+                "min_size", "50GiB", "max_size", ""));
+        var spec = hlc.emit.FileSpec.ofDocuments("talos/x.yaml", List.of(
+                new hlc.emit.FileSpec.Document("talos-hostname.yaml.j2", Map.of("hostname", "x")),
+                new hlc.emit.FileSpec.Document("talos-vlan.yaml.j2", vlan),
+                new hlc.emit.FileSpec.Document("talos-dhcpv4.yaml.j2", Map.of("name", "bond0")),
+                new hlc.emit.FileSpec.Document("talos-volume.yaml.j2", ephemeral),
+                new hlc.emit.FileSpec.Document("talos-user-volume.yaml.j2", user)), true);
+        Renderer.Outcome o = new Renderer("test.hl").render(spec);
+        assertEquals(List.of(), o.problems());
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> docs = EmitFixtures.docs(o.file());
+        for (JsonNode doc : docs) {
+            for (String v : violations(forKind(doc.path("kind").asText()), doc)) problems.add(doc.path("kind").asText() + " " + v);
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(107, docs.get(1).path("vlanID").asInt());
+        assertEquals("mac", docs.get(2).path("clientIdentifier").asText());
+        assertEquals("400GiB", docs.get(3).at("/provisioning/maxSize").asText());
+        assertTrue(docs.get(3).at("/provisioning/minSize").isMissingNode());
+        assertEquals("50GiB", docs.get(4).at("/provisioning/minSize").asText());
+    }
+
     /** The same validation rejects a misspelled or mistyped field, so the tests above can fail. */
     @Test
     void aMisspelledFieldInADocumentIsRejectedUpstream() {
