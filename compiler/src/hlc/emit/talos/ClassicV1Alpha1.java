@@ -2,6 +2,8 @@ package hlc.emit.talos;
 
 import hlc.check.SpecIndex;
 import hlc.emit.FileSpec;
+import hlc.model.Cluster;
+import hlc.model.Host;
 import hlc.model.Version;
 import hlc.secrets.SecretsBundle;
 
@@ -25,6 +27,26 @@ final class ClassicV1Alpha1 implements TalosForm {
     @Override
     public String releases() {
         return "v1.10 and v1.11 (single-document v1alpha1)";
+    }
+
+    /** What hlc writes only in the multi-document form of v1.12 and later. */
+    @Override
+    public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
+        List<Unwritable> out = new ArrayList<>();
+        if (!cluster.kernelModules().isEmpty()) {
+            out.add(new Unwritable(cluster.kernelModules().get(0).span(), "the kernel modules"));
+        }
+        for (Host h : hosts) {
+            String of = " of host `" + h.name().text() + "`";
+            for (Host.Interface i : h.interfaces()) {
+                if (i.vlan() != null) out.add(new Unwritable(i.vlan().id().span(), "the VLAN sub-interface `" + i.name().text() + "`"));
+            }
+            h.labels().forEach(l -> out.add(new Unwritable(l.written().span(), "the node labels" + of)));
+            h.taints().forEach(t -> out.add(new Unwritable(t.written().span(), "the node taints" + of)));
+            h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
+            h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of)));
+        }
+        return out;
     }
 
     @Override
@@ -59,6 +81,7 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("bond_interfaces", l.bondInterfaces());
         m.put("bond_drivers", l.bondDrivers());
         m.put("vip", l.vip() == null ? "" : l.vip());
+        m.put("dhcp", l.dhcp());
         return m;
     }
 }

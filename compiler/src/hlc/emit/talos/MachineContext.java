@@ -20,6 +20,10 @@ final class MachineContext {
         m.put("kube_proxy", c.kubeProxy());
         m.put("schedule_on_controlplanes", c.scheduleOnControlPlanes());
         m.put("api_sans", c.apiSans());
+        m.put("kubeprism_port", c.kubePrismPort());
+        m.put("dns_domain", c.dnsDomain());
+        m.put("cluster_dns", c.clusterDns());
+        m.put("kernel_modules", c.kernelModules());
         return m;
     }
 

@@ -14,8 +14,10 @@ import java.util.Map;
  * The multi-document machine config of Talos v1.12 and v1.13: a reduced {@code v1alpha1} machine document (no
  * {@code machine.network}) followed by one document per network fact: {@code HostnameConfig}, {@code
  * ResolverConfig}, a {@code LinkAliasConfig} per link selected by driver, a {@code LinkConfig} per physical link
- * with settings, a {@code BondConfig} per bond and a {@code Layer2VIPConfig} for the control planes' VIP. One file
- * per node under {@code talos/}, each document from its own template and validated against the schema of its kind.
+ * with settings, a {@code BondConfig} per bond, a {@code VLANConfig} per VLAN sub-interface, a {@code
+ * DHCPv4Config} per link whose address is a DHCP reservation, a {@code Layer2VIPConfig} for the control planes'
+ * VIP, then a {@code VolumeConfig} per system volume and a {@code UserVolumeConfig} per user volume. One file per
+ * node under {@code talos/}, each document from its own template and validated against the schema of its kind.
  *
  * <p>Not v1.14: its schema moves the kubelet, install and cluster settings out of the machine document as well
  * (into {@code k8s.*} documents), so this form's machine document is not a v1.14 one.
@@ -49,7 +51,7 @@ final class MultiDocument implements TalosForm {
                 docs.add(new FileSpec.Document("talos-link-alias.yaml.j2", c));
             }
             for (NodePlan.Link l : n.links()) {
-                if (l.bondMode() == null) docs.add(new FileSpec.Document("talos-link.yaml.j2", link(l)));
+                if (l.bondMode() == null && !l.isVlan()) docs.add(new FileSpec.Document("talos-link.yaml.j2", link(l)));
             }
             for (NodePlan.Link l : n.links()) {
                 if (l.bondMode() == null) continue;
@@ -59,12 +61,24 @@ final class MultiDocument implements TalosForm {
                 docs.add(new FileSpec.Document("talos-bond.yaml.j2", c));
             }
             for (NodePlan.Link l : n.links()) {
+                if (!l.isVlan()) continue;
+                Map<String, Object> c = link(l);
+                c.put("vlan_id", l.vlanId());
+                c.put("parent", l.vlanParent());
+                docs.add(new FileSpec.Document("talos-vlan.yaml.j2", c));
+            }
+            for (NodePlan.Link l : n.links()) {
+                if (l.dhcp()) docs.add(doc("talos-dhcpv4.yaml.j2", "name", l.specName()));
+            }
+            for (NodePlan.Link l : n.links()) {
                 if (l.vip() == null) continue;
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("address", l.vip());
                 c.put("link", l.specName());
                 docs.add(new FileSpec.Document("talos-layer2-vip.yaml.j2", c));
             }
+            for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", volume(v)));
+            for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", volume(v)));
             out.add(FileSpec.ofDocuments("talos/" + n.hostname() + ".yaml", docs, true));
         }
         return out;
@@ -78,8 +92,8 @@ final class MultiDocument implements TalosForm {
         c.put("install_disk", n.installDisk());
         c.put("install_image", INSTALLER + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
-        c.put("labels", List.of());
-        c.put("taints", List.of());
+        c.put("labels", entries(n.labels()));
+        c.put("taints", entries(n.taints()));
         c.put("cluster", MachineContext.cluster(cluster));
         c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
         return c;
@@ -93,6 +107,23 @@ final class MultiDocument implements TalosForm {
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
         return m;
+    }
+
+    private static Map<String, Object> volume(NodePlan.Volume v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", v.name());
+        m.put("disk_match", v.diskMatch() == null ? "" : v.diskMatch());
+        m.put("min_size", v.minSize() == null ? "" : v.minSize());
+        m.put("max_size", v.maxSize() == null ? "" : v.maxSize());
+        m.put("grow", v.grow() == null ? "" : v.grow().toString());
+        return m;
+    }
+
+    /** A map as a list of key/value pairs: templates iterate it in the map's (sorted) order. */
+    private static List<Map<String, Object>> entries(Map<String, String> map) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        map.forEach((k, v) -> out.add(Map.of("key", k, "value", v)));
+        return out;
     }
 
     private static FileSpec.Document doc(String template, String key, Object value) {

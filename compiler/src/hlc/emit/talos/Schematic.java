@@ -32,14 +32,11 @@ public record Schematic(List<String> extensions) {
         }
     }
 
-    /** The official extensions a GPU needs, by kernel driver. */
-    static List<String> forGpu(String driver) {
-        return switch (driver) {
-            case "i915" -> List.of("siderolabs/i915");
-            case "xe" -> List.of("siderolabs/xe");
-            case "amdgpu" -> List.of("siderolabs/amdgpu");
-            case "nvidia" -> List.of("siderolabs/nonfree-kmod-nvidia-production", "siderolabs/nvidia-container-toolkit-production");
-            default -> List.of();
-        };
+    /**
+     * The Image Factory's name of an official extension: the spec may write {@code intel-ucode} for {@code
+     * siderolabs/intel-ucode}, as every official extension is published under siderolabs/.
+     */
+    static String officialName(String extension) {
+        return extension.contains("/") ? extension : "siderolabs/" + extension;
     }
 }

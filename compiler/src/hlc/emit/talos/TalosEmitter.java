@@ -40,6 +40,14 @@ public final class TalosEmitter implements Emitter {
                     .emit();
             return List.of();
         }
+        List<TalosForm.Unwritable> unwritable = form.unwritable(c, ix.spec().hosts());
+        for (TalosForm.Unwritable u : unwritable) {
+            problems.reporter().error(Code.HL096, u.at(), "hlc cannot write " + u.what() + " into the machine configs of Talos "
+                            + c.talos().text() + " (" + form.releases() + ")")
+                    .hint("hlc writes it in the multi-document configs of Talos v1.12 and v1.13: pin one of those releases")
+                    .emit();
+        }
+        if (!unwritable.isEmpty()) return List.of();
         List<NodePlan> nodes = new ArrayList<>();
         for (Host h : ix.spec().hosts()) nodes.add(NodePlan.of(h, ix));
         List<FileSpec> files = new ArrayList<>(form.files(ix, NodePlan.cluster(ix), nodes, secrets));

@@ -1,7 +1,10 @@
 package hlc.emit.talos;
 
 import hlc.check.SpecIndex;
+import hlc.diag.Span;
 import hlc.emit.FileSpec;
+import hlc.model.Cluster;
+import hlc.model.Host;
 import hlc.model.Version;
 import hlc.secrets.SecretsBundle;
 
@@ -19,4 +22,15 @@ interface TalosForm {
     String releases();
 
     List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle secrets);
+
+    /**
+     * What the spec says that this form has no place for, each at its place in the spec: reported rather than
+     * left out, since a config that silently drops a VLAN or a taint is a node that is not what the spec says.
+     */
+    default List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
+        return List.of();
+    }
+
+    /** A fact of the spec a form cannot write: where it is and what it is ("the VLAN sub-interface bond0.107"). */
+    record Unwritable(Span at, String what) {}
 }

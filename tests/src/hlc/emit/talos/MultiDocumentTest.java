@@ -181,7 +181,8 @@ class MultiDocumentTest {
         String w1 = docs(multi, "w-1").get(0).at("/machine/install/image").asText();
         String cp2 = docs(multi, "cp-2").get(0).at("/machine/install/image").asText();
         assertEquals("factory.talos.dev/metal-installer/" + I915 + ":v1.13.8", cp1);
-        Schematic nvidia = new Schematic(Schematic.forGpu("nvidia"));
+        Schematic nvidia = new Schematic(List.of("siderolabs/nonfree-kmod-nvidia-production",
+                "siderolabs/nvidia-container-toolkit-production"));
         assertEquals("factory.talos.dev/metal-installer/" + nvidia.id() + ":v1.13.8", w1);
         assertNotEquals(I915, nvidia.id());
         assertEquals(new Schematic(List.of()).id(), cp2.substring(cp2.lastIndexOf('/') + 1, cp2.indexOf(':', cp2.lastIndexOf('/'))));
