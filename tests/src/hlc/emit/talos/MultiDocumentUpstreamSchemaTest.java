@@ -148,9 +148,9 @@ class MultiDocumentUpstreamSchemaTest {
         Map<String, Object> vlan = new HashMap<>(Map.of("name", "bond0.107", "parent", "bond0", "vlan_id", 107, "mtu", 1500,
                 "addresses", List.of(), "gateway", ""));
         Map<String, Object> ephemeral = new HashMap<>(Map.of("name", "EPHEMERAL", "disk_match", "disk.transport == \"nvme\"",
-                "min_size", "", "max_size", "400GiB"));
+                "min_size", "", "max_size", "400GiB", "grow", ""));
         Map<String, Object> user = new HashMap<>(Map.of("name", "local-hostpath", "disk_match", "disk.transport == \"nvme\"",
-                "min_size", "50GiB", "max_size", ""));
+                "min_size", "50GiB", "max_size", "", "grow", "true"));
         var spec = hlc.emit.FileSpec.ofDocuments("talos/x.yaml", List.of(
                 new hlc.emit.FileSpec.Document("talos-hostname.yaml.j2", Map.of("hostname", "x")),
                 new hlc.emit.FileSpec.Document("talos-vlan.yaml.j2", vlan),
@@ -170,6 +170,7 @@ class MultiDocumentUpstreamSchemaTest {
         assertEquals("400GiB", docs.get(3).at("/provisioning/maxSize").asText());
         assertTrue(docs.get(3).at("/provisioning/minSize").isMissingNode());
         assertEquals("50GiB", docs.get(4).at("/provisioning/minSize").asText());
+        assertTrue(docs.get(4).at("/provisioning/grow").asBoolean());
     }
 
     /** The same validation rejects a misspelled or mistyped field, so the tests above can fail. */
