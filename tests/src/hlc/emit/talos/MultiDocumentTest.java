@@ -115,6 +115,12 @@ class MultiDocumentTest {
         return docs.stream().map(d -> d.has("kind") ? d.path("kind").asText() : "v1alpha1").toList();
     }
 
+    static Map<String, String> fields(JsonNode object) {
+        Map<String, String> out = new TreeMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
