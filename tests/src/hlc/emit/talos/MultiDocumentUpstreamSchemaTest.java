@@ -139,6 +139,15 @@ class MultiDocumentUpstreamSchemaTest {
         checkAll(run, 4);
     }
 
+    @Test
+    void everyDocumentOfTheClusterAsItRunsTodayMatchesItsKindToo() throws Exception {
+        EmitFixtures.Run run = EmitFixtures.emitText(MultiDocumentTodayTest.TODAY, new SecretsBundleGenerator().generate(),
+                new Renderer("today.hl"));
+        assertFalse(run.failed(), run.findings());
+        Set<String> kinds = checkAll(run, 3);
+        assertTrue(kinds.containsAll(Set.of("VLANConfig", "DHCPv4Config", "VolumeConfig", "UserVolumeConfig")), kinds.toString());
+    }
+
     /**
      * The templates of the documents a spec fills in only with VLANs, DHCP and volumes, rendered with values like
      * the real cluster's: hlc's own schemas and the upstream ones accept them.
