@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that they say the same about the network as the classic single-document config of the same spec. Files are
  * read back with plain Jackson, so the assertions are about what a node would be given.
  */
-class MultiDocumentTest {
+public class MultiDocumentTest {
     static final String I915 = "dc8730aa8cc7bfa5ef7e2b3284248f2631135b2faf4ae11aa997a0c1987b0eee";
 
     /**
@@ -101,7 +101,7 @@ class MultiDocumentTest {
         return EmitFixtures.docs(run.file("talos/" + host + ".yaml"));
     }
 
-    static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+    public static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
     }
 
@@ -121,7 +121,7 @@ class MultiDocumentTest {
         return out;
     }
 
-    static List<String> texts(JsonNode array) {
+    public static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
@@ -224,8 +224,8 @@ class MultiDocumentTest {
     @Test
     void theClassicAndTheMultiDocumentConfigsOfASpecAgreeOnTheNetwork() {
         for (String host : List.of("cp-1", "cp-2", "cp-3", "w-1")) {
-            Map<String, String> fromClassic = classicFacts(classic.doc("talos/" + host + ".yaml"));
-            Map<String, String> fromMulti = multiFacts(docs(multi, host));
+            Map<String, String> fromClassic = NetworkFacts.ofClassic(classic.doc("talos/" + host + ".yaml"));
+            Map<String, String> fromMulti = NetworkFacts.ofMultiDocument(docs(multi, host));
             assertTrue(fromClassic.size() >= 3, host + ": " + fromClassic);
             assertEquals(fromClassic, fromMulti, host);
         }
@@ -240,8 +240,8 @@ class MultiDocumentTest {
         List<String> configs = real13.paths().stream().filter(p -> p.startsWith("talos/")).toList();
         assertEquals(List.of("talos/k8s-1.yaml", "talos/k8s-2.yaml", "talos/k8s-3.yaml"), configs);
         for (String path : configs) {
-            Map<String, String> facts = multiFacts(EmitFixtures.docs(real13.file(path)));
-            assertEquals(classicFacts(real.doc(path)), facts, path);
+            Map<String, String> facts = NetworkFacts.ofMultiDocument(EmitFixtures.docs(real13.file(path)));
+            assertEquals(NetworkFacts.ofClassic(real.doc(path)), facts, path);
             assertEquals("addresses=[192.168.5." + (210 + path.charAt(10) - '0') + "/24] mtu=1500 gateway=192.168.5.1 "
                     + "bond=active-backup[driver:e1000e] vip=192.168.5.210", facts.get("link bond0"), path);
         }
@@ -300,58 +300,5 @@ class MultiDocumentTest {
         JsonNode cp = EmitFixtures.docs(run.file("talos/cp-1.yaml")).get(0);
         assertEquals(bundle.trustdToken(), cp.at("/machine/token").asText());
         assertEquals(bundle.clusterId(), cp.at("/cluster/id").asText());
-    }
-
-    // ---------------------------------------------------------------- network facts of either form
-
-    static Map<String, String> classicFacts(JsonNode config) {
-        Map<String, String> facts = new TreeMap<>();
-        JsonNode net = config.at("/machine/network");
-        facts.put("hostname", net.path("hostname").asText());
-        facts.put("nameservers", texts(net.path("nameservers")).toString());
-        for (JsonNode i : net.path("interfaces")) {
-            String key = i.has("interface") ? i.path("interface").asText() : "driver:" + i.at("/deviceSelector/driver").asText();
-            List<String> members = new ArrayList<>(texts(i.at("/bond/interfaces")));
-            i.at("/bond/deviceSelectors").forEach(d -> members.add("driver:" + d.path("driver").asText()));
-            JsonNode route = i.at("/routes/0");
-            if (!route.isMissingNode()) assertEquals("0.0.0.0/0", route.path("network").asText());
-            facts.put("link " + key, link(texts(i.path("addresses")), i.path("mtu").asInt(), route.path("gateway").asText(),
-                    i.at("/bond/mode").asText(), members, i.at("/vip/ip").asText()));
-        }
-        return facts;
-    }
-
-    static Map<String, String> multiFacts(List<JsonNode> docs) {
-        Map<String, String> facts = new TreeMap<>();
-        facts.put("hostname", ofKind(docs, "HostnameConfig").get(0).path("hostname").asText());
-        List<String> ns = new ArrayList<>();
-        ofKind(docs, "ResolverConfig").forEach(r -> ns.addAll(r.path("nameservers").findValuesAsText("address")));
-        facts.put("nameservers", ns.toString());
-        Map<String, String> driverOf = new TreeMap<>();
-        for (JsonNode a : ofKind(docs, "LinkAliasConfig")) {
-            String match = a.at("/selector/match").asText();
-            assertTrue(match.matches("link\\.driver == \"[^\"]+\""), match);
-            driverOf.put(a.path("name").asText(), match.substring(match.indexOf('"') + 1, match.length() - 1));
-        }
-        Map<String, String> vipOn = new TreeMap<>();
-        ofKind(docs, "Layer2VIPConfig").forEach(v -> vipOn.put(v.path("link").asText(), v.path("name").asText()));
-        List<JsonNode> links = new ArrayList<>(ofKind(docs, "LinkConfig"));
-        links.addAll(ofKind(docs, "BondConfig"));
-        for (JsonNode l : links) {
-            String name = l.path("name").asText();
-            String key = driverOf.containsKey(name) && !l.has("bondMode") ? "driver:" + driverOf.get(name) : name;
-            List<String> members = texts(l.path("links")).stream()
-                    .map(m -> driverOf.containsKey(m) ? "driver:" + driverOf.get(m) : m).toList();
-            JsonNode route = l.at("/routes/0");
-            assertTrue(route.path("destination").isMissingNode(), "a default route has no destination");
-            facts.put("link " + key, link(l.path("addresses").findValuesAsText("address"), l.path("mtu").asInt(),
-                    route.path("gateway").asText(), l.path("bondMode").asText(), members, vipOn.getOrDefault(name, "")));
-        }
-        return facts;
-    }
-
-    private static String link(List<String> addresses, int mtu, String gateway, String bondMode, List<String> members, String vip) {
-        return "addresses=" + addresses + " mtu=" + mtu + " gateway=" + gateway
-                + (bondMode.isEmpty() ? "" : " bond=" + bondMode + members) + (vip.isEmpty() ? "" : " vip=" + vip);
     }
 }
