@@ -23,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * volumes, system extensions per node, kernel modules.
  */
 class MultiDocumentTodayTest {
-    /** Two control planes like the M70q nodes and the NVIDIA worker, reduced to what the configs say. */
+    /** Three control planes like the M70q nodes and the NVIDIA worker, reduced to what the configs say. */
     static final String TODAY = """
             site home {
               domain t0m.co
+              local-domain internal
             }
             network lan {
               cidr 192.168.5.0/24
@@ -41,6 +42,10 @@ class MultiDocumentTodayTest {
             network ceph {
               cidr 192.168.43.0/24
             }
+            network lb {
+              cidr 192.168.42.0/24
+              pool loadbalancer
+            }
             cluster main {
               talos v1.13.8
               kubernetes v1.36.3
@@ -54,6 +59,7 @@ class MultiDocumentTodayTest {
               extension "intel-ucode"
               extension "siderolabs/mei"
               kernel-module nbd
+              loadbalancer kube-api 192.168.42.50 on lb dns k8s.internal
             }
             host k8s-1 {
               role controlplane
@@ -81,6 +87,14 @@ class MultiDocumentTodayTest {
               interface net0 driver e1000e
               interface bond0 on lan address 192.168.5.212 dhcp bond active-backup [net0] mtu 1500
               interface ceph0 on ceph address 192.168.43.12 driver r8169 mtu 1500
+            }
+            host k8s-3 {
+              role controlplane
+              install-disk "/dev/nvme0n1"
+              gpu i915
+              interface net0 driver e1000e
+              interface bond0 on lan address 192.168.5.213 dhcp bond active-backup [net0] mtu 1500
+              interface ceph0 on ceph address 192.168.43.13 driver r8169 mtu 1500
             }
             host ai3090 {
               role worker
@@ -143,7 +157,7 @@ class MultiDocumentTodayTest {
 
     @Test
     void anEndpointNameIsTheApiEndpointAndACertificateNameAndNoVipDocument() {
-        for (String host : List.of("k8s-1", "k8s-2", "ai3090")) {
+        for (String host : List.of("k8s-1", "k8s-2", "k8s-3", "ai3090")) {
             JsonNode machine = docs(host).get(0);
             assertEquals("https://k8s.internal:6443", machine.at("/cluster/controlPlane/endpoint").asText(), host);
             assertEquals(List.of(), ofKind(docs(host), "Layer2VIPConfig"), host);
@@ -188,7 +202,7 @@ class MultiDocumentTodayTest {
         Schematic nvidia = new Schematic(List.of("siderolabs/intel-ucode", "siderolabs/mei",
                 "siderolabs/nonfree-kmod-nvidia-production", "siderolabs/nvidia-container-toolkit-production"));
         assertFalse(intel.id().equals(nvidia.id()));
-        for (String cp : List.of("k8s-1", "k8s-2")) {
+        for (String cp : List.of("k8s-1", "k8s-2", "k8s-3")) {
             assertEquals("factory.talos.dev/metal-installer/" + intel.id() + ":v1.13.8",
                     docs(cp).get(0).at("/machine/install/image").asText(), cp);
         }

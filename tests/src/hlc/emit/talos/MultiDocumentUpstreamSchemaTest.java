@@ -140,11 +140,20 @@ class MultiDocumentUpstreamSchemaTest {
     }
 
     @Test
+    void everyDocumentOfTheExampleSpecMatchesItsKindUpstream() throws Exception {
+        Path example = EmitFixtures.projectDir().resolve("spec/examples/home-ops-today.hl");
+        EmitFixtures.Run run = EmitFixtures.emitFile(example, new SecretsBundleGenerator().generate(), new Renderer("today.hl"));
+        assertFalse(run.failed(), run.findings());
+        assertEquals(Set.of("v1alpha1", "HostnameConfig", "LinkAliasConfig", "LinkConfig", "BondConfig", "VLANConfig",
+                "DHCPv4Config", "VolumeConfig", "UserVolumeConfig"), checkAll(run, 4));
+    }
+
+    @Test
     void everyDocumentOfTheClusterAsItRunsTodayMatchesItsKindToo() throws Exception {
         EmitFixtures.Run run = EmitFixtures.emitText(MultiDocumentTodayTest.TODAY, new SecretsBundleGenerator().generate(),
                 new Renderer("today.hl"));
         assertFalse(run.failed(), run.findings());
-        Set<String> kinds = checkAll(run, 3);
+        Set<String> kinds = checkAll(run, 4);
         assertTrue(kinds.containsAll(Set.of("VLANConfig", "DHCPv4Config", "VolumeConfig", "UserVolumeConfig")), kinds.toString());
     }
 
