@@ -145,7 +145,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 + (t.effect() == null ? "" : ":" + t.effect().value())));
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 h.installDisk() == null ? "/dev/sda" : h.installDisk().value(), links, ns,
-                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), new Schematic(ext), aliases,
+                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList()), aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList());
     }

@@ -5,21 +5,48 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * An Image Factory schematic: the system extensions baked into a node's installer image. The Image Factory names
- * a schematic by the SHA-256 of its canonical YAML (Go yaml.v3: four-space indent, sorted extension list), so
- * hlc computes the same ID offline, e.g. {@code dc8730aa…} for i915 alone.
+ * An Image Factory schematic: the system extensions baked into a node's installer image, and the extra kernel
+ * arguments of its boot entry. The Image Factory names a schematic by the SHA-256 of its canonical YAML (Go
+ * yaml.v3 of its Customization struct: extraKernelArgs first, then systemExtensions; four-space indent; the
+ * extension list sorted, the kernel arguments in their order), so hlc computes the same ID offline, e.g. {@code
+ * dc8730aa…} for i915 alone.
  */
-public record Schematic(List<String> extensions) {
+public record Schematic(List<String> extensions, List<String> kernelArgs) {
+    /**
+     * A kernel argument yaml.v3 writes as a plain scalar, so that the canonical YAML above is exact: no quoting,
+     * no character YAML reads as syntax, and nothing YAML would read as a number, boolean or null.
+     */
+    private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_.,=/+-]*");
+    private static final Pattern NOT_A_STRING = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
+
     public Schematic {
         extensions = extensions.stream().distinct().sorted().toList();
+        kernelArgs = List.copyOf(kernelArgs);
+    }
+
+    public Schematic(List<String> extensions) {
+        this(extensions, List.of());
+    }
+
+    /** True when hlc can write this kernel argument into a schematic whose ID it computes itself. */
+    static boolean isPlainKernelArg(String arg) {
+        return PLAIN_ARG.matcher(arg).matches() && !NOT_A_STRING.matcher(arg).matches();
     }
 
     public String canonicalYaml() {
-        if (extensions.isEmpty()) return "customization: {}\n";
-        StringBuilder b = new StringBuilder("customization:\n    systemExtensions:\n        officialExtensions:\n");
-        for (String e : extensions) b.append("            - ").append(e).append('\n');
+        if (extensions.isEmpty() && kernelArgs.isEmpty()) return "customization: {}\n";
+        StringBuilder b = new StringBuilder("customization:\n");
+        if (!kernelArgs.isEmpty()) {
+            b.append("    extraKernelArgs:\n");
+            for (String a : kernelArgs) b.append("        - ").append(a).append('\n');
+        }
+        if (!extensions.isEmpty()) {
+            b.append("    systemExtensions:\n        officialExtensions:\n");
+            for (String e : extensions) b.append("            - ").append(e).append('\n');
+        }
         return b.toString();
     }
 

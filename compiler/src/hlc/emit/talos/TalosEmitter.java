@@ -47,6 +47,15 @@ public final class TalosEmitter implements Emitter {
                     .hint("hlc writes it in the multi-document configs of Talos v1.12 and v1.13: pin one of those releases")
                     .emit();
         }
+        for (var arg : c.kernelArgs()) {
+            if (Schematic.isPlainKernelArg(arg.value())) continue;
+            unwritable = new ArrayList<>(unwritable);
+            unwritable.add(new TalosForm.Unwritable(arg.span(), "the kernel argument"));
+            problems.reporter().error(Code.HL096, arg.span(), "hlc cannot compute the Image Factory schematic ID with the kernel argument `"
+                            + arg.value() + "`")
+                    .hint("hlc writes kernel arguments of letters, digits and _ . , = / + - that YAML reads as text, such as `intel_iommu=on`")
+                    .emit();
+        }
         if (!unwritable.isEmpty()) return List.of();
         List<NodePlan> nodes = new ArrayList<>();
         for (Host h : ix.spec().hosts()) nodes.add(NodePlan.of(h, ix));
@@ -57,6 +66,7 @@ public final class TalosEmitter implements Emitter {
             Map<String, Object> ctx = new LinkedHashMap<>();
             ctx.put("id", s.id());
             ctx.put("extensions", s.extensions());
+            ctx.put("kernel_args", s.kernelArgs());
             files.add(new FileSpec("talos-schematics/" + s.id() + ".yaml", "talos-schematic.yaml.j2", ctx, false));
         }
         return files;

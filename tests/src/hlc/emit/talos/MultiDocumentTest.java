@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read back with plain Jackson, so the assertions are about what a node would be given.
  */
 public class MultiDocumentTest {
-    static final String I915 = "dc8730aa8cc7bfa5ef7e2b3284248f2631135b2faf4ae11aa997a0c1987b0eee";
+    public static final String I915 = "dc8730aa8cc7bfa5ef7e2b3284248f2631135b2faf4ae11aa997a0c1987b0eee";
 
     /**
      * Three control planes (one with a bond over a link selected by driver, a storage link by driver and an

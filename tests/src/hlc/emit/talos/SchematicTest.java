@@ -1,0 +1,77 @@
+package hlc.emit.talos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hlc.diag.Diagnostic;
+import hlc.emit.EmitFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Image Factory schematics with kernel arguments: the canonical YAML the Factory hashes (Go yaml.v3 of its
+ * Customization struct, whose field order puts extraKernelArgs before systemExtensions), the files hlc writes,
+ * and the arguments hlc refuses because it could not be sure of their canonical spelling.
+ */
+class SchematicTest {
+    @Test
+    void kernelArgumentsComeFirstInTheirOrderAndChangeTheId() {
+        Schematic both = new Schematic(List.of("siderolabs/mei", "siderolabs/i915"), List.of("mitigations=off", "iommu=pt"));
+        assertEquals("""
+                customization:
+                    extraKernelArgs:
+                        - mitigations=off
+                        - iommu=pt
+                    systemExtensions:
+                        officialExtensions:
+                            - siderolabs/i915
+                            - siderolabs/mei
+                """, both.canonicalYaml());
+        assertEquals("customization:\n    extraKernelArgs:\n        - nosmt\n", new Schematic(List.of(), List.of("nosmt")).canonicalYaml());
+        Schematic extensionsOnly = new Schematic(List.of("siderolabs/i915", "siderolabs/mei"));
+        assertNotEquals(extensionsOnly.id(), both.id());
+        assertNotEquals(both.id(), new Schematic(both.extensions(), List.of("iommu=pt", "mitigations=off")).id(),
+                "the kernel command line is ordered");
+        assertEquals(MultiDocumentTest.I915, new Schematic(List.of("siderolabs/i915"), List.of()).id());
+    }
+
+    @Test
+    void onlyArgumentsYamlWritesPlainAreAccepted() {
+        for (String ok : List.of("intel_iommu=on", "talos.auditd.disabled=1", "console=ttyS0,115200n8", "nosmt")) {
+            assertTrue(Schematic.isPlainKernelArg(ok), ok);
+        }
+        for (String bad : List.of("on", "yes", "a b", "x: y", "#x", "'q'", "1", "-x", "a\"b")) {
+            assertFalse(Schematic.isPlainKernelArg(bad), bad);
+        }
+    }
+
+    @Test
+    void theClusterKernelArgumentsGoIntoEveryNodesSchematicFile() {
+        EmitFixtures.Run run = EmitFixtures.emitClean(MultiDocumentTodayTest.TODAY.replace("  kernel-module nbd\n",
+                "  kernel-module nbd\n  kernel-arg \"intel_iommu=on\"\n  kernel-arg \"iommu=pt\"\n"));
+        List<String> schematics = run.paths().stream().filter(p -> p.startsWith("talos-schematics/")).toList();
+        assertEquals(2, schematics.size());
+        for (String path : schematics) {
+            JsonNode doc = run.doc(path);
+            assertEquals(List.of("intel_iommu=on", "iommu=pt"), MultiDocumentTest.texts(doc.at("/customization/extraKernelArgs")));
+            String id = path.substring("talos-schematics/".length(), path.length() - ".yaml".length());
+            Schematic s = new Schematic(MultiDocumentTest.texts(doc.at("/customization/systemExtensions/officialExtensions")),
+                    MultiDocumentTest.texts(doc.at("/customization/extraKernelArgs")));
+            assertEquals(s.id(), id, "the file's name is the ID of what it says");
+        }
+    }
+
+    @Test
+    void aKernelArgumentHlcCannotSpellCanonicallyIsAnErrorAtIt() {
+        String text = MultiDocumentTodayTest.TODAY.replace("  kernel-module nbd\n", "  kernel-module nbd\n  kernel-arg \"quiet: yes\"\n");
+        EmitFixtures.Run run = EmitFixtures.emitText(text);
+        assertTrue(run.failed());
+        List<Diagnostic> hl096 = run.reporter().sorted().stream().filter(d -> d.code().equals("HL096")).toList();
+        assertEquals(1, hl096.size(), run.findings());
+        assertEquals("kernel-arg \"quiet: yes\"", text.split("\n")[hl096.get(0).span().line() - 1].strip());
+    }
+}
