@@ -84,6 +84,20 @@ class ExampleSpecTest {
         }
     }
 
+    /** With the same bundle, two compiles of the example give the same bytes in every Talos file. */
+    @Test
+    void theExampleGivesTheSameBytesTwice() throws Exception {
+        Path spec = EmitFixtures.projectDir().resolve("spec/examples/home-ops-today.hl");
+        var bundle = new hlc.secrets.SecretsBundleGenerator().generate();
+        EmitFixtures.Run first = EmitFixtures.emitFile(spec, bundle, new hlc.emit.Renderer("home-ops-today.hl"));
+        EmitFixtures.Run second = EmitFixtures.emitFile(spec, bundle, new hlc.emit.Renderer("home-ops-today.hl"));
+        assertTrue(!first.failed(), first.findings());
+        List<String> talos = first.paths().stream().filter(p -> p.startsWith("talos")).toList();
+        assertEquals(6, talos.size(), talos.toString()); // four configs, two schematics
+        assertEquals(talos, second.paths().stream().filter(p -> p.startsWith("talos")).toList());
+        for (String p : talos) assertEquals(first.file(p).content(), second.file(p).content(), p);
+    }
+
     private static String installer(Path config) throws Exception {
         try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(Files.readString(config))) {
             return docs.next().at("/machine/install/image").asText();
