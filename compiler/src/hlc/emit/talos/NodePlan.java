@@ -143,9 +143,10 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         Map<String, String> taints = new TreeMap<>();
         h.taints().forEach(t -> taints.put(t.key().value(), (t.value() == null ? "" : t.value().value())
                 + (t.effect() == null ? "" : ":" + t.effect().value())));
+        Schematic schematic = new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList());
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 h.installDisk() == null ? "/dev/sda" : h.installDisk().value(), links, ns,
-                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList()), aliases,
+                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList());
     }
