@@ -44,44 +44,54 @@ final class MultiDocument implements TalosForm {
             docs.add(new FileSpec.Document("talos-machine.yaml.j2", machine(n, cluster, s)));
             docs.add(doc("talos-hostname.yaml.j2", "hostname", n.hostname()));
             if (!n.nameservers().isEmpty()) docs.add(doc("talos-resolver.yaml.j2", "nameservers", n.nameservers()));
-            for (NodePlan.Alias a : n.aliases()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("name", a.name());
-                c.put("match", "link.driver == " + celString(a.driver()));
-                docs.add(new FileSpec.Document("talos-link-alias.yaml.j2", c));
-            }
-            for (NodePlan.Link l : n.links()) {
-                if (l.bondMode() == null && !l.isVlan()) docs.add(new FileSpec.Document("talos-link.yaml.j2", link(l)));
-            }
-            for (NodePlan.Link l : n.links()) {
-                if (l.bondMode() == null) continue;
-                Map<String, Object> c = link(l);
-                c.put("mode", l.bondMode());
-                c.put("members", l.bondMembers());
-                docs.add(new FileSpec.Document("talos-bond.yaml.j2", c));
-            }
-            for (NodePlan.Link l : n.links()) {
-                if (!l.isVlan()) continue;
-                Map<String, Object> c = link(l);
-                c.put("vlan_id", l.vlanId());
-                c.put("parent", l.vlanParent());
-                docs.add(new FileSpec.Document("talos-vlan.yaml.j2", c));
-            }
-            for (NodePlan.Link l : n.links()) {
-                if (l.dhcp()) docs.add(doc("talos-dhcpv4.yaml.j2", "name", l.specName()));
-            }
-            for (NodePlan.Link l : n.links()) {
-                if (l.vip() == null) continue;
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("address", l.vip());
-                c.put("link", l.specName());
-                docs.add(new FileSpec.Document("talos-layer2-vip.yaml.j2", c));
-            }
+            docs.addAll(linkDocuments(n));
             for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", volume(v)));
             for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", volume(v)));
             out.add(FileSpec.ofDocuments("talos/" + n.hostname() + ".yaml", docs, true));
         }
         return out;
+    }
+
+    /**
+     * The link documents of a node, grouped by kind in a fixed order (aliases before the links that use them,
+     * links before the bonds and VLANs over them, DHCP and the VIP last), each group in the spec's order.
+     */
+    private static List<FileSpec.Document> linkDocuments(NodePlan n) {
+        List<FileSpec.Document> docs = new ArrayList<>();
+        for (NodePlan.Alias a : n.aliases()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", a.name());
+            c.put("match", "link.driver == " + celString(a.driver()));
+            docs.add(new FileSpec.Document("talos-link-alias.yaml.j2", c));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (l.bondMode() == null && !l.isVlan()) docs.add(new FileSpec.Document("talos-link.yaml.j2", link(l)));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (l.bondMode() == null) continue;
+            Map<String, Object> c = link(l);
+            c.put("mode", l.bondMode());
+            c.put("members", l.bondMembers());
+            docs.add(new FileSpec.Document("talos-bond.yaml.j2", c));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (!l.isVlan()) continue;
+            Map<String, Object> c = link(l);
+            c.put("vlan_id", l.vlanId());
+            c.put("parent", l.vlanParent());
+            docs.add(new FileSpec.Document("talos-vlan.yaml.j2", c));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (l.dhcp()) docs.add(doc("talos-dhcpv4.yaml.j2", "name", l.specName()));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (l.vip() == null) continue;
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("address", l.vip());
+            c.put("link", l.specName());
+            docs.add(new FileSpec.Document("talos-layer2-vip.yaml.j2", c));
+        }
+        return docs;
     }
 
     private static Map<String, Object> machine(NodePlan n, NodePlan.Cluster cluster, SecretsBundle s) {
