@@ -34,9 +34,9 @@ public final class TalosEmitter implements Emitter {
         if (c == null || c.talos() == null || c.kubernetes() == null || ix.spec().hosts().isEmpty()) return List.of();
         TalosForm form = FORMS.stream().filter(f -> f.supports(c.talos())).findFirst().orElse(null);
         if (form == null) {
-            problems.reporter().error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text())
-                    .hint("hlc writes machine configs for Talos " + String.join(", and for ", FORMS.stream().map(TalosForm::releases).toList())
-                            + "; each release range has a shape of its own. Pin one of those releases")
+            problems.reporter().error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text()
+                            + ": it writes those of " + String.join(", and of ", FORMS.stream().map(TalosForm::releases).toList()))
+                    .hint("each release range has a config shape of its own; pin a release of one of those ranges")
                     .emit();
             return List.of();
         }
