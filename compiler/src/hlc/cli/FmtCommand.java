@@ -58,7 +58,7 @@ final class FmtCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             System.err.println("hlc: cannot read " + file + ": " + Messages.of(e));
             return 2;
         }

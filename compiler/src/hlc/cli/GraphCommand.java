@@ -40,13 +40,8 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiler.Result result;
-        try {
-            result = Compiler.check(spec);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
-            return 2;
-        }
+        Compiler.Result result = SpecReading.check(spec);
+        if (result == null) return 2;
         var reporter = result.reporter();
         if (reporter.errorCount() + reporter.warningCount() > 0) findings().print(reporter, System.out, System.err);
         if (reporter.hasErrors() || result.spec() == null) return 1;

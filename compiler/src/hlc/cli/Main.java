@@ -4,6 +4,12 @@ import hlc.emit.Renderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 /** The {@code hlc} command: subcommands for each way of using the compiler. */
 @Command(name = "hlc",
         mixinStandardHelpOptions = true,
@@ -16,9 +22,17 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Findings quote the spec (names, `…`, carets under non-ASCII text): print UTF-8 whatever the locale says,
+        // or a C locale turns every such character into `?`.
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
         // A compile renders with Jinjava, Jackson and the schema validator: they load on another core meanwhile.
         if (args.length > 0 && args[0].equals("compile")) Renderer.warmUpInBackground();
         System.exit(run(args));
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 8192), true, StandardCharsets.UTF_8);
     }
 
     /** Runs hlc with arguments and returns its exit code (tests call this instead of main). */
