@@ -36,7 +36,7 @@ final class FmtCommand implements Callable<Integer> {
         boolean write;
     }
 
-    private final Output findings = textFindings();
+    private final Output findings = Output.textOnStderr();
     private int unformatted;
 
     @Override
@@ -104,11 +104,4 @@ final class FmtCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Syntax errors are shown as `hlc check` shows them, in text (fmt has no --format of its own). */
-    private static Output textFindings() {
-        Output output = new Output();
-        output.format = Output.Format.text;
-        output.colour = Output.Colour.auto;
-        return output;
-    }
 }
