@@ -23,6 +23,13 @@ public final class Checker {
             new KubernetesNameCheck(),
             new OutputNameCheck(),
             new VlanCheck(),
+            new VlanInterfaceCheck(),
+            new LoadBalancerPoolCheck(),
+            new BgpCheck(),
+            new EndpointCheck(),
+            new NodeLabelCheck(),
+            new AppNamespaceCheck(),
+            new VolumeBoundsCheck(),
             new SecretLiteralCheck());
 
     private Checker() {}
