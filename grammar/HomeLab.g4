@@ -25,6 +25,7 @@ declaration
     | serviceDecl
     | backupDecl
     | appDecl
+    | dnsProviderDecl
     ;
 
 // ---------------------------------------------------------------- site
@@ -46,6 +47,8 @@ networkAttr
     | 'mtu' number                              # NetMtu
     | 'dhcp' address 'to' address               # NetDhcp
     | 'description' STRING                      # NetDescription
+    | 'ipv6' cidr                               # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link
+    | 'pool' name                               # NetPool        // what hands out its addresses: `loadbalancer`
     ;
 
 // ---------------------------------------------------------------- the Kubernetes / Talos cluster
@@ -58,15 +61,35 @@ clusterAttr
     | 'kube-proxy' bool                         # ClusterKubeProxy
     | 'pods' cidr                               # ClusterPods
     | 'services' cidr                           # ClusterServices
-    | 'loadbalancer' name address 'on' name     # ClusterLoadBalancer
+    | 'loadbalancer' name address 'on' name ('dns' dnsName)* # ClusterLoadBalancer
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
     | 'secrets' STRING                          # ClusterSecrets
+    | 'endpoint' dnsName                        # ClusterEndpoint     // the API endpoint by name, instead of a VIP
+    | 'node-network' name                       # ClusterNodeNetwork  // kubelet node IPs and etcd peers
+    | 'bgp' '{' bgpAttr* '}'                    # ClusterBgp
+    | 'cluster-dns' address                     # ClusterDns
+    | 'cluster-domain' dnsName                  # ClusterDomain
+    | 'kubeprism' number                        # ClusterKubePrism
+    | 'kernel-arg' STRING                       # ClusterKernelArg    // every node
+    | 'kernel-module' name                      # ClusterKernelModule // every node
+    | 'extension' STRING                        # ClusterExtension    // every node's image
+    ;
+bgpAttr
+    : 'asn' number                              # BgpAsn
+    | 'peer' target 'asn' number                # BgpPeer
     ;
 fluxAttr
     : 'repository' STRING                       # FluxRepository
     | 'branch' name                             # FluxBranch
     | 'path' STRING                             # FluxPath
     | 'interval' DURATION                       # FluxInterval
+    | 'layout' name                             # FluxLayout          // flat (default) or namespaced
+    | 'substitute-from' name nameList?          # FluxSubstituteFrom  // a Secret of variables, and its keys
+    | 'namespace' name '{' fluxNamespaceAttr* '}' # FluxNamespace
+    ;
+fluxNamespaceAttr
+    : 'components' componentList                # FluxNamespaceComponents
+    | 'description' STRING                      # FluxNamespaceDescription
     ;
 
 // ---------------------------------------------------------------- hosts (Talos nodes)
@@ -79,11 +102,25 @@ hostAttr
     | 'install-disk' STRING                     # HostInstallDisk
     | 'gpu' name STRING?                        # HostGpu
     | 'osd' STRING ('size' SIZE)?               # HostOsd
-    | 'interface' name interfaceAttr*           # HostInterface
+    | 'interface' dnsName interfaceAttr*        # HostInterface  // dnsName: `bond0.107` lexes as one
     | 'description' STRING                      # HostDescription
+    | 'label' STRING                            # HostLabel      // "key=value"
+    | 'taint' STRING                            # HostTaint      // "key=value:Effect"
+    | 'extension' STRING                        # HostExtension  // a Talos system extension of the node's image
+    | 'usb' STRING                              # HostUsb        // a USB device plugged into the node
+    | 'volume' name '{' volumeAttr* '}'         # HostVolume     // a Talos system volume (EPHEMERAL)
+    | 'user-volume' name '{' volumeAttr* '}'    # HostUserVolume // a Talos user volume, /var/mnt/<name>
+    ;
+volumeAttr
+    : 'min-size' SIZE                           # VolumeMinSize
+    | 'max-size' SIZE                           # VolumeMaxSize
+    | 'disk' STRING ('size' SIZE)?              # VolumeDisk     // a CEL disk selector, and the disk's size
+    | 'grow' bool                               # VolumeGrow
     ;
 interfaceAttr
     : 'on' name                                 # IfaceOn
+    | 'dhcp'                                    # IfaceDhcp      // the address is a DHCP reservation
+    | 'vlan' number 'of' name                   # IfaceVlan      // a VLAN sub-interface of another link
     | 'address' address                         # IfaceAddress
     | 'driver' name                             # IfaceDriver
     | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one
@@ -128,6 +165,9 @@ storageClassAttr
     | 'filesystem' name                         # ScFilesystem
     | 'reclaim' name                            # ScReclaim
     | 'expandable'                              # ScExpandable
+    | 'static' 'on' name ('size' SIZE)?         # ScStatic       // pre-made PVs on one node, no provisioner
+    | 'binding' name                            # ScBinding      // immediate or wait-for-first-consumer
+    | 'mount-option' STRING                     # ScMountOption
     ;
 
 // ---------------------------------------------------------------- external services
@@ -138,6 +178,8 @@ serviceAttr
     | 'usage' STRING                            # SvcUsage
     | 'endpoint' STRING                         # SvcEndpoint
     | secretRef                                 # SvcSecret
+    | 'dns' dnsName                             # SvcDnsName
+    | 'description' STRING                      # SvcDescription
     ;
 // A secret is always a reference into a vault service, never a value.
 secretRef : 'secret' STRING 'from' name ;
@@ -148,15 +190,20 @@ backupAttr
     : 'tool' name                               # BackupTool
     | 'method' name                             # BackupMethod
     | 'source' backupSource                     # BackupSourceAttr
-    | 'to' name                                 # BackupTarget
+    | 'to' name ('export' name)?                # BackupTarget
     | 'every' DURATION                          # BackupEvery
     | 'schedule' STRING                         # BackupSchedule
     | 'description' STRING                      # BackupDescription
+    | 'schedule' STRING 'for' nameList          # BackupScheduleFor  // another schedule for some apps
+    | 'keep' name number                        # BackupKeep         // keep 12 hourly, 7 daily...
+    | 'retention' DURATION                      # BackupRetention
+    | 'compression' name                        # BackupCompression
     ;
 backupSource
     : 'pvcs'                                    # SourcePvcs
     | 'postgres'                                # SourcePostgres
     | 'export' name 'on' name                   # SourceExport
+    | 'backup' name                             # SourceBackup   // another backup's repository (a mirror)
     ;
 
 // ---------------------------------------------------------------- apps (Flux Kustomizations)
@@ -164,7 +211,7 @@ appDecl : 'app' name '{' appAttr* '}' ;
 appAttr
     : 'namespace' name                          # AppNamespace
     | 'path' STRING                             # AppPath
-    | 'depends' nameList                        # AppDepends
+    | 'depends' appRefList                      # AppDepends
     | 'storage' name                            # AppStorage
     | 'route' dnsName ('via' name)?             # AppRoute
     | 'var' name value                          # AppVar
@@ -174,13 +221,38 @@ appAttr
     | 'timeout' DURATION                        # AppTimeout
     | 'uses' nameList                           # AppUses
     | 'description' STRING                      # AppDescription
+    | 'components' componentList                # AppComponents
+    | 'multus' address 'on' name ('via' address)? # AppMultus   // a static pod address on a Multus network
+    | 'version' (VERSION | dnsName)             # AppVersion    // the chart or release it pins
     ;
+
+// ---------------------------------------------------------------- DNS providers (external-dns instances)
+dnsProviderDecl : 'dns-provider' name '{' dnsProviderAttr* '}' ;
+dnsProviderAttr
+    : 'target' name                             # DnsTarget      // the service or device it writes records to
+    | 'domains' domainList                      # DnsDomains
+    | 'sources' nameList                        # DnsSources
+    | 'txt-prefix' STRING                       # DnsTxtPrefix
+    | 'owner' name                              # DnsOwner
+    | 'policy' name                             # DnsPolicy
+    | 'webhook' STRING                          # DnsWebhook
+    | 'description' STRING                      # DnsDescription
+    ;
+domainList : '[' (domain ','?)* ']' | domain ;
+domain : dnsName | STRING ;                     // a string is a substituted variable such as "${CEAPP_DOMAIN}"
+
 
 // ---------------------------------------------------------------- values
 value : STRING | number | address | cidr | DURATION | SIZE | VERSION | dnsName | bool | secretRef ;
 target : address | name ;
 targetList : '[' (target ','?)* ']' ;
 nameList : '[' (name ','?)* ']' | name ;
+// An app, optionally in a namespace: `secret-stores@external-secrets`; a bare name is in the same namespace.
+appRefList : '[' (appRef ','?)* ']' | appRef ;
+appRef : name ('@' name)? ;
+// A Kustomize component under the repository's components folder: `alerts`, `kopiur/backup`.
+componentList : '[' (component ','?)* ']' | component ;
+component : name ('/' name)* ;
 address : IPV4 | IPV6 ;
 cidr : CIDR4 | CIDR6 ;
 number : INT ;
@@ -199,7 +271,12 @@ keyword
     | 'storage-class' | 'hostpath' | 'nfs' | 'default' | 'filesystem' | 'reclaim' | 'expandable' | 'service'
     | 'purpose' | 'usage' | 'endpoint' | 'secret' | 'from' | 'backup' | 'tool' | 'method' | 'source' | 'every'
     | 'schedule' | 'pvcs' | 'postgres' | 'app' | 'namespace' | 'depends' | 'storage' | 'route' | 'via' | 'var'
-    | 'wait' | 'prune' | 'timeout' | 'uses' | 'import' | 'secrets'
+    | 'wait' | 'prune' | 'timeout' | 'uses' | 'import' | 'secrets' | 'ipv6' | 'endpoint' | 'node-network'
+    | 'bgp' | 'asn' | 'peer' | 'cluster-dns' | 'cluster-domain' | 'kubeprism' | 'kernel-arg' | 'kernel-module'
+    | 'extension' | 'layout' | 'substitute-from' | 'components' | 'label' | 'taint' | 'usb' | 'volume'
+    | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
+    | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
+    | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
     ;
 
 // ---------------------------------------------------------------- tokens
@@ -221,6 +298,8 @@ RBRACE   : '}' ;
 LBRACKET : '[' ;
 RBRACKET : ']' ;
 COMMA    : ',' ;
+AT       : '@' ;
+SLASH    : '/' ;
 
 // Comments are kept on a hidden channel so a formatter can put them back.
 LINE_COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;

@@ -91,10 +91,18 @@ final class Printer {
         previousType = t.getType();
     }
 
-    /** Single spaces between the tokens of an item, none inside list brackets. */
+    /**
+     * Single spaces between the tokens of an item; none inside list brackets, nor around the {@code @} of
+     * {@code app@namespace} and the {@code /} of {@code kopiur/backup}, which join one reference.
+     */
     private String separator(Token t) {
         if (previousType == HomeLabLexer.LBRACKET || t.getType() == HomeLabLexer.RBRACKET) return "";
+        if (joins(previousType) || joins(t.getType())) return "";
         return " ";
+    }
+
+    private static boolean joins(int type) {
+        return type == HomeLabLexer.AT || type == HomeLabLexer.SLASH;
     }
 
     /**

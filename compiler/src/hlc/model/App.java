@@ -2,14 +2,40 @@ package hlc.model;
 
 import java.util.List;
 
-/** An app Flux deploys: one Kustomization, its dependencies, storage, DNS names and variables. */
+/**
+ * An app Flux deploys: one Kustomization, its dependencies, storage, DNS names and variables.
+ *
+ * <p>{@code depends} holds the names of the apps depended on, as before namespaces existed; {@code dependencies}
+ * holds the same entries with the namespace the user wrote ({@code secret-stores@external-secrets}), null for a
+ * bare name. {@link #dependencyNamespace} says which namespace a bare name means in a given layout.
+ */
 public record App(Name name, Name namespace, Located<String> path, List<Name> depends, List<Name> storage,
                   List<Route> routes, List<Var> vars, Located<Boolean> waitReady, Located<Boolean> prune,
-                  Duration interval, Duration timeout, List<Name> uses, String description) {
+                  Duration interval, Duration timeout, List<Name> uses, String description,
+                  List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
+                  Located<String> version) {
+
+    /**
+     * The namespace a dependency is in: the one written after {@code @}, else this app's own (a bare name
+     * means the same namespace in the namespaced Flux layout; the flat layout finds bare names by name alone).
+     */
+    public String namespaceOf(Dependency d) {
+        if (d.namespace() != null) return d.namespace().text();
+        return namespace == null ? null : namespace.text();
+    }
 
     /** A DNS name for the app, served through a load balancer (a Gateway) of the cluster. */
     public record Route(Name dnsName, Name via) {}
 
     /** A Flux substitution variable: a literal value, or a reference to a vault secret. */
     public record Var(Name name, Located<String> literal, SecretRef secret) {}
+
+    /** A {@code dependsOn} entry: an app, and the namespace written after {@code @} (null when bare). */
+    public record Dependency(Name app, Name namespace) {}
+
+    /**
+     * A static pod address on a Multus network (a NetworkAttachmentDefinition), with the gateway its routes to
+     * public ranges go through when it has one.
+     */
+    public record Multus(Ip address, Name network, Ip via) {}
 }

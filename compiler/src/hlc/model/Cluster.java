@@ -3,19 +3,53 @@ package hlc.model;
 import java.util.List;
 
 /**
- * The Talos/Kubernetes cluster: versions, the control-plane VIP, CNI, pod/service subnets, Flux settings, and
- * where its secrets bundle is (a path relative to the spec, never the secrets themselves).
+ * The Talos/Kubernetes cluster: versions, the control-plane VIP or endpoint name, CNI, pod/service subnets, BGP,
+ * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
+ * the spec, never the secrets themselves).
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
-                      Located<String> secrets) {
+                      Located<String> secrets, Name endpoint, Name nodeNetwork, Bgp bgp, Ip clusterDns,
+                      Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
+                      List<Name> kernelModules, List<Located<String>> extensions) {
 
     /** The floating control-plane address and the network it is announced on. */
     public record Vip(Ip address, Name network) {}
 
-    /** A fixed load-balancer address (a Gateway, the API, an app) on a network. */
-    public record LoadBalancer(Name name, Ip address, Name network) {}
+    /**
+     * A fixed load-balancer address (a Gateway, the API, an app) on a network, and the DNS names that point at
+     * it. The two-argument form is the one load balancers had before they carried names.
+     */
+    public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames) {
+        public LoadBalancer(Name name, Ip address, Name network) {
+            this(name, address, network, List.of());
+        }
+    }
 
-    /** Where Flux pulls the cluster from. */
-    public record Flux(Located<String> repository, Name branch, Located<String> path, Duration interval) {}
+    /**
+     * Where Flux pulls the cluster from, and how the app Kustomizations are laid out: {@code flat} (all in
+     * flux-system, the default) or {@code namespaced} (each in its app's namespace, with per-namespace shared
+     * components). {@code substituteFrom} is the Secret every app substitutes variables from.
+     */
+    public record Flux(Located<String> repository, Name branch, Located<String> path, Duration interval,
+                       Name layout, Name substituteFrom, List<Name> substituteVariables,
+                       List<Namespace> namespaces) {
+
+        public Flux(Located<String> repository, Name branch, Located<String> path, Duration interval) {
+            this(repository, branch, path, interval, null, null, List.of(), List.of());
+        }
+
+        public boolean namespaced() {
+            return layout != null && layout.text().equals("namespaced");
+        }
+    }
+
+    /** The components every app of one namespace gets (the namespace's kustomization.yaml). */
+    public record Namespace(Name name, List<Located<String>> components, String description) {}
+
+    /** The cluster's BGP speaker (Cilium): its ASN, and the routers it peers with. */
+    public record Bgp(Located<Long> asn, List<Peer> peers) {}
+
+    /** A BGP neighbour: an address or a device by name, and its ASN. */
+    public record Peer(Target address, Located<Long> asn) {}
 }

@@ -1,11 +1,13 @@
 package hlc.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A bare-metal Talos node. */
 public record Host(Name name, Located<String> model, Located<String> cpu, Size memory, Located<Role> role,
                    Located<String> installDisk, Gpu gpu, List<Osd> osds, List<Interface> interfaces,
-                   String description) {
+                   String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
+                   List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes) {
 
     public boolean isControlPlane() {
         return role != null && role.value() == Role.CONTROLPLANE;
@@ -16,16 +18,82 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
         return interfaces.stream().anyMatch(i -> i.network() != null && i.network().text().equals(network));
     }
 
+    /** The interface with this name, or null. */
+    public Interface interfaceNamed(String name) {
+        return interfaces.stream().filter(i -> i.name().text().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * The system extensions of the node's image, in order and without repeats: the cluster's (every node),
+     * the ones the GPU driver needs, then the host's own.
+     */
+    public List<String> allExtensions(List<Located<String>> clusterWide) {
+        List<String> out = new ArrayList<>();
+        for (Located<String> e : clusterWide) add(out, e.value());
+        if (gpu != null) gpu.impliedExtensions().forEach(e -> add(out, e));
+        for (Located<String> e : extensions) add(out, e.value());
+        return out;
+    }
+
+    private static void add(List<String> out, String e) {
+        if (!out.contains(e)) out.add(e);
+    }
+
     /** A GPU by its kernel driver (i915, nvidia), with a free-text model. */
-    public record Gpu(Name driver, Located<String> model) {}
+    public record Gpu(Name driver, Located<String> model) {
+        /**
+         * The Talos system extensions a node needs to drive this GPU: writing {@code gpu nvidia} is enough,
+         * the image gets the out-of-tree module and the container toolkit.
+         */
+        public List<String> impliedExtensions() {
+            return switch (driver.text()) {
+                case "i915", "xe" -> List.of("siderolabs/i915");
+                case "nvidia" -> List.of("siderolabs/nonfree-kmod-nvidia-production",
+                        "siderolabs/nvidia-container-toolkit-production");
+                case "amdgpu" -> List.of("siderolabs/amdgpu");
+                default -> List.of();
+            };
+        }
+    }
 
     /** A Ceph OSD device selector (a by-id glob), with its size when known. */
     public record Osd(Located<String> selector, Size size) {}
 
-    /** A network interface: a physical link (by driver), a bond of links, or an interface with an address. */
+    /**
+     * A network interface: a physical link (by driver), a bond of links, a VLAN sub-interface of another link,
+     * or an interface with an address. {@code dhcp} is set when the address is a DHCP reservation (or, without
+     * an address, when the interface takes whatever DHCP gives it).
+     */
     public record Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
-                            Located<String> speed) {}
+                            Located<String> speed, Located<Boolean> dhcp, Vlan vlan) {
+
+        public Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
+                         Located<String> speed) {
+            this(name, network, address, driver, bond, mtu, speed, null, null);
+        }
+
+        public boolean isDhcp() {
+            return dhcp != null && dhcp.value();
+        }
+    }
 
     /** A bond: its mode and member links (names of other interfaces of the same host). */
     public record Bond(Name mode, List<Name> members) {}
+
+    /** A VLAN sub-interface: its VLAN id and its parent link (another interface of the same host). */
+    public record Vlan(Located<Integer> id, Name parent) {}
+
+    /** A Kubernetes node label, {@code key=value}. */
+    public record Label(Located<String> key, Located<String> value, Located<String> written) {}
+
+    /** A Kubernetes node taint, {@code key=value:Effect} (the value may be empty). */
+    public record Taint(Located<String> key, Located<String> value, Located<String> effect, Located<String> written) {}
+
+    /**
+     * A Talos volume: EPHEMERAL (a VolumeConfig) or a user volume mounted at /var/mnt/name (a UserVolumeConfig).
+     * {@code disk} is the CEL disk selector ({@code disk.transport == 'nvme'}); {@code diskSize} is the size of
+     * the disk when the spec knows it, for the bounds check.
+     */
+    public record Volume(Name name, Size minSize, Size maxSize, Located<String> disk, Size diskSize,
+                         Located<Boolean> grow) {}
 }

@@ -2,6 +2,6 @@ package hlc.model;
 
 import java.util.List;
 
-/** An external (cloud) service the cluster relies on, and the vault secrets it uses. */
+/** An external (cloud) service the cluster relies on, the vault secrets it uses, and its names on the LAN. */
 public record Service(Name name, List<Name> kinds, Located<String> purpose, Located<String> usage,
-                      Located<String> endpoint, List<SecretRef> secrets) {}
+                      Located<String> endpoint, List<SecretRef> secrets, List<Name> dnsNames, String description) {}

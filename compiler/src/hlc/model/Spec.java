@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record Spec(List<SourceFile> files, Site site, Cluster cluster, List<Network> networks, List<Host> hosts,
                    List<Device> devices, List<Ceph> cephs, List<StorageClass> storageClasses,
-                   List<Service> services, List<Backup> backups, List<App> apps) {
+                   List<Service> services, List<Backup> backups, List<App> apps,
+                   List<DnsProvider> dnsProviders) {
 
     public Spec {
         files = List.copyOf(files);
@@ -22,6 +23,7 @@ public record Spec(List<SourceFile> files, Site site, Cluster cluster, List<Netw
         services = List.copyOf(services);
         backups = List.copyOf(backups);
         apps = List.copyOf(apps);
+        dnsProviders = List.copyOf(dnsProviders);
     }
 
     public List<Ceph.Pool> pools() {

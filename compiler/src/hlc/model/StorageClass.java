@@ -2,16 +2,18 @@ package hlc.model;
 
 import hlc.diag.Span;
 
+import java.util.List;
+
 /** A Kubernetes storage class and the backend that provides it. */
 public record StorageClass(Name name, Backend backend, Span defaultFlag, Name filesystem, Name reclaim,
-                           boolean expandable) {
+                           boolean expandable, Name binding, List<Located<String>> mountOptions) {
 
     public boolean isDefault() {
         return defaultFlag != null;
     }
 
     /** What provides the volumes. */
-    public sealed interface Backend permits CephPool, Hostpath, Nfs {
+    public sealed interface Backend permits CephPool, Hostpath, Nfs, Static {
         Span span();
     }
 
@@ -20,4 +22,7 @@ public record StorageClass(Name name, Backend backend, Span defaultFlag, Name fi
     public record Hostpath(Located<String> path, Span span) implements Backend {}
 
     public record Nfs(Name export, Name device, Span span) implements Backend {}
+
+    /** No provisioner: persistent volumes made by hand on one node (a local disk), of a known size. */
+    public record Static(Name host, Size size, Span span) implements Backend {}
 }

@@ -166,6 +166,24 @@ final class Literals {
         return new Located<>(n.intValue(), at);
     }
 
+    /**
+     * An autonomous system number: 1 to 4294967295 (four-byte ASNs, RFC 6793). 0 and anything larger are HL031,
+     * like an out-of-range VLAN id is HL090.
+     */
+    Located<Long> asn(HomeLabParser.NumberContext ctx) {
+        if (missing(ctx)) return null;
+        Span at = span(ctx);
+        BigInteger n = new BigInteger(ctx.getText());
+        if (n.signum() <= 0 || n.compareTo(BigInteger.valueOf(4294967295L)) > 0) {
+            String shown = ctx.getText().length() > 24 ? ctx.getText().substring(0, 24) + "…" : ctx.getText();
+            reporter.error(Code.HL004, at, "ASN " + shown + " is out of range")
+                    .hint("an ASN is between 1 and 4294967295; a private one is 64512-65534 or 4200000000-4294967294")
+                    .emit();
+            return null;
+        }
+        return new Located<>(n.longValueExact(), at);
+    }
+
     Duration duration(TerminalNode n) {
         if (missing(n)) return null;
         String text = n.getText();

@@ -9,6 +9,7 @@ import hlc.model.Backup;
 import hlc.model.Ceph;
 import hlc.model.Cluster;
 import hlc.model.Device;
+import hlc.model.DnsProvider;
 import hlc.model.Duration;
 import hlc.model.Host;
 import hlc.model.Ip;
@@ -48,6 +49,11 @@ public final class ModelBuilder {
     static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast",
             "802.3ad", "balance-tlb", "balance-alb");
     static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
+    static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
+    static final List<String> POOL_KINDS = List.of("loadbalancer");
+    static final List<String> BINDING_MODES = List.of("immediate", "wait-for-first-consumer");
+    static final List<String> DNS_POLICIES = List.of("sync", "upsert-only", "create-only");
+    static final List<String> SYSTEM_VOLUMES = List.of("EPHEMERAL", "IMAGECACHE");
     static final List<String> SERVICE_KINDS = List.of("dns", "tunnel", "vault", "object-storage", "notifications",
             "email", "vpn", "identity", "monitoring", "vps", "other");
 
@@ -63,6 +69,7 @@ public final class ModelBuilder {
     private final List<Service> services = new ArrayList<>();
     private final List<Backup> backups = new ArrayList<>();
     private final List<App> apps = new ArrayList<>();
+    private final List<DnsProvider> dnsProviders = new ArrayList<>();
     private Literals lit;
 
     public ModelBuilder(Reporter reporter) {
@@ -79,7 +86,8 @@ public final class ModelBuilder {
         Cluster cluster = clusters.isEmpty() ? null : clusters.get(0);
         singleton(sites.stream().map(Site::name).toList(), "site");
         singleton(clusters.stream().map(Cluster::name).toList(), "cluster");
-        return new Spec(files, site, cluster, networks, hosts, devices, cephs, storageClasses, services, backups, apps);
+        return new Spec(files, site, cluster, networks, hosts, devices, cephs, storageClasses, services, backups, apps,
+                dnsProviders);
     }
 
     private void singleton(List<Name> names, String kind) {
@@ -102,6 +110,7 @@ public final class ModelBuilder {
         else if (d.serviceDecl() != null) service(d.serviceDecl());
         else if (d.backupDecl() != null) backup(d.backupDecl());
         else if (d.appDecl() != null) app(d.appDecl());
+        else if (d.dnsProviderDecl() != null) dnsProvider(d.dnsProviderDecl());
     }
 
     private String title(String kind, Name name) {
@@ -144,6 +153,8 @@ public final class ModelBuilder {
         Slot<Located<Integer>> mtu = new Slot<>("mtu", t);
         Slot<Network.DhcpRange> dhcp = new Slot<>("dhcp", t);
         Slot<String> desc = new Slot<>("description", t);
+        Slot<Cidr> ipv6 = new Slot<>("ipv6", t);
+        Slot<Name> pool = new Slot<>("pool", t);
         for (NetworkAttrContext a : ctx.networkAttr()) {
             Span at = lit.span(a);
             if (a instanceof NetCidrContext c) cidr.set(reporter, at, lit.cidr(c.cidr()));
@@ -153,12 +164,24 @@ public final class ModelBuilder {
             else if (a instanceof NetMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
             else if (a instanceof NetDhcpContext c) dhcp.set(reporter, at, dhcpRange(c));
             else if (a instanceof NetDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+            else if (a instanceof NetIpv6Context c) ipv6.set(reporter, at, ipv6Cidr(c));
+            else if (a instanceof NetPoolContext c) pool.set(reporter, at, lit.choice(c.name(), POOL_KINDS, "address pool"));
         }
         require(cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
         if (name != null) {
             networks.add(new Network(name, cidr.get(), gateway.get(), dns.get() == null ? List.of() : dns.get(),
-                    vlan.get(), mtu.get(), dhcp.get(), desc.get()));
+                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get()));
         }
+    }
+
+    private Cidr ipv6Cidr(NetIpv6Context c) {
+        Cidr v6 = lit.cidr(c.cidr());
+        if (v6 != null && v6.isIpv4()) {
+            reporter.error(Code.HL004, v6.span(), "`ipv6` takes an IPv6 prefix; " + v6 + " is IPv4")
+                    .hint("write the IPv4 prefix with `cidr`, the IPv6 one (e.g. a ULA fd00:5::/64) with `ipv6`").emit();
+            return null;
+        }
+        return v6;
     }
 
     private Network.DhcpRange dhcpRange(NetDhcpContext c) {
@@ -217,6 +240,15 @@ public final class ModelBuilder {
         Slot<Cidr> services = new Slot<>("services", t);
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
+        Slot<Name> endpoint = new Slot<>("endpoint", t);
+        Slot<Name> nodeNetwork = new Slot<>("node-network", t);
+        Slot<Cluster.Bgp> bgp = new Slot<>("bgp", t);
+        Slot<Ip> clusterDns = new Slot<>("cluster-dns", t);
+        Slot<Name> clusterDomain = new Slot<>("cluster-domain", t);
+        Slot<Located<Integer>> kubePrism = new Slot<>("kubeprism", t);
+        List<Located<String>> kernelArgs = new ArrayList<>();
+        List<Name> kernelModules = new ArrayList<>();
+        List<Located<String>> extensions = new ArrayList<>();
         List<Cluster.LoadBalancer> lbs = new ArrayList<>();
         for (ClusterAttrContext a : ctx.clusterAttr()) {
             Span at = lit.span(a);
@@ -234,16 +266,55 @@ public final class ModelBuilder {
                 Name lbName = lit.name(c.name(0));
                 Ip ip = lit.ip(c.address());
                 Name net = lit.name(c.name(1));
-                if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net));
+                List<Name> dns = new ArrayList<>();
+                for (DnsNameContext d : c.dnsName()) {
+                    Name n = lit.name(d);
+                    if (n != null) dns.add(n);
+                }
+                if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns));
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, flux(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterNodeNetworkContext c) nodeNetwork.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof ClusterBgpContext c) bgp.set(reporter, at, bgp(c));
+            else if (a instanceof ClusterDnsContext c) clusterDns.set(reporter, at, lit.ip(c.address()));
+            else if (a instanceof ClusterDomainContext c) clusterDomain.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterKubePrismContext c) kubePrism.set(reporter, at, lit.number(c.number(), 1, 65535, "KubePrism port"));
+            else if (a instanceof ClusterKernelArgContext c) addIfPresent(kernelArgs, lit.nonEmpty(c.STRING(), "kernel argument"));
+            else if (a instanceof ClusterKernelModuleContext c) addIfPresent(kernelModules, lit.name(c.name()));
+            else if (a instanceof ClusterExtensionContext c) addIfPresent(extensions, lit.nonEmpty(c.STRING(), "system extension"));
         }
         require(talos, name, "cluster", "talos", "talos v1.10.7");
         require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         if (name != null) {
             clusters.add(new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
-                    pods.get(), services.get(), lbs, flux.get(), secrets.get()));
+                    pods.get(), services.get(), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
+                    bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
+                    extensions));
         }
+    }
+
+    private static <T> void addIfPresent(List<T> list, T value) {
+        if (value != null) list.add(value);
+    }
+
+    private Cluster.Bgp bgp(ClusterBgpContext ctx) {
+        Slot<Located<Long>> asn = new Slot<>("asn", "`bgp`");
+        List<Cluster.Peer> peers = new ArrayList<>();
+        for (BgpAttrContext a : ctx.bgpAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof BgpAsnContext c) asn.set(reporter, at, lit.asn(c.number()));
+            else if (a instanceof BgpPeerContext c) {
+                Target peer = target(c.target());
+                Located<Long> peerAsn = lit.asn(c.number());
+                if (peer != null) peers.add(new Cluster.Peer(peer, peerAsn));
+            }
+        }
+        if (!asn.given()) {
+            reporter.error(Code.HL007, lit.span(ctx), "`bgp` has no `asn`")
+                    .hint("give the cluster's own ASN, e.g. `asn 64514`").emit();
+        }
+        return new Cluster.Bgp(asn.get(), peers);
     }
 
     private Cluster.Flux flux(ClusterFluxContext ctx) {
@@ -252,14 +323,64 @@ public final class ModelBuilder {
         Slot<Name> branch = new Slot<>("branch", t);
         Slot<Located<String>> path = new Slot<>("path", t);
         Slot<Duration> interval = new Slot<>("interval", t);
+        Slot<Name> layout = new Slot<>("layout", t);
+        Slot<Name> substituteFrom = new Slot<>("substitute-from", t);
+        List<Name> substituteVariables = new ArrayList<>();
+        List<Cluster.Namespace> namespaces = new ArrayList<>();
         for (FluxAttrContext a : ctx.fluxAttr()) {
             Span at = lit.span(a);
             if (a instanceof FluxRepositoryContext c) repo.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux repository"));
             else if (a instanceof FluxBranchContext c) branch.set(reporter, at, lit.name(c.name()));
             else if (a instanceof FluxPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux path"));
             else if (a instanceof FluxIntervalContext c) interval.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof FluxLayoutContext c) layout.set(reporter, at, lit.choice(c.name(), FLUX_LAYOUTS, "Flux layout"));
+            else if (a instanceof FluxSubstituteFromContext c) {
+                substituteFrom.set(reporter, at, lit.name(c.name()));
+                substituteVariables.addAll(names(c.nameList()));
+            } else if (a instanceof FluxNamespaceContext c) {
+                Cluster.Namespace ns = fluxNamespace(c);
+                if (ns != null) namespaces.add(ns);
+            }
         }
-        return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get());
+        return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get(), layout.get(),
+                substituteFrom.get(), substituteVariables, namespaces);
+    }
+
+    private Cluster.Namespace fluxNamespace(FluxNamespaceContext ctx) {
+        Name name = lit.name(ctx.name());
+        if (name == null) return null;
+        String t = "`namespace " + name.text() + "` of `flux`";
+        Slot<List<Located<String>>> components = new Slot<>("components", t);
+        Slot<String> desc = new Slot<>("description", t);
+        for (FluxNamespaceAttrContext a : ctx.fluxNamespaceAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof FluxNamespaceComponentsContext c) components.set(reporter, at, components(c.componentList()));
+            else if (a instanceof FluxNamespaceDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+        }
+        return new Cluster.Namespace(name, components.get() == null ? List.of() : components.get(), desc.get());
+    }
+
+    /** Component names as written, `kopiur/backup` included; the tokens are joined without spaces. */
+    private List<Located<String>> components(ComponentListContext c) {
+        List<Located<String>> out = new ArrayList<>();
+        if (c == null) return out;
+        for (ComponentContext comp : c.component()) {
+            if (Literals.missing(comp)) continue;
+            out.add(new Located<>(comp.getText(), lit.span(comp)));
+        }
+        return out;
+    }
+
+    private List<App.Dependency> appRefs(AppRefListContext c) {
+        List<App.Dependency> out = new ArrayList<>();
+        if (c == null) return out;
+        for (AppRefContext r : c.appRef()) {
+            if (r.name().isEmpty()) continue;
+            Name app = lit.name(r.name(0));
+            Name ns = r.name().size() > 1 ? lit.name(r.name(1)) : null;
+            if (app != null && (r.name().size() == 1 || ns != null)) out.add(new App.Dependency(app, ns));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ hosts
@@ -275,6 +396,12 @@ public final class ModelBuilder {
         Slot<String> desc = new Slot<>("description", t);
         List<Host.Osd> osds = new ArrayList<>();
         List<Host.Interface> interfaces = new ArrayList<>();
+        List<Host.Label> labels = new ArrayList<>();
+        List<Host.Taint> taints = new ArrayList<>();
+        List<Located<String>> extensions = new ArrayList<>();
+        List<Located<String>> usb = new ArrayList<>();
+        List<Host.Volume> volumes = new ArrayList<>();
+        List<Host.Volume> userVolumes = new ArrayList<>();
         for (HostAttrContext a : ctx.hostAttr()) {
             Span at = lit.span(a);
             if (a instanceof HostModelContext c) model.set(reporter, at, lit.string(c.STRING()));
@@ -295,16 +422,76 @@ public final class ModelBuilder {
                 Host.Interface i = iface(c, name);
                 if (i != null) interfaces.add(i);
             } else if (a instanceof HostDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+            else if (a instanceof HostLabelContext c) addIfPresent(labels, label(lit.string(c.STRING())));
+            else if (a instanceof HostTaintContext c) addIfPresent(taints, taint(lit.string(c.STRING())));
+            else if (a instanceof HostExtensionContext c) addIfPresent(extensions, lit.nonEmpty(c.STRING(), "system extension"));
+            else if (a instanceof HostUsbContext c) addIfPresent(usb, lit.nonEmpty(c.STRING(), "USB device"));
+            else if (a instanceof HostVolumeContext c) {
+                Name v = lit.choice(c.name(), SYSTEM_VOLUMES, "Talos system volume");
+                if (v != null) volumes.add(volume(v, c.volumeAttr(), name));
+            } else if (a instanceof HostUserVolumeContext c) {
+                Name v = lit.name(c.name());
+                if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
+            }
         }
         require(role, name, "host", "role", "role controlplane");
         if (name != null) {
             hosts.add(new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
-                    interfaces, desc.get()));
+                    interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes));
         }
     }
 
+    private Host.Volume volume(Name name, List<VolumeAttrContext> attrs, Name host) {
+        String t = "volume `" + name.text() + "` of " + title("host", host);
+        Slot<Size> min = new Slot<>("min-size", t);
+        Slot<Size> max = new Slot<>("max-size", t);
+        Slot<Located<String>> disk = new Slot<>("disk", t);
+        Slot<Size> diskSize = new Slot<>("disk size", t);
+        Slot<Located<Boolean>> grow = new Slot<>("grow", t);
+        for (VolumeAttrContext a : attrs) {
+            Span at = lit.span(a);
+            if (a instanceof VolumeMinSizeContext c) min.set(reporter, at, lit.size(c.SIZE()));
+            else if (a instanceof VolumeMaxSizeContext c) max.set(reporter, at, lit.size(c.SIZE()));
+            else if (a instanceof VolumeDiskContext c) {
+                disk.set(reporter, at, lit.nonEmpty(c.STRING(), "disk selector"));
+                if (c.SIZE() != null) diskSize.set(reporter, at, lit.size(c.SIZE()));
+            } else if (a instanceof VolumeGrowContext c) grow.set(reporter, at, lit.bool(c.bool()));
+        }
+        return new Host.Volume(name, min.get(), max.get(), disk.get(), diskSize.get(), grow.get());
+    }
+
+    /** `key=value`, split where the user wrote it; checked by the label check, not here. */
+    private Host.Label label(Located<String> written) {
+        if (written == null) return null;
+        String s = written.value();
+        int eq = s.indexOf('=');
+        Located<String> key = part(written, 0, eq < 0 ? s.length() : eq);
+        Located<String> value = eq < 0 ? null : part(written, eq + 1, s.length());
+        return new Host.Label(key, value, written);
+    }
+
+    /** `key=value:Effect` or `key:Effect`. */
+    private Host.Taint taint(Located<String> written) {
+        if (written == null) return null;
+        String s = written.value();
+        int colon = s.lastIndexOf(':');
+        int end = colon < 0 ? s.length() : colon;
+        int eq = s.substring(0, end).indexOf('=');
+        Located<String> key = part(written, 0, eq < 0 ? end : eq);
+        Located<String> value = eq < 0 ? null : part(written, eq + 1, end);
+        Located<String> effect = colon < 0 ? null : part(written, colon + 1, s.length());
+        return new Host.Taint(key, value, effect, written);
+    }
+
+    /** A piece of a quoted string, with the span of just that piece (column after the opening quote). */
+    private static Located<String> part(Located<String> whole, int from, int to) {
+        Span w = whole.span();
+        return new Located<>(whole.value().substring(from, to),
+                new Span(w.file(), w.line(), w.column() + 1 + from, Math.max(1, to - from)));
+    }
+
     private Host.Interface iface(HostInterfaceContext ctx, Name host) {
-        Name name = lit.name(ctx.name());
+        Name name = lit.name(ctx.dnsName());
         if (name == null) return null;
         String t = "interface `" + name.text() + "` of " + title("host", host);
         Slot<Name> on = new Slot<>("on", t);
@@ -313,6 +500,8 @@ public final class ModelBuilder {
         Slot<Host.Bond> bond = new Slot<>("bond", t);
         Slot<Located<Integer>> mtu = new Slot<>("mtu", t);
         Slot<Located<String>> speed = new Slot<>("speed", t);
+        Slot<Located<Boolean>> dhcp = new Slot<>("dhcp", t);
+        Slot<Host.Vlan> vlan = new Slot<>("vlan", t);
         for (InterfaceAttrContext a : ctx.interfaceAttr()) {
             Span at = lit.span(a);
             if (a instanceof IfaceOnContext c) on.set(reporter, at, lit.name(c.name()));
@@ -323,12 +512,19 @@ public final class ModelBuilder {
                 bond.set(reporter, at, mode == null ? null : new Host.Bond(mode, names(c.nameList())));
             } else if (a instanceof IfaceMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
             else if (a instanceof IfaceSpeedContext c) speed.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof IfaceDhcpContext) dhcp.set(reporter, at, new Located<>(true, at));
+            else if (a instanceof IfaceVlanContext c) {
+                Located<Integer> id = lit.number(c.number(), 1, 4094, "VLAN id");
+                Name parent = lit.name(c.name());
+                vlan.set(reporter, at, id == null || parent == null ? null : new Host.Vlan(id, parent));
+            }
         }
         if (address.get() != null && on.get() == null) {
             reporter.error(Code.HL007, address.get().span(), "address " + address.get() + " of " + t + " has no network")
                     .hint("say which network it is on: `on lan address " + address.get() + "`").emit();
         }
-        return new Host.Interface(name, on.get(), address.get(), driver.get(), bond.get(), mtu.get(), speed.get());
+        return new Host.Interface(name, on.get(), address.get(), driver.get(), bond.get(), mtu.get(), speed.get(),
+                dhcp.get(), vlan.get());
     }
 
     // ------------------------------------------------------------------ devices
@@ -421,11 +617,13 @@ public final class ModelBuilder {
     private void storageClass(StorageClassDeclContext ctx) {
         Name name = lit.name(ctx.name());
         String t = title("storage-class", name);
-        Slot<StorageClass.Backend> backend = new Slot<>("backend (ceph, hostpath or nfs)", t);
+        Slot<StorageClass.Backend> backend = new Slot<>("backend (ceph, hostpath, nfs or static)", t);
         Slot<Span> isDefault = new Slot<>("default", t);
         Slot<Name> fs = new Slot<>("filesystem", t);
         Slot<Name> reclaim = new Slot<>("reclaim", t);
         Slot<Boolean> expandable = new Slot<>("expandable", t);
+        Slot<Name> binding = new Slot<>("binding", t);
+        List<Located<String>> mountOptions = new ArrayList<>();
         for (StorageClassAttrContext a : ctx.storageClassAttr()) {
             Span at = lit.span(a);
             if (a instanceof ScCephContext c) {
@@ -442,14 +640,19 @@ public final class ModelBuilder {
             else if (a instanceof ScFilesystemContext c) fs.set(reporter, at, lit.choice(c.name(), FILESYSTEMS, "filesystem"));
             else if (a instanceof ScReclaimContext c) reclaim.set(reporter, at, lit.choice(c.name(), RECLAIM, "reclaim policy"));
             else if (a instanceof ScExpandableContext) expandable.set(reporter, at, true);
+            else if (a instanceof ScStaticContext c) {
+                Name host = lit.name(c.name());
+                backend.set(reporter, at, host == null ? null : new StorageClass.Static(host, lit.size(c.SIZE()), at));
+            } else if (a instanceof ScBindingContext c) binding.set(reporter, at, lit.choice(c.name(), BINDING_MODES, "volume binding mode"));
+            else if (a instanceof ScMountOptionContext c) addIfPresent(mountOptions, lit.nonEmpty(c.STRING(), "mount option"));
         }
         if (!backend.given() && name != null) {
             reporter.error(Code.HL007, name.span(), t + " has no backend")
-                    .hint("add one of `ceph <pool>`, `hostpath \"/var/mnt/local\"`, `nfs <export> on <nas>`").emit();
+                    .hint("add one of `ceph <pool>`, `hostpath \"/var/mnt/local\"`, `nfs <export> on <nas>`, `static on <host>`").emit();
         }
         if (name != null) {
             storageClasses.add(new StorageClass(name, backend.get(), isDefault.get(), fs.get(), reclaim.get(),
-                    expandable.given()));
+                    expandable.given(), binding.get(), mountOptions));
         }
     }
 
@@ -462,6 +665,8 @@ public final class ModelBuilder {
         Slot<Located<String>> usage = new Slot<>("usage", t);
         Slot<Located<String>> endpoint = new Slot<>("endpoint", t);
         List<SecretRef> secrets = new ArrayList<>();
+        List<Name> dnsNames = new ArrayList<>();
+        Slot<String> desc = new Slot<>("description", t);
         for (ServiceAttrContext a : ctx.serviceAttr()) {
             Span at = lit.span(a);
             if (a instanceof SvcKindContext c) {
@@ -483,12 +688,13 @@ public final class ModelBuilder {
             else if (a instanceof SvcSecretContext c) {
                 SecretRef s = secretRef(c.secretRef());
                 if (s != null) secrets.add(s);
-            }
+            } else if (a instanceof SvcDnsNameContext c) addIfPresent(dnsNames, lit.name(c.dnsName()));
+            else if (a instanceof SvcDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
         require(kinds, name, "service", "kind", "kind dns");
         if (name != null) {
             services.add(new Service(name, kinds.get() == null ? List.of() : kinds.get(), purpose.get(), usage.get(),
-                    endpoint.get(), secrets));
+                    endpoint.get(), secrets, dnsNames, desc.get()));
         }
     }
 
@@ -510,15 +716,32 @@ public final class ModelBuilder {
         Slot<Duration> every = new Slot<>("every", t);
         Slot<Located<String>> schedule = new Slot<>("schedule", t);
         Slot<String> desc = new Slot<>("description", t);
+        Slot<Name> targetExport = new Slot<>("to ... export", t);
+        Slot<Duration> retention = new Slot<>("retention", t);
+        Slot<Name> compression = new Slot<>("compression", t);
+        List<Backup.ScheduleFor> schedulesFor = new ArrayList<>();
+        List<Backup.Keep> keeps = new ArrayList<>();
         for (BackupAttrContext a : ctx.backupAttr()) {
             Span at = lit.span(a);
             if (a instanceof BackupToolContext c) tool.set(reporter, at, lit.name(c.name()));
             else if (a instanceof BackupMethodContext c) method.set(reporter, at, lit.name(c.name()));
             else if (a instanceof BackupSourceAttrContext c) source.set(reporter, at, backupSource(c.backupSource()));
-            else if (a instanceof BackupTargetContext c) target.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof BackupTargetContext c && !c.name().isEmpty()) {
+                target.set(reporter, at, lit.name(c.name(0)));
+                if (c.name().size() > 1) targetExport.set(reporter, at, lit.name(c.name(1)));
+            }
             else if (a instanceof BackupEveryContext c) every.set(reporter, at, lit.duration(c.DURATION()));
             else if (a instanceof BackupScheduleContext c) schedule.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof BackupDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+            else if (a instanceof BackupScheduleForContext c) {
+                Located<String> sched = lit.nonEmpty(c.STRING(), "schedule");
+                if (sched != null) schedulesFor.add(new Backup.ScheduleFor(sched, names(c.nameList())));
+            } else if (a instanceof BackupKeepContext c) {
+                Name period = lit.name(c.name());
+                Located<Integer> count = lit.number(c.number(), 1, 100000, "number of snapshots kept");
+                if (period != null && count != null) keeps.add(new Backup.Keep(period, count));
+            } else if (a instanceof BackupRetentionContext c) retention.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof BackupCompressionContext c) compression.set(reporter, at, lit.name(c.name()));
         }
         require(source, name, "backup", "source", "source pvcs");
         require(target, name, "backup", "to", "to b2");
@@ -528,7 +751,8 @@ public final class ModelBuilder {
         }
         if (name != null) {
             backups.add(new Backup(name, tool.get(), method.get(), source.get(), target.get(), every.get(),
-                    schedule.get(), desc.get()));
+                    schedule.get(), desc.get(), targetExport.get(), schedulesFor, keeps, retention.get(),
+                    compression.get()));
         }
     }
 
@@ -541,6 +765,10 @@ public final class ModelBuilder {
             Name ex = lit.name(e.name(0));
             Name dev = lit.name(e.name(1));
             return ex == null || dev == null ? null : new Backup.Export(ex, dev, at);
+        }
+        if (c instanceof SourceBackupContext b) {
+            Name other = lit.name(b.name());
+            return other == null ? null : new Backup.Mirror(other, at);
         }
         return null;
     }
@@ -561,11 +789,19 @@ public final class ModelBuilder {
         List<Name> uses = new ArrayList<>();
         List<App.Route> routes = new ArrayList<>();
         List<App.Var> vars = new ArrayList<>();
+        List<App.Dependency> dependencies = new ArrayList<>();
+        List<Located<String>> components = new ArrayList<>();
+        List<App.Multus> multus = new ArrayList<>();
+        Slot<Located<String>> version = new Slot<>("version", t);
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
             if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
             else if (a instanceof AppPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "app path"));
-            else if (a instanceof AppDependsContext c) depends.addAll(names(c.nameList()));
+            else if (a instanceof AppDependsContext c) {
+                List<App.Dependency> deps = appRefs(c.appRefList());
+                dependencies.addAll(deps);
+                deps.forEach(d -> depends.add(d.app()));
+            }
             else if (a instanceof AppStorageContext c) {
                 Name s = lit.name(c.name());
                 if (s != null) storage.add(s);
@@ -582,12 +818,65 @@ public final class ModelBuilder {
             else if (a instanceof AppTimeoutContext c) timeout.set(reporter, at, lit.duration(c.DURATION()));
             else if (a instanceof AppUsesContext c) uses.addAll(names(c.nameList()));
             else if (a instanceof AppDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+            else if (a instanceof AppComponentsContext c) components.addAll(components(c.componentList()));
+            else if (a instanceof AppMultusContext c) {
+                Ip ip = lit.ip(c.address(0));
+                Name net = lit.name(c.name());
+                Ip via = c.address().size() > 1 ? lit.ip(c.address(1)) : null;
+                if (ip != null && net != null) multus.add(new App.Multus(ip, net, via));
+            } else if (a instanceof AppVersionContext c) {
+                String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
+                version.set(reporter, at, v == null ? null : new Located<>(v, at));
+            }
         }
         require(namespace, name, "app", "namespace", "namespace media");
         if (name != null) {
             apps.add(new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
-                    prune.get(), interval.get(), timeout.get(), uses, desc.get()));
+                    prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
+                    version.get()));
         }
+    }
+
+    // ------------------------------------------------------------------ DNS providers
+    private void dnsProvider(DnsProviderDeclContext ctx) {
+        Name name = lit.name(ctx.name());
+        String t = title("dns-provider", name);
+        Slot<Name> target = new Slot<>("target", t);
+        Slot<List<Located<String>>> domains = new Slot<>("domains", t);
+        Slot<List<Name>> sources = new Slot<>("sources", t);
+        Slot<Located<String>> txtPrefix = new Slot<>("txt-prefix", t);
+        Slot<Name> owner = new Slot<>("owner", t);
+        Slot<Name> policy = new Slot<>("policy", t);
+        Slot<Located<String>> webhook = new Slot<>("webhook", t);
+        Slot<String> desc = new Slot<>("description", t);
+        for (DnsProviderAttrContext a : ctx.dnsProviderAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof DnsTargetContext c) target.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof DnsDomainsContext c) domains.set(reporter, at, domains(c.domainList()));
+            else if (a instanceof DnsSourcesContext c) sources.set(reporter, at, names(c.nameList()));
+            else if (a instanceof DnsTxtPrefixContext c) txtPrefix.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof DnsOwnerContext c) owner.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof DnsPolicyContext c) policy.set(reporter, at, lit.choice(c.name(), DNS_POLICIES, "external-dns policy"));
+            else if (a instanceof DnsWebhookContext c) webhook.set(reporter, at, lit.nonEmpty(c.STRING(), "webhook"));
+            else if (a instanceof DnsDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+        }
+        require(target, name, "dns-provider", "target", "target cloudflare");
+        if (name != null) {
+            dnsProviders.add(new DnsProvider(name, target.get(), domains.get() == null ? List.of() : domains.get(),
+                    sources.get() == null ? List.of() : sources.get(), txtPrefix.get(), owner.get(), policy.get(),
+                    webhook.get(), desc.get()));
+        }
+    }
+
+    private List<Located<String>> domains(DomainListContext c) {
+        List<Located<String>> out = new ArrayList<>();
+        if (c == null) return out;
+        for (DomainContext d : c.domain()) {
+            if (Literals.missing(d)) continue;
+            if (d.STRING() != null) addIfPresent(out, lit.nonEmpty(d.STRING(), "domain"));
+            else out.add(new Located<>(d.getText(), lit.span(d)));
+        }
+        return out;
     }
 
     private App.Var variable(AppVarContext c) {

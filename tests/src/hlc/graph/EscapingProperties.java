@@ -102,7 +102,10 @@ class EscapingProperties {
     @Property(tries = 150)
     void anyStringsInASpecSurviveTheWholePipeline(@ForAll @Size(4) List<@From("specTexts") String> s) {
         String spec = SPEC.replace("$0", literal(s.get(0))).replace("$1", literal(s.get(1)))
-                .replace("$2", literal(s.get(2))).replace("$3", literal(s.get(3)));
+                .replace("$2", literal(s.get(2))).replace("$3", literal(s.get(3)))
+                // Paths must start where Talos, OpenEBS and NFS expect them; the rest of the text stays arbitrary.
+                .replace("$D", literal("/dev/" + s.get(2))).replace("$R", literal("/" + s.get(0)))
+                .replace("$E", literal("/" + s.get(1)));
         Compiler.Result result = Compiler.checkText("prop.hl", spec);
         Assume.that(!result.reporter().hasErrors());
         Graph topology = TopologyGraph.of(result.spec());
@@ -132,15 +135,15 @@ class EscapingProperties {
             network st { cidr 10.1.0.0/24 }
             cluster c { talos v1.10.7 kubernetes v1.33.3 vip 192.168.1.100 on lan }
             host n1 {
-              model $0  cpu $1  role controlplane  install-disk $2  gpu i915 $3  description $2
+              model $0  cpu $1  role controlplane  install-disk $D  gpu i915 $3  description $2
               interface eth0 on lan address 192.168.1.11 speed $1
               interface eth1 on st address 10.1.0.11 speed $3
-              osd $2 size 1TB
+              osd $D size 1TB
             }
-            device nas { kind nas model $3 description $0 address 192.168.1.10 on lan export media $1 }
+            device nas { kind nas model $3 description $0 address 192.168.1.10 on lan export media $E }
             ceph rook { public-network lan cluster-network st pool p { replicas 1 } }
             storage-class fast { ceph p default }
-            storage-class local { hostpath $0 }
+            storage-class local { hostpath $R }
             storage-class bulk { nfs media on nas }
             service b2 { kind object-storage purpose $2 usage $3 }
             service v { kind vault }
