@@ -62,12 +62,12 @@ final class FlatFluxLayout implements FluxLayout {
                 }
             }
             files.add(new FileSpec("flux/apps/" + ns + "/kustomization.yaml", "kustomization.yaml.j2",
-                    Map.of("resources", List.copyOf(resources)), false));
+                    FluxEmitter.kustomizationFile("", List.of(), List.copyOf(resources)), false));
         }
         List<String> nsFolders = byNamespace.keySet().stream().map(ns -> "./" + ns).toList();
         if (!nsFolders.isEmpty()) {
             files.add(new FileSpec("flux/apps/kustomization.yaml", "kustomization.yaml.j2",
-                    Map.of("resources", nsFolders), false));
+                    FluxEmitter.kustomizationFile("", List.of(), nsFolders), false));
         }
         Map<String, Object> rootCtx = new LinkedHashMap<>();
         rootCtx.put("interval", interval);

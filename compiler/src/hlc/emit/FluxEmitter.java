@@ -29,18 +29,26 @@ public final class FluxEmitter implements Emitter {
     }
 
     static boolean namespaced(Cluster c) {
-        return false;
+        return c != null && c.flux() != null && c.flux().namespaced();
     }
 
     /** The Secret of variables every app substitutes from, when the spec names one ({@code substitute-from}). */
     static String substituteFrom(Cluster c) {
-        return null;
+        return c != null && c.flux() != null && c.flux().substituteFrom() != null ? c.flux().substituteFrom().text() : null;
     }
 
     /** The interval of the root Kustomization and of every app that sets none, in Go's syntax. */
     static String interval(Cluster c) {
         Duration d = c != null && c.flux() != null && c.flux().interval() != null ? c.flux().interval().value() : DEFAULT_INTERVAL;
         return GoDuration.of(d);
+    }
+
+    /**
+     * Data for a kustomize kustomization.yaml: the namespace it sets on everything it lists and the components
+     * it adds (empty for none), and what it lists.
+     */
+    static Map<String, Object> kustomizationFile(String namespace, List<String> components, List<String> resources) {
+        return Map.of("namespace", namespace, "components", List.copyOf(components), "resources", List.copyOf(resources));
     }
 
     /** A sorted map as a list of key/value pairs: templates iterate lists in a fixed order. */
