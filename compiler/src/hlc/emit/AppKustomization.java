@@ -1,6 +1,7 @@
 package hlc.emit;
 
 import hlc.model.App;
+import hlc.model.Located;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * What both Flux layouts say the same way about an app's Kustomization (its path, interval, timeout, prune,
- * wait and literal variables) and the ExternalSecret that holds its secret variables. Where the Kustomization
+ * wait, components and literal variables) and the ExternalSecret that holds its secret variables. Where the Kustomization
  * lives, what it depends on and where it substitutes from differ by layout and are added by each.
  */
 final class AppKustomization {
@@ -30,12 +31,23 @@ final class AppKustomization {
         c.put("timeout", a.timeout() != null ? GoDuration.of(a.timeout().value()) : DEFAULT_TIMEOUT);
         c.put("prune", a.prune() == null || a.prune().value());
         c.put("wait", a.waitReady() != null && a.waitReady().value());
+        c.put("components", components(a));
         Map<String, String> substitute = new TreeMap<>();
         for (App.Var v : a.vars()) {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }
         c.put("substitute", FluxEmitter.entries(substitute));
         return c;
+    }
+
+    /**
+     * The app's own Kustomize components, each once in the order written, as paths relative to the app's path:
+     * Flux reads {@code spec.components} from there, whichever namespace the Kustomization is in.
+     */
+    static List<String> components(App a) {
+        String from = path(a);
+        return a.components().stream().map(Located::value).distinct()
+                .map(c -> RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + c)).toList();
     }
 
     /** The folder Flux applies for the app: the one the spec names, else the conventional one. */

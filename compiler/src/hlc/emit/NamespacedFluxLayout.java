@@ -115,8 +115,8 @@ final class NamespacedFluxLayout implements FluxLayout {
 
     /**
      * The app's Kustomization in its namespace: each dependency with the namespace of the app it names (names
-     * of apps are unique in a spec, so the name finds it), the app's own components relative to its path (Flux
-     * reads them from there), and variables from the cluster's Secret and the app's own.
+     * of apps are unique in a spec, so the name finds it; HL071 has made sure it is where the spec says), and
+     * variables from the cluster's Secret and the app's own.
      */
     private static Map<String, Object> appContext(App a, SpecIndex ix, String interval, String clusterSecret) {
         Map<String, Object> c = AppKustomization.common(a, interval);
@@ -127,9 +127,6 @@ final class NamespacedFluxLayout implements FluxLayout {
             depends.put(ns + "/" + d.app().text(), Map.of("name", d.app().text(), "namespace", ns));
         }
         c.put("depends", List.copyOf(depends.values()));
-        String from = AppKustomization.path(a);
-        c.put("components", components(a.components()).stream()
-                .map(comp -> RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + comp)).toList());
         List<Map<String, Object>> substituteFrom = new ArrayList<>();
         if (clusterSecret != null) substituteFrom.add(Map.of("kind", "Secret", "name", clusterSecret));
         if (AppKustomization.hasSecrets(a)) {
@@ -146,15 +143,10 @@ final class NamespacedFluxLayout implements FluxLayout {
         if (cluster == null || cluster.flux() == null) return List.of();
         for (Cluster.Namespace n : cluster.flux().namespaces()) {
             if (!n.name().text().equals(ns)) continue;
-            for (String comp : components(n.components())) {
-                out.add(RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + comp));
+            for (Located<String> comp : n.components()) {
+                out.add(RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + comp.value()));
             }
         }
         return List.copyOf(out);
-    }
-
-    /** Component names as written, each once, in order. */
-    private static List<String> components(List<Located<String>> written) {
-        return written.stream().map(Located::value).distinct().toList();
     }
 }

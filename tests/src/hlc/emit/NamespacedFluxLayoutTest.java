@@ -228,6 +228,15 @@ class NamespacedFluxLayoutTest {
         assertEquals("flux-system", flat.doc("flux/apps/media/plex.yaml").at("/metadata/namespace").asText());
     }
 
+    /** Flux reads an app's components from its path whichever namespace its Kustomization is in. */
+    @Test
+    void theFlatLayoutGivesAnAppItsComponentsToo() {
+        EmitFixtures.Run flat = EmitFixtures.emitClean(SPEC.replace("LAYOUT", ""));
+        JsonNode plex = flat.doc("flux/apps/media/plex.yaml");
+        assertEquals(List.of("kubernetes/components/kopiur/backup", "kubernetes/components/zeroscaler"),
+                texts(plex.at("/spec/components")).stream().map(c -> resolve(plex.at("/spec/path").asText(), c)).toList());
+    }
+
     @Test
     void theFlatLayoutSubstitutesFromTheClusterSecretTooWhenTheSpecNamesOne() {
         EmitFixtures.Run flat = EmitFixtures.emitClean(SPEC.replace("LAYOUT", "substitute-from cluster-secrets"));
