@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The layout of home-ops repositories ({@code flux { layout namespaced }}): each app's Kustomization lives in the
@@ -43,6 +44,8 @@ import java.util.TreeSet;
  */
 final class NamespacedFluxLayout implements FluxLayout {
     private static final String KS = "ks.yaml";
+    /** A folder name taken from a path only when it is a plain name (never `namespace.yaml`, `..` or `.git`). */
+    private static final Pattern FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     @Override
     public List<FileSpec> files(SpecIndex ix) {
@@ -58,32 +61,7 @@ final class NamespacedFluxLayout implements FluxLayout {
                     .computeIfAbsent(folder(a), k -> new ArrayList<>()).add(a);
         }
         for (var namespace : byFolder.entrySet()) {
-            String ns = namespace.getKey();
-            String dir = "flux/apps/" + ns + "/";
-            List<String> resources = new ArrayList<>();
-            resources.add("./namespace.yaml");
-            files.add(new FileSpec(dir + "namespace.yaml", "namespace.yaml.j2", Map.of("name", ns), false));
-            for (var folder : namespace.getValue().entrySet()) {
-                List<App> apps = new ArrayList<>(folder.getValue());
-                apps.sort(Comparator.comparing(a -> a.name().text()));
-                String at = folder.getKey() + "/";
-                List<Map<String, Object>> kustomizations = new ArrayList<>();
-                TreeSet<String> secrets = new TreeSet<>();
-                for (App a : apps) {
-                    kustomizations.add(appContext(a, ix, interval, clusterSecret));
-                    if (AppKustomization.hasSecrets(a)) {
-                        String file = a.name().text() + "-secrets.yaml";
-                        files.add(new FileSpec(dir + at + file, "externalsecret.yaml.j2",
-                                AppKustomization.externalSecret(a, ns), false));
-                        secrets.add("./" + at + file);
-                    }
-                }
-                files.add(new FileSpec(dir + at + KS, "flux-ks.yaml.j2", Map.of("kustomizations", kustomizations), false));
-                resources.add("./" + at + KS);
-                resources.addAll(secrets);
-            }
-            files.add(new FileSpec(dir + "kustomization.yaml", "kustomization.yaml.j2",
-                    FluxEmitter.kustomizationFile(ns, sharedComponents(cluster, ns), resources), false));
+            files.addAll(namespaceFolder(namespace.getKey(), namespace.getValue(), ix, interval, clusterSecret));
         }
         List<String> nsFolders = byFolder.keySet().stream().map(ns -> "./" + ns).toList();
         if (!nsFolders.isEmpty()) {
@@ -99,6 +77,41 @@ final class NamespacedFluxLayout implements FluxLayout {
     }
 
     /**
+     * One namespace's folder: its Namespace, a ks.yaml per app folder (with the apps' ExternalSecrets beside
+     * it) and the kustomization.yaml that sets the namespace, adds its shared components and lists them all.
+     */
+    private static List<FileSpec> namespaceFolder(String ns, Map<String, List<App>> byFolder, SpecIndex ix,
+                                                  String interval, String clusterSecret) {
+        List<FileSpec> files = new ArrayList<>();
+        String dir = "flux/apps/" + ns + "/";
+        List<String> resources = new ArrayList<>();
+        resources.add("./namespace.yaml");
+        files.add(new FileSpec(dir + "namespace.yaml", "namespace.yaml.j2", Map.of("name", ns), false));
+        for (var folder : byFolder.entrySet()) {
+            List<App> apps = new ArrayList<>(folder.getValue());
+            apps.sort(Comparator.comparing(a -> a.name().text()));
+            String at = folder.getKey() + "/";
+            List<Map<String, Object>> kustomizations = new ArrayList<>();
+            TreeSet<String> secrets = new TreeSet<>();
+            for (App a : apps) {
+                kustomizations.add(appContext(a, ix, interval, clusterSecret));
+                if (AppKustomization.hasSecrets(a)) {
+                    String file = a.name().text() + "-secrets.yaml";
+                    files.add(new FileSpec(dir + at + file, "externalsecret.yaml.j2",
+                            AppKustomization.externalSecret(a, ns), false));
+                    secrets.add("./" + at + file);
+                }
+            }
+            files.add(new FileSpec(dir + at + KS, "flux-ks.yaml.j2", Map.of("kustomizations", kustomizations), false));
+            resources.add("./" + at + KS);
+            resources.addAll(secrets);
+        }
+        files.add(new FileSpec(dir + "kustomization.yaml", "kustomization.yaml.j2",
+                FluxEmitter.kustomizationFile(ns, sharedComponents(ix.spec().cluster(), ns), resources), false));
+        return files;
+    }
+
+    /**
      * The folder under the namespace's that holds the app's ks.yaml: the one its path is in when that path is
      * {@code ./kubernetes/apps/NS/FOLDER/SUB…}, else the app's name.
      */
@@ -106,9 +119,9 @@ final class NamespacedFluxLayout implements FluxLayout {
         List<String> p = RepositoryPaths.segments(AppKustomization.path(a));
         List<String> apps = RepositoryPaths.segments(RepositoryPaths.APPS);
         String ns = a.namespace().text();
-        if (p.size() > apps.size() + 2 && p.subList(0, apps.size()).equals(apps) && p.get(apps.size()).equals(ns)) {
-            String folder = SafePath.segment(p.get(apps.size() + 1));
-            if (folder != null) return folder;
+        if (p.size() > apps.size() + 2 && p.subList(0, apps.size()).equals(apps) && p.get(apps.size()).equals(ns)
+                && FOLDER.matcher(p.get(apps.size() + 1)).matches()) {
+            return p.get(apps.size() + 1);
         }
         return a.name().text();
     }

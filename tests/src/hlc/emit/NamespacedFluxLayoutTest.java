@@ -179,6 +179,17 @@ class NamespacedFluxLayoutTest {
     }
 
     @Test
+    void anAppWhosePathIsNotInItsNamespacesFolderGetsAFolderNamedAfterIt() {
+        EmitFixtures.Run r = EmitFixtures.emitClean(SPEC.replace("LAYOUT", NAMESPACED)
+                + "app tool {\n  namespace media\n  path \"./elsewhere/tool\"\n}\n"
+                + "app odd {\n  namespace media\n  path \"./kubernetes/apps/media/namespace.yaml/app\"\n}\n");
+        assertEquals("./elsewhere/tool", r.doc("flux/apps/media/tool/ks.yaml").at("/spec/path").asText());
+        assertEquals("odd", r.doc("flux/apps/media/odd/ks.yaml").at("/metadata/name").asText());
+        assertEquals(List.of("./namespace.yaml", "./odd/ks.yaml", "./plex/ks.yaml", "./plex/plex-secrets.yaml",
+                "./sonarr/ks.yaml", "./tool/ks.yaml"), texts(r.doc("flux/apps/media/kustomization.yaml").path("resources")));
+    }
+
+    @Test
     void anAppsOwnComponentsAreRelativeToItsPathWhereFluxReadsThem() {
         JsonNode plex = appKustomizations(run).get("media/plex");
         List<String> components = texts(plex.at("/spec/components"));
