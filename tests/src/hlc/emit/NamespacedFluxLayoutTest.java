@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static hlc.emit.FieldPlacementTest.fields;
 import static hlc.emit.FieldPlacementTest.texts;
@@ -90,21 +89,6 @@ class NamespacedFluxLayoutTest {
         run = EmitFixtures.emitClean(SPEC.replace("LAYOUT", NAMESPACED));
     }
 
-    /** Every Flux Kustomization of the apps folder by NAMESPACE/NAME, with the file it is in. */
-    static Map<String, JsonNode> appKustomizations(EmitFixtures.Run r) {
-        Map<String, JsonNode> out = new TreeMap<>();
-        for (RenderedFile f : r.files()) {
-            if (!f.path().startsWith("flux/apps/")) continue;
-            for (JsonNode doc : EmitFixtures.docs(f)) {
-                if (!doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
-                String key = doc.at("/metadata/namespace").asText() + "/" + doc.at("/metadata/name").asText();
-                assertFalse(out.containsKey(key), "two Kustomizations " + key);
-                out.put(key, doc);
-            }
-        }
-        return out;
-    }
-
     static List<String> dependsOn(JsonNode ks) {
         List<String> out = new ArrayList<>();
         ks.at("/spec/dependsOn").forEach(d -> out.add(d.path("name").asText() + "@" + d.path("namespace").asText("(none)")));
@@ -113,7 +97,7 @@ class NamespacedFluxLayoutTest {
 
     @Test
     void eachAppsKustomizationIsInItsOwnNamespaceAndTargetsIt() {
-        Map<String, JsonNode> ks = appKustomizations(run);
+        Map<String, JsonNode> ks = run.appKustomizations();
         assertEquals(List.of("external-secrets/external-secrets", "external-secrets/secret-stores", "media/plex",
                 "media/sonarr", "rook-ceph/rook-ceph", "rook-ceph/rook-ceph-cluster"), List.copyOf(ks.keySet()));
         ks.forEach((key, doc) -> {
@@ -132,7 +116,7 @@ class NamespacedFluxLayoutTest {
     /** Flux looks a dependency up in the namespace it is given, else in the Kustomization's own. */
     @Test
     void aDependencyAcrossNamespacesGetsItsNamespaceAndOneWithinNamespaceItsOwn() {
-        Map<String, JsonNode> ks = appKustomizations(run);
+        Map<String, JsonNode> ks = run.appKustomizations();
         assertEquals(List.of("secret-stores@external-secrets", "rook-ceph-cluster@rook-ceph"), dependsOn(ks.get("media/plex")));
         assertEquals(List.of("secret-stores@external-secrets", "plex@media"), dependsOn(ks.get("media/sonarr")));
         assertEquals(List.of("external-secrets@external-secrets"), dependsOn(ks.get("external-secrets/secret-stores")));
@@ -191,13 +175,13 @@ class NamespacedFluxLayoutTest {
 
     @Test
     void anAppsOwnComponentsAreRelativeToItsPathWhereFluxReadsThem() {
-        JsonNode plex = appKustomizations(run).get("media/plex");
+        JsonNode plex = run.appKustomizations().get("media/plex");
         List<String> components = texts(plex.at("/spec/components"));
         assertEquals(2, components.size(), components.toString());
         String path = plex.at("/spec/path").asText();
         assertEquals(List.of("kubernetes/components/kopiur/backup", "kubernetes/components/zeroscaler"),
                 components.stream().map(c -> resolve(path, c)).toList());
-        assertTrue(appKustomizations(run).get("media/sonarr").at("/spec/components").isMissingNode());
+        assertTrue(run.appKustomizations().get("media/sonarr").at("/spec/components").isMissingNode());
     }
 
     @Test
@@ -213,7 +197,7 @@ class NamespacedFluxLayoutTest {
 
     @Test
     void everyAppSubstitutesFromTheClusterSecretThenItsOwnSecrets() {
-        Map<String, JsonNode> ks = appKustomizations(run);
+        Map<String, JsonNode> ks = run.appKustomizations();
         ks.forEach((key, doc) -> {
             List<String> from = new ArrayList<>();
             doc.at("/spec/postBuild/substituteFrom").forEach(s -> from.add(s.path("kind").asText() + " " + s.path("name").asText()));

@@ -51,17 +51,7 @@ class RealClusterFluxTest {
                 new Renderer(SPEC), checked.reporter());
         run = new EmitFixtures.Run(files, checked.reporter());
         assertFalse(run.failed(), "the Flux files of " + SPEC + " were not emitted:" + run.findings());
-        emitted = new TreeMap<>();
-        for (RenderedFile f : run.files()) {
-            if (!f.path().startsWith("flux/apps/")) continue;
-            for (JsonNode doc : EmitFixtures.docs(f)) {
-                if (!doc.path("kind").asText().equals("Kustomization")
-                        || !doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
-                String key = doc.at("/metadata/namespace").asText() + "/" + doc.at("/metadata/name").asText();
-                assertFalse(emitted.containsKey(key), "two Kustomizations " + key);
-                emitted.put(key, doc);
-            }
-        }
+        emitted = run.appKustomizations();
     }
 
     @Test
