@@ -120,7 +120,7 @@ volumeAttr
 interfaceAttr
     : 'on' name                                 # IfaceOn
     | 'dhcp'                                    # IfaceDhcp      // the address is a DHCP reservation
-    | 'vlan' number 'of' name                   # IfaceVlan      // a VLAN sub-interface of another link
+    | 'vlan' number 'of' dnsName                # IfaceVlan      // a VLAN sub-interface of another link
     | 'address' address                         # IfaceAddress
     | 'driver' name                             # IfaceDriver
     | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one

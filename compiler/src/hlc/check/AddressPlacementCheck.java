@@ -48,7 +48,9 @@ public final class AddressPlacementCheck implements Check {
             int bits = block.getBitCount();
             Integer prefix = block.getNetworkPrefixLength();
             boolean tiny = prefix != null && prefix >= bits - 1; // /31 and /32 (and v6 /127, /128) have no reserved ends
-            if (!tiny) {
+            // A load-balancer pool has its own reserved ends, reported by LoadBalancerPoolCheck (HL028).
+            boolean pooled = a.loadBalancer() && n.isLoadBalancerPool();
+            if (!tiny && !pooled) {
                 boolean isNetwork = ip.value().equals(block.getLower().withoutPrefixLength());
                 boolean isBroadcast = block.isIPv4() && ip.value().equals(block.getUpper().withoutPrefixLength());
                 if (isNetwork || isBroadcast) {

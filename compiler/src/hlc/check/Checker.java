@@ -22,6 +22,13 @@ public final class Checker {
             new DnsNameCheck(),
             new KubernetesNameCheck(),
             new VlanCheck(),
+            new VlanInterfaceCheck(),
+            new LoadBalancerPoolCheck(),
+            new BgpCheck(),
+            new EndpointCheck(),
+            new NodeLabelCheck(),
+            new AppNamespaceCheck(),
+            new VolumeBoundsCheck(),
             new SecretLiteralCheck());
 
     private Checker() {}

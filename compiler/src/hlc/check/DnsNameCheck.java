@@ -41,6 +41,15 @@ public final class DnsNameCheck implements Check {
             for (Name n : d.dnsNames()) names.add(new Declared(n, target, "device `" + d.name() + "`"));
         }
         Cluster c = ix.spec().cluster();
+        if (c != null) {
+            for (Cluster.LoadBalancer lb : c.loadBalancers()) {
+                for (Name n : lb.dnsNames()) names.add(new Declared(n, lb.address().text(), "load balancer `" + lb.name() + "`"));
+            }
+            if (c.endpoint() != null) validLabels(c.endpoint(), reporter);
+        }
+        for (hlc.model.Service svc : ix.spec().services()) {
+            for (Name n : svc.dnsNames()) names.add(new Declared(n, "service " + svc.name(), "service `" + svc.name() + "`"));
+        }
         for (App a : ix.spec().apps()) {
             for (App.Route r : a.routes()) {
                 names.add(new Declared(r.dnsName(), routeTarget(r, c, ix), "app `" + a.name() + "`"));

@@ -36,13 +36,19 @@ public final class DuplicateNameCheck implements Check {
         unique("service", s.services().stream().map(x -> x.name()), reporter);
         unique("backup", s.backups().stream().map(b -> b.name()), reporter);
         unique("app", s.apps().stream().map(a -> a.name()), reporter);
+        unique("dns-provider", s.dnsProviders().stream().map(p -> p.name()), reporter);
         if (s.cluster() != null) {
             unique("load balancer", s.cluster().loadBalancers().stream().map(Cluster.LoadBalancer::name), reporter);
+            if (s.cluster().flux() != null) {
+                unique("Flux namespace", s.cluster().flux().namespaces().stream().map(Cluster.Namespace::name), reporter);
+            }
         }
         for (Device d : s.devices()) {
             unique("export of device `" + d.name() + "`", d.exports().stream().map(Device.Export::name), reporter);
         }
         for (Host h : s.hosts()) {
+            unique("volume of host `" + h.name() + "`", h.volumes().stream().map(Host.Volume::name), reporter);
+            unique("user volume of host `" + h.name() + "`", h.userVolumes().stream().map(Host.Volume::name), reporter);
             Map<String, Name> seen = new HashMap<>();
             for (Host.Interface i : h.interfaces()) {
                 Name first = seen.putIfAbsent(i.name().text(), i.name());

@@ -36,6 +36,11 @@ public final class KubernetesNameCheck implements Check {
             names.add(new Object[]{a.name(), "app name"});
             if (a.namespace() != null) names.add(new Object[]{a.namespace(), "namespace"});
         });
+        s.dnsProviders().forEach(p -> names.add(new Object[]{p.name(), "dns-provider name"}));
+        s.hosts().forEach(h -> h.userVolumes().forEach(v -> names.add(new Object[]{v.name(), "user volume name"})));
+        if (s.cluster() != null && s.cluster().flux() != null) {
+            s.cluster().flux().namespaces().forEach(ns -> names.add(new Object[]{ns.name(), "namespace"}));
+        }
         if (s.cluster() != null) s.cluster().loadBalancers().forEach(lb -> names.add(new Object[]{lb.name(), "load balancer name"}));
         for (Object[] pair : names) {
             Name n = (Name) pair[0];

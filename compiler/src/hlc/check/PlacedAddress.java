@@ -1,5 +1,6 @@
 package hlc.check;
 
+import hlc.model.App;
 import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Host;
@@ -13,9 +14,17 @@ import java.util.List;
 
 /**
  * An address the spec assigns to something on a network: an interface, a device, the VIP, a load balancer, a
- * gateway. The address checks all work on this one list, so a new kind of address is checked by adding it here.
+ * gateway, a pod's Multus address. The address checks all work on this one list, so a new kind of address is
+ * checked by adding it here. A DHCP reservation is placed (inside its network, unique) but not static: the DHCP
+ * server hands it out, so it may lie inside the DHCP pool. {@code loadBalancer} marks the addresses Cilium's
+ * LB IPAM hands out, whose reserved ends are the pool's own rule (HL028).
  */
-record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic) {
+record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic, boolean loadBalancer) {
+
+    PlacedAddress(Ip ip, Name network, String owner, boolean isStatic) {
+        this(ip, network, owner, isStatic, false);
+    }
+
 
     static List<PlacedAddress> collect(Spec s) {
         List<PlacedAddress> out = new ArrayList<>();
@@ -33,7 +42,8 @@ record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic) {
             for (Host.Interface i : h.interfaces()) {
                 if (i.address() != null) {
                     out.add(new PlacedAddress(i.address(), i.network(),
-                            "interface `" + i.name() + "` of host `" + h.name() + "`", true));
+                            (i.isDhcp() ? "the DHCP reservation of interface `" : "interface `") + i.name()
+                                    + "` of host `" + h.name() + "`", !i.isDhcp()));
                 }
             }
         }
@@ -43,7 +53,12 @@ record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic) {
                 out.add(new PlacedAddress(c.vip().address(), c.vip().network(), "the VIP of cluster `" + c.name() + "`", true));
             }
             for (Cluster.LoadBalancer lb : c.loadBalancers()) {
-                out.add(new PlacedAddress(lb.address(), lb.network(), "load balancer `" + lb.name() + "`", true));
+                out.add(new PlacedAddress(lb.address(), lb.network(), "load balancer `" + lb.name() + "`", true, true));
+            }
+        }
+        for (App a : s.apps()) {
+            for (App.Multus m : a.multus()) {
+                out.add(new PlacedAddress(m.address(), m.network(), "the Multus address of app `" + a.name() + "`", true));
             }
         }
         return out;

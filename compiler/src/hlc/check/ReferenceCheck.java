@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * HL010: every name used as a reference (a network, host, device, pool, export, storage class, service, app,
- * load balancer) is declared, and of the right kind; otherwise the nearest declared name is suggested.
+ * HL010: every name used as a reference (a network, host, device, pool, export, storage class, service, backup,
+ * app, load balancer) is declared, and of the right kind; otherwise the nearest declared name is suggested. An
+ * app's dependencies are resolved together with their namespace, by {@link AppNamespaceCheck}.
  */
 public final class ReferenceCheck implements Check {
     @Override
@@ -44,6 +45,10 @@ public final class ReferenceCheck implements Check {
         if (c != null) {
             if (c.vip() != null) resolve(c.vip().network(), ix.networks, "network", reporter);
             for (Cluster.LoadBalancer lb : c.loadBalancers()) resolve(lb.network(), ix.networks, "network", reporter);
+            if (c.nodeNetwork() != null) resolve(c.nodeNetwork(), ix.networks, "network", reporter);
+            if (c.bgp() != null) {
+                for (Cluster.Peer p : c.bgp().peers()) addressHolder(p.address(), ix, reporter);
+            }
         }
         for (Host h : s.hosts()) {
             Set<String> own = new HashSet<>();
@@ -73,6 +78,15 @@ public final class ReferenceCheck implements Check {
         for (StorageClass sc : s.storageClasses()) {
             if (sc.backend() instanceof StorageClass.CephPool p) resolve(p.pool(), ix.pools, "Ceph pool", reporter);
             if (sc.backend() instanceof StorageClass.Nfs nfs) export(nfs.export(), nfs.device(), ix, reporter);
+            if (sc.backend() instanceof StorageClass.Static st) resolve(st.host(), ix.hosts, "host", reporter);
+        }
+        for (hlc.model.DnsProvider p : s.dnsProviders()) {
+            if (p.target() != null && !ix.services.containsKey(p.target().text())
+                    && !ix.devices.containsKey(p.target().text())) {
+                Set<String> known = new HashSet<>(ix.services.keySet());
+                known.addAll(ix.devices.keySet());
+                missing(p.target(), "service or device", known, reporter);
+            }
         }
         for (Service svc : s.services()) {
             for (SecretRef ref : svc.secrets()) vault(ref, ix, reporter);
@@ -85,14 +99,29 @@ public final class ReferenceCheck implements Check {
                 missing(b.target(), "service or device", known, reporter);
             }
             if (b.source() instanceof Backup.Export e) export(e.export(), e.device(), ix, reporter);
+            if (b.targetExport() != null && b.target() != null && ix.devices.containsKey(b.target().text())) {
+                export(b.targetExport(), b.target(), ix, reporter);
+            } else if (b.targetExport() != null && b.target() != null && ix.services.containsKey(b.target().text())) {
+                reporter.error(Code.HL010, b.targetExport().span(), "`" + b.target() + "` is a service; only a device has exports")
+                        .hint("write `to " + b.target() + "` alone, or name the NAS that holds the export").emit();
+            }
+            if (b.source() instanceof Backup.Mirror m) {
+                Map<String, Backup> backups = new java.util.LinkedHashMap<>();
+                s.backups().forEach(x -> backups.putIfAbsent(x.name().text(), x));
+                resolve(m.backup(), backups, "backup", reporter);
+            }
+            for (Backup.ScheduleFor sf : b.schedulesFor()) {
+                for (Name app : sf.apps()) resolve(app, ix.apps, "app", reporter);
+            }
         }
         for (App a : s.apps()) {
-            for (Name dep : a.depends()) resolve(dep, ix.apps, "app", reporter);
+            // Dependencies are resolved with their namespace by AppNamespaceCheck (HL010 and HL071).
             for (Name st : a.storage()) resolve(st, ix.storageClasses, "storage class", reporter);
             for (Name u : a.uses()) resolve(u, ix.services, "service", reporter);
             for (App.Route r : a.routes()) {
                 if (r.via() != null) resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
             }
+            for (App.Multus m : a.multus()) resolve(m.network(), ix.networks, "network", reporter);
             for (App.Var v : a.vars()) {
                 if (v.secret() != null) vault(v.secret(), ix, reporter);
             }
@@ -134,7 +163,7 @@ public final class ReferenceCheck implements Check {
         if (!known.containsKey(ref.text())) missing(ref, kind, known.keySet(), reporter);
     }
 
-    private static void missing(Name ref, String kind, Collection<String> known, Reporter reporter) {
+    static void missing(Name ref, String kind, Collection<String> known, Reporter reporter) {
         String dym = Suggest.didYouMean(ref.text(), known);
         var d = reporter.error(Code.HL010, ref.span(), "there is no " + kind + " named `" + ref + "`");
         if (dym != null) d.hint(dym);

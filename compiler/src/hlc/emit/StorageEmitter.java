@@ -66,6 +66,11 @@ public final class StorageEmitter implements Emitter {
                 annotations.put("openebs.io/cas-type", "local");
                 annotations.put("cas.openebs.io/config",
                         "- name: StorageType\n  value: \"hostpath\"\n- name: BasePath\n  value: " + Templates.quote(hp.path().value()) + "\n");
+            } else if (sc.backend() instanceof StorageClass.Static) {
+                // Hand-made PersistentVolumes on one node's disk: nothing provisions them, and a claim must wait
+                // for its pod to be scheduled so that it binds to the volume of that node.
+                provisioner = "kubernetes.io/no-provisioner";
+                binding = "WaitForFirstConsumer";
             } else {
                 StorageClass.Nfs nfs = (StorageClass.Nfs) sc.backend();
                 provisioner = "nfs.csi.k8s.io";
@@ -75,6 +80,13 @@ public final class StorageEmitter implements Emitter {
                         .findFirst().map(e -> e.path().value()).orElse(""));
                 mountOptions.add("nfsvers=4.1");
                 mountOptions.add("hard");
+            }
+            if (sc.binding() != null) {
+                binding = sc.binding().text().equals("immediate") ? "Immediate" : "WaitForFirstConsumer";
+            }
+            if (!sc.mountOptions().isEmpty()) {
+                // Options the spec lists replace the backend's defaults: the user knows the server (NFSv4 vs 4.1).
+                mountOptions = new ArrayList<>(sc.mountOptions().stream().map(o -> o.value()).toList());
             }
             if (sc.isDefault()) annotations.put(DEFAULT_ANNOTATION, "true");
             c.put("name", sc.name().text());

@@ -87,6 +87,9 @@ final class StorageLayer {
             String path = hp.path().value();
             String node = g.node(Kind.HOSTPATH, path, Shape.FOLDER, kubernetes, List.of(path, "on each node"));
             g.edge(id, node, "hostpath", Style.SOLID);
+        } else if (sc.backend() instanceof StorageClass.Static st) {
+            String host = g.id(Kind.HOST, st.host().text());
+            if (g.has(host)) g.edge(id, host, "static PVs", Style.SOLID);
         }
     }
 }

@@ -176,7 +176,7 @@ final class Literals {
         BigInteger n = new BigInteger(ctx.getText());
         if (n.signum() <= 0 || n.compareTo(BigInteger.valueOf(4294967295L)) > 0) {
             String shown = ctx.getText().length() > 24 ? ctx.getText().substring(0, 24) + "…" : ctx.getText();
-            reporter.error(Code.HL004, at, "ASN " + shown + " is out of range")
+            reporter.error(Code.HL031, at, "ASN " + shown + " is out of range")
                     .hint("an ASN is between 1 and 4294967295; a private one is 64512-65534 or 4200000000-4294967294")
                     .emit();
             return null;

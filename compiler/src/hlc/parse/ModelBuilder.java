@@ -515,7 +515,7 @@ public final class ModelBuilder {
             else if (a instanceof IfaceDhcpContext) dhcp.set(reporter, at, new Located<>(true, at));
             else if (a instanceof IfaceVlanContext c) {
                 Located<Integer> id = lit.number(c.number(), 1, 4094, "VLAN id");
-                Name parent = lit.name(c.name());
+                Name parent = lit.name(c.dnsName());
                 vlan.set(reporter, at, id == null || parent == null ? null : new Host.Vlan(id, parent));
             }
         }

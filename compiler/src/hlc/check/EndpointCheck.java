@@ -1,0 +1,64 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Suggest;
+import hlc.model.Cluster;
+import hlc.model.Device;
+import hlc.model.Name;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HL033: a cluster whose API endpoint is a DNS name ({@code endpoint k8s.internal}) says which address that name
+ * is: the {@code dns} name of a load balancer (the API as a LoadBalancer Service) or of a device with an
+ * address. Talos writes the name into every node's config and kubeconfig; if no record exists, no node can join
+ * and kubectl cannot connect, and nothing in the cluster would say why.
+ */
+public final class EndpointCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL033);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        Cluster c = ix.spec().cluster();
+        if (c == null || c.endpoint() == null) return;
+        String wanted = normal(c.endpoint().text());
+        List<String> known = new ArrayList<>();
+        for (Cluster.LoadBalancer lb : c.loadBalancers()) {
+            for (Name n : lb.dnsNames()) {
+                if (normal(n.text()).equals(wanted)) return;
+                known.add(n.text());
+            }
+        }
+        for (Device d : ix.spec().devices()) {
+            for (Name n : d.dnsNames()) {
+                if (normal(n.text()).equals(wanted)) {
+                    if (!d.addresses().isEmpty()) return;
+                    reporter.error(Code.HL033, c.endpoint().span(), "API endpoint `" + c.endpoint()
+                                    + "` is a name of device `" + d.name() + "`, which has no address")
+                            .label(n.span(), "the name is declared here")
+                            .hint("give the device an `address ... on NETWORK`, or point the name at the load balancer of the API")
+                            .emit();
+                    return;
+                }
+                known.add(n.text());
+            }
+        }
+        var d = reporter.error(Code.HL033, c.endpoint().span(), "API endpoint `" + c.endpoint()
+                + "` resolves to no address the spec knows");
+        String dym = Suggest.didYouMean(c.endpoint().text(), known);
+        d.hint((dym != null ? dym + "; otherwise " : "")
+                + "add `dns " + c.endpoint() + "` to the load balancer of the API, e.g. `loadbalancer kube-api "
+                + "192.168.42.50 on lb dns " + c.endpoint() + "`").emit();
+    }
+
+    private static String normal(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+}
