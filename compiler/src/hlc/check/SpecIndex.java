@@ -49,12 +49,14 @@ public final class SpecIndex {
     }
 
     /**
-     * The address a host is known by (its DNS record, the Talos node IP): its interface on the VIP's network when
-     * the cluster has a VIP, else its first address; null when it has none.
+     * The address a host is known by (its DNS record, the Talos node IP): its interface on the cluster's node
+     * network, else on the VIP's network when the cluster has a VIP, else its first address; null when it has
+     * none (a plain DHCP node).
      */
     public hlc.model.Ip primaryAddress(hlc.model.Host h) {
         Cluster c = spec.cluster();
-        String vipNet = c != null && c.vip() != null ? c.vip().network().text() : null;
+        String vipNet = c == null ? null : c.nodeNetwork() != null ? c.nodeNetwork().text()
+                : c.vip() != null ? c.vip().network().text() : null;
         hlc.model.Ip first = null;
         for (hlc.model.Host.Interface i : h.interfaces()) {
             if (i.address() == null) continue;

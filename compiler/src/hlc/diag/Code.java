@@ -47,7 +47,7 @@ public enum Code {
     HL090("VLAN id out of range"),
     HL091("VLAN id used by two networks"),
     HL092("MTU out of range"),
-    HL093("VLAN sub-interface without a parent link on its host"),
+    HL093("VLAN sub-interface without a parent link on its host, or on a network of another VLAN"),
     HL095("secret value written in the spec"),
     HL096("Talos version hlc cannot emit configs for"),
     HL097("name that cannot become a file name"),
