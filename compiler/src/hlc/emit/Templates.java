@@ -57,9 +57,9 @@ public final class Templates {
 
     /** Every template under {@code templates/}, for {@link #prepare}. */
     static final List<String> NAMES = List.of("cephblockpool.yaml.j2", "configmap.yaml.j2", "dnsendpoints.yaml.j2",
-            "externalsecret.yaml.j2", "flux-kustomization.yaml.j2", "flux-root.yaml.j2", "kustomization.yaml.j2",
-            "namespace.yaml.j2", "storageclass.yaml.j2", "talos-schematic.yaml.j2", "talos-v1alpha1.yaml.j2",
-            "unifi-static-dns.json.j2");
+            "externalsecret.yaml.j2", "flux-ks.yaml.j2", "flux-kustomization.yaml.j2", "flux-root.yaml.j2",
+            "kustomization.yaml.j2", "namespace.yaml.j2", "storageclass.yaml.j2", "talos-schematic.yaml.j2",
+            "talos-v1alpha1.yaml.j2", "unifi-static-dns.json.j2");
 
     /** Parses these templates now rather than on first use; one that cannot be read is left to fail on use. */
     void prepare(List<String> names) {
