@@ -52,7 +52,7 @@ public final class CephReplicaCheck implements Check {
             if (replicas == 2 && p.effectiveMinSize() == 1) {
                 reporter.warning(Code.HL042, at, "pool `" + p.name() + "` has 2 replicas and min size 1: a write held by "
                                 + "one copy is acknowledged, and one more failure loses it")
-                        .hint("use 3 replicas with min size 2, or set `min-size 2` and accept read-only on one failure").emit();
+                        .hint("use 3 replicas with min size 2; `min-size 2` with 2 replicas instead stops I/O to the pool (reads too) while one copy is down").emit();
             }
         }
     }

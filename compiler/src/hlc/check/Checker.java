@@ -21,6 +21,7 @@ public final class Checker {
             new AppDependencyCycleCheck(),
             new DnsNameCheck(),
             new KubernetesNameCheck(),
+            new OutputNameCheck(),
             new VlanCheck(),
             new VlanInterfaceCheck(),
             new LoadBalancerPoolCheck(),

@@ -36,7 +36,7 @@ final class FmtCommand implements Callable<Integer> {
         boolean write;
     }
 
-    private final Output findings = textFindings();
+    private final Output findings = Output.textOnStderr();
     private int unformatted;
 
     @Override
@@ -58,7 +58,7 @@ final class FmtCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             System.err.println("hlc: cannot read " + file + ": " + Messages.of(e));
             return 2;
         }
@@ -104,11 +104,4 @@ final class FmtCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Syntax errors are shown as `hlc check` shows them, in text (fmt has no --format of its own). */
-    private static Output textFindings() {
-        Output output = new Output();
-        output.format = Output.Format.text;
-        output.colour = Output.Colour.auto;
-        return output;
-    }
 }

@@ -40,15 +40,10 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiler.Result result;
-        try {
-            result = Compiler.check(spec);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
-            return 2;
-        }
+        Compiler.Result result = SpecReading.check(spec);
+        if (result == null) return 2;
         var reporter = result.reporter();
-        if (reporter.errorCount() + reporter.warningCount() > 0) findings().print(reporter, System.out, System.err);
+        if (reporter.errorCount() + reporter.warningCount() > 0) Output.textOnStderr().print(reporter, System.out, System.err);
         if (reporter.hasErrors() || result.spec() == null) return 1;
         Graph graph = apps ? AppGraph.of(result.spec()) : TopologyGraph.of(result.spec());
         String text = format == Format.dot ? DotWriter.write(graph) : MermaidWriter.write(graph);
@@ -59,11 +54,4 @@ final class GraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Findings as `hlc check` prints them by default: text on stderr, so stdout stays the diagram alone. */
-    private static Output findings() {
-        Output o = new Output();
-        o.format = Output.Format.text;
-        o.colour = Output.Colour.auto;
-        return o;
-    }
 }

@@ -13,6 +13,17 @@ import java.nio.file.Path;
 
 /** Options shared by commands that print findings: the format, colour and strictness. */
 final class Output {
+    /**
+     * Findings as `hlc check` prints them by default, text on stderr: for commands whose stdout is their product
+     * (a diagram, a formatted file) and that have no --format for findings of their own.
+     */
+    static Output textOnStderr() {
+        Output o = new Output();
+        o.format = Format.text;
+        o.colour = Colour.auto;
+        return o;
+    }
+
     /** text for people; json for scripts; sarif for code-scanning dashboards; github for Actions annotations. */
     enum Format { text, json, sarif, github }
 

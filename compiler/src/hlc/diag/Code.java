@@ -50,7 +50,7 @@ public enum Code {
     HL093("VLAN sub-interface without a parent link on its host, or on a network of another VLAN"),
     HL095("secret value written in the spec"),
     HL096("Talos version hlc cannot emit configs for"),
-    HL097("name that cannot become a file name"),
+    HL097("two outputs with one file name"),
     HL098("emitted file failed its template or schema (internal)"),
     HL099("internal error");
 

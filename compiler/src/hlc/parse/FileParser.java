@@ -2,12 +2,9 @@ package hlc.parse;
 
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
-import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,20 +23,9 @@ public final class FileParser {
 
     public static Parsed parse(Path path, String displayPath, byte[] bytes, Reporter reporter) {
         SourceFile source = SourceReader.decode(path, displayPath, bytes, reporter);
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), displayPath));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        HomeLabParser parser = new HomeLabParser(tokens);
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BlockRecovery());
-        parser.addErrorListener(new SyntaxErrors(source, reporter));
-        HomeLabParser.SpecContext tree;
-        try {
-            tree = parser.spec();
-        } catch (ParseCancellationException tooBroken) {
-            // The syntax-error listener may give up on a hopeless file; its findings are already reported.
-            tree = new HomeLabParser.SpecContext(null, 0);
-        }
+        TreeParser.Result r = TreeParser.parse(source, reporter);
+        CommonTokenStream tokens = r.tokens();
+        HomeLabParser.SpecContext tree = r.tree();
         tokens.fill();
         return new Parsed(source, List.copyOf(tokens.getTokens()), tree);
     }

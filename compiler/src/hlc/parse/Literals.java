@@ -96,7 +96,7 @@ final class Literals {
     /** An absolute path: Talos, OpenEBS and the NFS driver take nothing else. */
     Located<String> absolutePath(TerminalNode n, String what, String prefix, String example) {
         Located<String> s = nonEmpty(n, what);
-        if (s != null && !s.value().startsWith(prefix)) {
+        if (s != null && !s.value().isBlank() && !s.value().startsWith(prefix)) {
             reporter.error(Code.HL004, s.span(), what + " `" + s.value() + "` does not start with `" + prefix + "`")
                     .hint("e.g. \"" + example + "\"").emit();
         }

@@ -4,10 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
-import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 
 import java.io.IOException;
@@ -66,17 +63,7 @@ public final class SpecLoader {
     }
 
     private HomeLabParser.SpecContext parse(SourceFile source) {
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), source.displayPath()));
-        lexer.removeErrorListeners();
-        HomeLabParser parser = new HomeLabParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BlockRecovery());
-        parser.addErrorListener(new SyntaxErrors(source, reporter));
-        try {
-            return parser.spec();
-        } catch (org.antlr.v4.runtime.misc.ParseCancellationException tooBroken) {
-            return new HomeLabParser.SpecContext(null, 0); // nothing of this file is used: its findings are enough
-        }
+        return TreeParser.parse(source, reporter).tree();
     }
 
     private void follow(SourceFile from, HomeLabParser.ImportDeclContext imp) {

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,6 +78,20 @@ public final class EmitFixtures {
 
         public List<String> paths() {
             return files.stream().map(RenderedFile::path).toList();
+        }
+
+        /** The Flux Kustomizations under flux/apps (the apps', not the root), by NAMESPACE/NAME; a name twice fails. */
+        public Map<String, JsonNode> appKustomizations() {
+            Map<String, JsonNode> out = new TreeMap<>();
+            for (RenderedFile f : files) {
+                if (!f.path().startsWith("flux/apps/")) continue;
+                for (JsonNode doc : docs(f)) {
+                    if (!doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
+                    String key = doc.at("/metadata/namespace").asText() + "/" + doc.at("/metadata/name").asText();
+                    if (out.put(key, doc) != null) throw new AssertionError("two Kustomizations " + key);
+                }
+            }
+            return out;
         }
     }
 

@@ -147,4 +147,22 @@ class UpstreamSchemaTest {
         ((ObjectNode) endpoint.path("spec").path("endpoints").get(0)).put("recordTtl", 300);
         assertFalse(violations(dnsEndpoint, endpoint).isEmpty(), "endpoints[0].recordTtl was accepted");
     }
+
+    /** The namespaced Flux layout: its Kustomizations carry components and dependsOn namespaces the flat one lacks. */
+    @Test
+    void theKustomizationsOfTheNamespacedLayoutMatchTheUpstreamSchema() {
+        EmitFixtures.Run namespaced = EmitFixtures.emitClean(
+                NamespacedFluxLayoutTest.SPEC.replace("LAYOUT", NamespacedFluxLayoutTest.NAMESPACED));
+        List<String> problems = new ArrayList<>();
+        int kustomizations = 0;
+        for (RenderedFile f : namespaced.files()) {
+            for (JsonNode doc : EmitFixtures.docs(f)) {
+                if (!doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
+                kustomizations++;
+                for (String v : violations(fluxKustomization, doc)) problems.add(f.path() + " " + v);
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(7, kustomizations, "six apps and the root");
+    }
 }

@@ -1,5 +1,6 @@
 package hlc.explain;
 
+import hlc.testing.Hlc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hlc.Compiler;
@@ -80,7 +81,7 @@ class CatalogueExamplesTest {
     private List<Finding> compiled(String name, String spec) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path file = Files.writeString(dir.resolve("example.hl"), spec);
-        Cli.Run run = Cli.run("compile", file.toString(), "--out", dir.resolve("out").toString(), "--format", "json");
+        Hlc run = Hlc.run("compile", file.toString(), "--out", dir.resolve("out").toString(), "--format", "json");
         assertTrue(run.exit() == 0 || run.exit() == 1, "hlc compile exited " + run.exit() + ": " + run.err());
         List<Finding> found = new ArrayList<>();
         for (JsonNode d : new ObjectMapper().readTree(run.out()).path("diagnostics")) {

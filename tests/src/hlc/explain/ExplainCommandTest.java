@@ -1,5 +1,6 @@
 package hlc.explain;
 
+import hlc.testing.Hlc;
 import hlc.diag.Code;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExplainCommandTest {
     @Test
     void explainsACodeWithItsTitleAndExamplesWithoutFences() {
-        Cli.Run run = Cli.run("explain", "HL022");
+        Hlc run = Hlc.run("explain", "HL022");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("HL022: " + Code.HL022.title() + "\n"), run.out());
         assertTrue(run.out().contains("Failing example:") && run.out().contains("Fixed example:"), run.out());
@@ -23,7 +24,7 @@ class ExplainCommandTest {
     @Test
     void explainsEveryCode() {
         for (Code code : Code.values()) {
-            Cli.Run run = Cli.run("explain", code.name());
+            Hlc run = Hlc.run("explain", code.name());
             assertEquals(0, run.exit(), code + ": " + run.err());
             assertTrue(run.out().startsWith(code + ": " + code.title()), run.out());
         }
@@ -31,14 +32,14 @@ class ExplainCommandTest {
 
     @Test
     void acceptsALowerCaseCode() {
-        Cli.Run run = Cli.run("explain", "hl042");
+        Hlc run = Hlc.run("explain", "hl042");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("HL042: "), run.out());
     }
 
     @Test
     void listsEveryCodeWithSeverityAndTitle() {
-        Cli.Run run = Cli.run("explain");
+        Hlc run = Hlc.run("explain");
         assertEquals(0, run.exit(), run.err());
         assertEquals(Code.values().length, run.out().lines().count(), run.out());
         for (Explanation e : Catalogue.all()) {
@@ -49,7 +50,7 @@ class ExplainCommandTest {
 
     @Test
     void anUnknownCodeExits2WithTheNearestCode() {
-        Cli.Run run = Cli.run("explain", "HL23");
+        Hlc run = Hlc.run("explain", "HL23");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("there is no code `HL23`; did you mean `HL023`?"), run.err());
         assertEquals("", run.out());
@@ -57,7 +58,7 @@ class ExplainCommandTest {
 
     @Test
     void anUnknownCodeFarFromAnyExits2WithoutAGuess() {
-        Cli.Run run = Cli.run("explain", "E0308");
+        Hlc run = Hlc.run("explain", "E0308");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("there is no code `E0308`."), run.err());
         assertFalse(run.err().contains("did you mean"), run.err());
@@ -65,7 +66,7 @@ class ExplainCommandTest {
 
     @Test
     void theHelpNamesTheCommand() {
-        Cli.Run run = Cli.run("--help");
+        Hlc run = Hlc.run("--help");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("explain"), run.out());
     }

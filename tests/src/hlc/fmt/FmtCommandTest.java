@@ -1,12 +1,11 @@
 package hlc.fmt;
 
+import hlc.testing.Hlc;
 import hlc.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,23 +30,8 @@ class FmtCommandTest {
     @TempDir
     Path dir;
 
-    /** One run of hlc: exit code, stdout, stderr. */
-    record Run(int exit, String out, String err) {}
-
-    static Run hlc(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Hlc hlc(String... args) {
+        return Hlc.run(args);
     }
 
     private Path file(String name, String text) throws IOException {
@@ -57,29 +41,29 @@ class FmtCommandTest {
     @Test
     void printsTheFormattedTextAndLeavesTheFileAlone() throws IOException {
         Path f = file("a.hl", MESSY);
-        Run run = hlc("fmt", f.toString());
-        assertEquals(new Run(0, CANONICAL, ""), run);
+        Hlc run = hlc("fmt", f.toString());
+        assertEquals(new Hlc(0, CANONICAL, ""), run);
         assertEquals(MESSY, Files.readString(f));
     }
 
     @Test
     void printingTakesOneFile() throws IOException {
-        Run run = hlc("fmt", file("a.hl", MESSY).toString(), file("b.hl", MESSY).toString());
+        Hlc run = hlc("fmt", file("a.hl", MESSY).toString(), file("b.hl", MESSY).toString());
         assertEquals(2, run.exit());
         assertEquals("", run.out());
     }
 
     @Test
     void checkIsQuietAndExitsZeroWhenEveryFileIsFormatted() throws IOException {
-        Run run = hlc("fmt", "--check", file("a.hl", CANONICAL).toString(), file("b.hl", "app b {}\n").toString());
-        assertEquals(new Run(0, "", ""), run);
+        Hlc run = hlc("fmt", "--check", file("a.hl", CANONICAL).toString(), file("b.hl", "app b {}\n").toString());
+        assertEquals(new Hlc(0, "", ""), run);
     }
 
     @Test
     void checkPrintsAUnifiedDiffAndExitsOneWhenAFileIsNotFormatted() throws IOException {
         Path good = file("good.hl", CANONICAL);
         Path bad = file("bad.hl", MESSY);
-        Run run = hlc("fmt", "--check", good.toString(), bad.toString());
+        Hlc run = hlc("fmt", "--check", good.toString(), bad.toString());
         assertEquals(1, run.exit());
         assertEquals("--- " + bad + "\n+++ " + bad + "\n" + """
                 @@ -1,2 +1,5 @@
@@ -101,9 +85,9 @@ class FmtCommandTest {
         FileTime long_ago = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(canonical, long_ago);
 
-        Run run = hlc("fmt", "--write", messy.toString(), canonical.toString());
+        Hlc run = hlc("fmt", "--write", messy.toString(), canonical.toString());
 
-        assertEquals(new Run(0, "", "hlc: formatted " + messy + "\n"), run);
+        assertEquals(new Hlc(0, "", "hlc: formatted " + messy + "\n"), run);
         assertEquals(CANONICAL, Files.readString(messy));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(messy)));
         assertEquals(long_ago, Files.getLastModifiedTime(canonical), "a formatted file is not rewritten");
@@ -116,7 +100,7 @@ class FmtCommandTest {
     void writeRefusesAReadOnlyFile() throws IOException {
         Path f = file("locked.hl", MESSY);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
-        Run run = hlc("fmt", "--write", f.toString());
+        Hlc run = hlc("fmt", "--write", f.toString());
         assertEquals(2, run.exit());
         assertEquals("hlc: cannot write " + f + ": permission denied\n", run.err());
         assertEquals(MESSY, Files.readString(f));
@@ -135,7 +119,7 @@ class FmtCommandTest {
     void aFileWithSyntaxErrorsIsReportedLikeCheckAndLeftAlone() throws IOException {
         Path broken = file("broken.hl", BROKEN);
         Path messy = file("messy.hl", MESSY);
-        Run run = hlc("fmt", "--write", broken.toString(), messy.toString());
+        Hlc run = hlc("fmt", "--write", broken.toString(), messy.toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith(broken + ":1:19: error[HL001]: "), run.err());
         assertTrue(run.err().contains("1 error, 0 warnings"), run.err());
@@ -145,7 +129,7 @@ class FmtCommandTest {
 
     @Test
     void anUnreadableFileIsAnIoErrorThatOutweighsFindings() throws IOException {
-        Run run = hlc("fmt", "--check", dir.resolve("missing.hl").toString(), file("bad.hl", MESSY).toString());
+        Hlc run = hlc("fmt", "--check", dir.resolve("missing.hl").toString(), file("bad.hl", MESSY).toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("hlc: cannot read " + dir.resolve("missing.hl") + ": no such file\n"), run.err());
     }
@@ -176,7 +160,7 @@ class FmtCommandTest {
     @Test
     void theBundledSpecIsInTheCanonicalLayout() {
         Path spec = Path.of(System.getProperty("hlc.project.dir", ".")).resolve("spec/homelab.hl");
-        Run run = hlc("fmt", "--check", spec.toString());
-        assertEquals(new Run(0, "", ""), run, "run `hlc fmt --write spec/homelab.hl`");
+        Hlc run = hlc("fmt", "--check", spec.toString());
+        assertEquals(new Hlc(0, "", ""), run, "run `hlc fmt --write spec/homelab.hl`");
     }
 }

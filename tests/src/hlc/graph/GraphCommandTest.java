@@ -54,6 +54,16 @@ class GraphCommandTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** The README shows the real lab's diagram; it must be the one hlc draws today, not an old picture. */
+    @Test
+    void theReadmeShowsTheDiagramOfTheRealSpec() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        assertEquals(0, Main.run("graph", root.resolve("spec/homelab.hl").toString()), err());
+        String shown = "```mermaid\n" + out() + "```\n";
+        String readme = Files.readString(root.resolve("README.md"));
+        assertTrue(readme.contains(shown), "README.md's diagram is stale; paste this under `## Diagrams`:\n" + shown);
+    }
+
     @Test
     void aCleanSpecIsDrawnInMermaidByDefault() throws IOException {
         Path spec = write(TopologyGraphTest.SPEC);

@@ -749,7 +749,9 @@ class ValidSpecProperties {
             for (int i = 0; i < appPlans.size(); i++) {
                 AppPlan ap = appPlans.get(i);
                 int extras = ap.extras(), more = ap.more();
-                String name = n(appSlice + i);
+                // `namespace` is a keyword a name may be spelled as, but not an app's: its file would be the
+                // namespace folder's namespace.yaml (HL097).
+                String name = n(appSlice + i).equals("namespace") ? "namespace-app" : n(appSlice + i);
                 String ns = n((appSlice + i * 7) % POOL);
                 List<String> a = new ArrayList<>();
                 a.add("namespace " + ns);

@@ -1,5 +1,6 @@
 package hlc.whatif;
 
+import hlc.testing.Hlc;
 import hlc.Compiler;
 import hlc.model.Spec;
 import org.junit.jupiter.api.Test;

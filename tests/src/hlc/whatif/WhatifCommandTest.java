@@ -1,5 +1,6 @@
 package hlc.whatif;
 
+import hlc.testing.Hlc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -195,6 +195,33 @@ class SecretsTest {
         assertTrue(Files.readString(out.resolve("talos/k8s-1.yaml")).contains(b.clusterSecret()));
     }
 
+    /**
+     * A bundle value pasted into the spec (the mistake HL095 is for) appears in no output format of check or
+     * compile: the finding shows where it is, masked, and the failed compile writes nothing.
+     */
+    @Test
+    void aSecretPastedIntoTheSpecIsInNoOutputFormat() throws Exception {
+        Path bundle = init("cluster.secrets.yaml");
+        SecretsBundle b = SecretsBundleReader.read(bundle);
+        List<String> leaked = List.of(b.clusterSecret(), b.os().key());
+        String text = Files.readString(EmitFixtures.realSpec());
+        assertTrue(text.contains("app plex {\n"), "the real spec has a plex app");
+        Path spec = Files.writeString(dir.resolve("leaky.hl"), text.replace("app plex {\n",
+                "app plex {\n  var CLUSTER_SECRET \"" + b.clusterSecret() + "\"\n  var OS_KEY \"" + b.os().key() + "\"\n"));
+        Path out = dir.resolve("out");
+        for (String format : List.of("text", "json", "sarif", "github")) {
+            for (String command : List.of("check", "compile")) {
+                TreeFixtures.Cli r = command.equals("check")
+                        ? hlc("check", spec.toString(), "--format", format)
+                        : hlc("compile", spec.toString(), "--format", format, "--secrets", bundle.toString(), "-o", out.toString());
+                assertEquals(1, r.exit(), command + " --format " + format + ": " + r);
+                assertTrue((r.out() + r.err()).contains("HL095"), command + " --format " + format + " names no HL095: " + r);
+                assertNoValueIn(r.out() + r.err(), leaked, command + " --format " + format);
+            }
+        }
+        assertFalse(Files.exists(out), "a failed compile writes nothing");
+    }
+
     static boolean gitAvailable() {
         try {
             Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();

@@ -1,0 +1,57 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.App;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HL097: two things the spec declares would be written to one file. An app's files share its namespace's folder
+ * ({@code flux/apps/<ns>/<app>.yaml}) with the folder's {@code kustomization.yaml} and {@code namespace.yaml} and
+ * with {@code <app>-secrets.yaml}, the ExternalSecret of an app with secret variables (also a Kubernetes object
+ * of that name). Without this check such a spec passes {@code hlc check} and only {@code hlc compile} fails.
+ */
+public final class OutputNameCheck implements Check {
+    /** File names hlc writes in every namespace folder, whatever the apps are called. */
+    private static final List<String> RESERVED = List.of("kustomization", "namespace");
+
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL097);
+    }
+
+    @Override
+    public void run(SpecIndex ix, Reporter reporter) {
+        Map<String, App> claimed = new LinkedHashMap<>(); // "<ns>/<file stem>" -> the app whose file it is
+        List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
+                .sorted(java.util.Comparator.comparing((App a) -> a.name().span().file().displayPath())
+                        .thenComparing(a -> a.name().span().line()).thenComparing(a -> a.name().span().column()))
+                .toList();
+        for (App a : apps) {
+            String ns = a.namespace().text();
+            if (RESERVED.contains(a.name().text())) {
+                reporter.error(Code.HL097, a.name().span(), "app `" + a.name() + "` would be written over the "
+                                + a.name() + ".yaml that hlc writes for namespace `" + ns + "`")
+                        .hint("rename the app, e.g. `" + a.name() + "-app`").emit();
+                continue;
+            }
+            claim(claimed, ns, a.name().text(), a, reporter);
+            if (a.vars().stream().anyMatch(v -> v.secret() != null)) claim(claimed, ns, a.name().text() + "-secrets", a, reporter);
+        }
+    }
+
+    private static void claim(Map<String, App> claimed, String ns, String stem, App app, Reporter reporter) {
+        App earlier = claimed.putIfAbsent(ns + "/" + stem, app);
+        if (earlier == null || earlier == app) return;
+        boolean secretFile = !stem.equals(app.name().text());
+        App mine = secretFile ? app : earlier;  // the app whose ExternalSecret is called `stem`
+        App other = secretFile ? earlier : app; // the app named `stem`
+        reporter.error(Code.HL097, other.name().span(), "app `" + other.name() + "` in namespace `" + ns
+                        + "` has the name of the ExternalSecret of app `" + mine.name() + "` (" + stem + ".yaml)")
+                .label(mine.name().span(), "`" + mine.name() + "` has secret variables, so hlc writes `" + stem + "` for it")
+                .hint("rename `" + other.name() + "`").emit();
+    }
+}

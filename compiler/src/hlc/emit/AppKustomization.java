@@ -1,0 +1,82 @@
+package hlc.emit;
+
+import hlc.model.App;
+import hlc.model.Located;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What both Flux layouts say the same way about an app's Kustomization (its path, interval, timeout, prune,
+ * wait, components and literal variables) and the ExternalSecret that holds its secret variables. Where the Kustomization
+ * lives, what it depends on and where it substitutes from differ by layout and are added by each.
+ */
+final class AppKustomization {
+    static final String DEFAULT_TIMEOUT = "5m";
+
+    private AppKustomization() {}
+
+    /** The template data both layouts share; {@code namespace} is the app's, Flux's targetNamespace. */
+    static Map<String, Object> common(App a, String defaultInterval) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        String ns = a.namespace().text();
+        c.put("name", a.name().text());
+        c.put("namespace", ns);
+        c.put("path", path(a));
+        c.put("interval", a.interval() != null ? GoDuration.of(a.interval().value()) : defaultInterval);
+        c.put("timeout", a.timeout() != null ? GoDuration.of(a.timeout().value()) : DEFAULT_TIMEOUT);
+        c.put("prune", a.prune() == null || a.prune().value());
+        c.put("wait", a.waitReady() != null && a.waitReady().value());
+        c.put("components", components(a));
+        Map<String, String> substitute = new TreeMap<>();
+        for (App.Var v : a.vars()) {
+            if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
+        }
+        c.put("substitute", FluxEmitter.entries(substitute));
+        return c;
+    }
+
+    /**
+     * The app's own Kustomize components, each once in the order written, as paths relative to the app's path:
+     * Flux reads {@code spec.components} from there, whichever namespace the Kustomization is in.
+     */
+    static List<String> components(App a) {
+        String from = path(a);
+        return a.components().stream().map(Located::value).distinct()
+                .map(c -> RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + c)).toList();
+    }
+
+    /** The folder Flux applies for the app: the one the spec names, else the conventional one. */
+    static String path(App a) {
+        return a.path() != null ? a.path().value() : RepositoryPaths.defaultAppPath(a.namespace().text(), a.name().text());
+    }
+
+    static boolean hasSecrets(App a) {
+        return a.vars().stream().anyMatch(v -> v.secret() != null);
+    }
+
+    /** The Secret the app's ExternalSecret makes, which its Kustomization substitutes from. */
+    static String secretsName(App a) {
+        return a.name().text() + "-secrets";
+    }
+
+    /** Data for the ExternalSecret of an app's secret variables, in {@code namespace}: vault references only. */
+    static Map<String, Object> externalSecret(App a, String namespace) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", secretsName(a));
+        c.put("namespace", namespace);
+        String store = a.vars().stream().filter(v -> v.secret() != null).map(v -> v.secret().vault().text())
+                .sorted().findFirst().orElse("");
+        c.put("store", store);
+        List<Map<String, Object>> data = new ArrayList<>();
+        new TreeMap<>(a.vars().stream().filter(v -> v.secret() != null)
+                .collect(Collectors.toMap(v -> v.name().text(), v -> v.secret().key().value(), (x, y) -> x)))
+                .forEach((k, v) -> data.add(Map.of("key", k, "remote", v)));
+        c.put("data", data);
+        return c;
+    }
+}
