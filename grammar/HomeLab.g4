@@ -59,6 +59,8 @@ clusterAttr
     | 'vip' address 'on' name                   # ClusterVip
     | 'cni' name                                # ClusterCni
     | 'kube-proxy' bool                         # ClusterKubeProxy
+    | 'control-plane-workloads' bool            # ClusterControlPlaneWorkloads
+    | 'coredns' bool                            # ClusterCoreDns
     | 'pods' cidr                               # ClusterPods
     | 'services' cidr                           # ClusterServices
     | 'loadbalancer' name address 'on' name ('dns' dnsName)* # ClusterLoadBalancer
@@ -272,7 +274,7 @@ keyword
     | 'purpose' | 'usage' | 'endpoint' | 'secret' | 'from' | 'backup' | 'tool' | 'method' | 'source' | 'every'
     | 'schedule' | 'pvcs' | 'postgres' | 'app' | 'namespace' | 'depends' | 'storage' | 'route' | 'via' | 'var'
     | 'wait' | 'prune' | 'timeout' | 'uses' | 'import' | 'secrets' | 'ipv6' | 'endpoint' | 'node-network'
-    | 'bgp' | 'asn' | 'peer' | 'cluster-dns' | 'cluster-domain' | 'kubeprism' | 'kernel-arg' | 'kernel-module'
+    | 'bgp' | 'asn' | 'peer' | 'cluster-dns' | 'cluster-domain' | 'kubeprism' | 'control-plane-workloads' | 'coredns' | 'kernel-arg' | 'kernel-module'
     | 'extension' | 'layout' | 'substitute-from' | 'components' | 'label' | 'taint' | 'usb' | 'volume'
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'

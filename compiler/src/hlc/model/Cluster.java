@@ -11,7 +11,16 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
                       Located<String> secrets, Name endpoint, Name nodeNetwork, Bgp bgp, Ip clusterDns,
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
-                      List<Name> kernelModules, List<Located<String>> extensions) {
+                      List<Name> kernelModules, List<Located<String>> extensions,
+                      Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns) {
+
+    /**
+     * Whether the control planes run workloads too (Talos allowSchedulingOnControlPlanes): as the spec says, or
+     * else only when there is no worker to run them.
+     */
+    public boolean workloadsOnControlPlanes(boolean hasWorkers) {
+        return controlPlaneWorkloads != null ? controlPlaneWorkloads.value() : !hasWorkers;
+    }
 
     /** The floating control-plane address and the network it is announced on. */
     public record Vip(Ip address, Name network) {}

@@ -246,6 +246,8 @@ public final class ModelBuilder {
         Slot<Ip> clusterDns = new Slot<>("cluster-dns", t);
         Slot<Name> clusterDomain = new Slot<>("cluster-domain", t);
         Slot<Located<Integer>> kubePrism = new Slot<>("kubeprism", t);
+        Slot<Located<Boolean>> cpWorkloads = new Slot<>("control-plane-workloads", t);
+        Slot<Located<Boolean>> coreDns = new Slot<>("coredns", t);
         List<Located<String>> kernelArgs = new ArrayList<>();
         List<Name> kernelModules = new ArrayList<>();
         List<Located<String>> extensions = new ArrayList<>();
@@ -260,6 +262,8 @@ public final class ModelBuilder {
                 vip.set(reporter, at, ip == null || net == null ? null : new Cluster.Vip(ip, net));
             } else if (a instanceof ClusterCniContext c) cni.set(reporter, at, lit.choice(c.name(), CNIS, "CNI"));
             else if (a instanceof ClusterKubeProxyContext c) kubeProxy.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof ClusterControlPlaneWorkloadsContext c) cpWorkloads.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof ClusterCoreDnsContext c) coreDns.set(reporter, at, lit.bool(c.bool()));
             else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, lit.cidr(c.cidr()));
             else if (a instanceof ClusterServicesContext c) services.set(reporter, at, lit.cidr(c.cidr()));
             else if (a instanceof ClusterLoadBalancerContext c && c.name().size() == 2) {
@@ -290,7 +294,7 @@ public final class ModelBuilder {
             clusters.add(new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
                     pods.get(), services.get(), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions));
+                    extensions, cpWorkloads.get(), coreDns.get()));
         }
     }
 

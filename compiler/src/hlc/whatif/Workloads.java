@@ -4,15 +4,16 @@ import hlc.model.Host;
 import hlc.model.Spec;
 
 /**
- * Which nodes run application pods. The Talos configs hlc emits allow scheduling on control planes only when
- * the cluster has no workers (NodePlan), so with workers present a control plane's failure moves no pods and
- * strands no node-local data.
+ * Which nodes run application pods: the same rule the Talos configs follow (allowSchedulingOnControlPlanes),
+ * as the spec's `control-plane-workloads` says, or else control planes only when there is no worker. Where
+ * control planes run no pods, their failure moves no pods and strands no node-local data.
  */
 final class Workloads {
     private Workloads() {}
 
     static boolean runsOn(Host host, Spec spec) {
-        boolean noWorkers = spec.hosts().stream().allMatch(Host::isControlPlane);
-        return noWorkers || !host.isControlPlane();
+        if (!host.isControlPlane()) return true;
+        boolean hasWorkers = !spec.hosts().stream().allMatch(Host::isControlPlane);
+        return spec.cluster() == null ? !hasWorkers : spec.cluster().workloadsOnControlPlanes(hasWorkers);
     }
 }

@@ -24,6 +24,7 @@ final class MachineContext {
         m.put("dns_domain", c.dnsDomain());
         m.put("cluster_dns", c.clusterDns());
         m.put("kernel_modules", c.kernelModules());
+        m.put("coredns", c.coreDns());
         return m;
     }
 

@@ -46,11 +46,11 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
     record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, String podSubnet,
                    String serviceSubnet, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
                    List<String> apiSans, int kubePrismPort, String dnsDomain, List<String> clusterDns,
-                   List<String> kernelModules) {}
+                   List<String> kernelModules, boolean coreDns) {}
 
     static Cluster cluster(SpecIndex ix) {
         hlc.model.Cluster c = ix.spec().cluster();
-        boolean noWorkers = ix.spec().hosts().stream().allMatch(Host::isControlPlane);
+        boolean hasWorkers = !ix.spec().hosts().stream().allMatch(Host::isControlPlane);
         // Without a VIP or an endpoint name, the control plane first by name: the order of host blocks must not
         // change the configs.
         String endpointHost = c.vip() != null ? c.vip().address().text()
@@ -70,11 +70,12 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 "https://" + bracket(endpointHost) + ":6443",
                 c.pods() == null ? "10.244.0.0/16" : c.pods().text(),
                 c.services() == null ? "10.96.0.0/12" : c.services().text(),
-                cni, kubeProxy, noWorkers, sans,
+                cni, kubeProxy, c.workloadsOnControlPlanes(hasWorkers), sans,
                 c.kubePrism() == null ? 7445 : c.kubePrism().value(),
                 c.clusterDomain() == null ? "cluster.local" : c.clusterDomain().text(),
                 c.clusterDns() == null ? List.of() : List.of(c.clusterDns().text()),
-                c.kernelModules().stream().map(m -> m.text()).toList());
+                c.kernelModules().stream().map(m -> m.text()).toList(),
+                c.coreDns() == null || c.coreDns().value());
     }
 
     static NodePlan of(Host h, SpecIndex ix) {

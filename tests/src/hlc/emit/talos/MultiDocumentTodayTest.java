@@ -14,6 +14,7 @@ import static hlc.emit.talos.MultiDocumentTest.ofKind;
 import static hlc.emit.talos.MultiDocumentTest.single;
 import static hlc.emit.talos.MultiDocumentTest.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,25 @@ class MultiDocumentTodayTest {
         assertEquals(List.of("k8s.internal"), texts(docs("k8s-1").get(0).at("/cluster/apiServer/certSANs")));
         assertEquals(List.of("192.168.5.0/24"), texts(docs("ai3090").get(0).at("/machine/kubelet/nodeIP/validSubnets")),
                 "the node network names the kubelet's subnet even where the address comes from DHCP");
+    }
+
+    /**
+     * With a worker, control planes take no pods unless the spec says they do (the real cluster does); Talos's
+     * own CoreDNS stays on unless the spec turns it off (the real cluster runs CoreDNS as a Flux app).
+     */
+    @Test
+    void controlPlaneWorkloadsAndTalosCoreDnsAreAsTheSpecSays() {
+        JsonNode defaults = docs("k8s-1").get(0).path("cluster");
+        assertFalse(defaults.path("allowSchedulingOnControlPlanes").asBoolean(), "a worker exists: control planes stay free");
+        assertTrue(defaults.path("coreDNS").isMissingNode(), "Talos's CoreDNS is on by default");
+
+        String said = TODAY.replace("  kube-proxy false\n", "  kube-proxy false\n  control-plane-workloads true\n  coredns false\n");
+        assertNotEquals(TODAY, said);
+        EmitFixtures.Run r = EmitFixtures.emitClean(said);
+        // control-plane settings: a worker's config carries neither, as in configs talosctl generates
+        JsonNode cluster = MultiDocumentTest.docs(r, "k8s-1").get(0).path("cluster");
+        assertTrue(cluster.path("coreDNS").path("disabled").asBoolean());
+        assertTrue(cluster.path("allowSchedulingOnControlPlanes").asBoolean());
     }
 
     @Test
