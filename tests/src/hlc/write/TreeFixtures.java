@@ -1,11 +1,7 @@
 package hlc.write;
 
-import hlc.cli.Main;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -52,19 +48,9 @@ final class TreeFixtures {
     }
 
     /** Runs hlc in-process with System.out and System.err captured (hlc prints through both). */
-    static synchronized Cli hlc(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Main.run(args);
-            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Cli hlc(String... args) {
+        hlc.testing.Hlc r = hlc.testing.Hlc.run(args);
+        return new Cli(r.exit(), r.out(), r.err());
     }
 
     static boolean posix(Path p) {

@@ -1,5 +1,6 @@
 package hlc.emit.talos;
 
+import hlc.testing.Hlc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,13 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import hlc.cli.Main;
 import hlc.emit.EmitFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +37,9 @@ class ExampleSpecTest {
         assertTrue(Files.isRegularFile(spec), "the example spec is missing: " + spec);
         Path bundle = tmp.resolve("secrets.yaml");
         Path out = tmp.resolve("out");
-        Cli init = hlc("secrets", "init", bundle.toString());
+        Hlc init = hlc("secrets", "init", bundle.toString());
         assertEquals(0, init.exit(), init.toString());
-        Cli compile = hlc("compile", spec.toString(), "--out", out.toString(), "--secrets", bundle.toString());
+        Hlc compile = hlc("compile", spec.toString(), "--out", out.toString(), "--secrets", bundle.toString());
         assertEquals(0, compile.exit(), compile.toString());
 
         List<Path> configs;
@@ -117,20 +115,7 @@ class ExampleSpecTest {
         return kind.endsWith("VolumeConfig") ? "block" : "network";
     }
 
-    record Cli(int exit, String out, String err) {}
-
-    private static synchronized Cli hlc(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Main.run(args);
-            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static Hlc hlc(String... args) {
+        return Hlc.run(args);
     }
 }
