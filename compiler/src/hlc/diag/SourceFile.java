@@ -1,8 +1,6 @@
 package hlc.diag;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The text of one spec file, with its lines indexed so diagnostics can quote them. */
 public final class SourceFile {
@@ -17,18 +15,27 @@ public final class SourceFile {
         this.path = path;
         this.displayPath = displayPath;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        // One pass, no boxing: a generated spec can have hundreds of thousands of lines.
+        int[] starts = new int[64];
+        int lines = 1;
+        boolean supplementary = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                starts.add(i + 1);
-            } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                starts.add(i + 1);
+            boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (lineEnd) {
+                if (lines == starts.length) starts = java.util.Arrays.copyOf(starts, lines * 2);
+                starts[lines++] = i + 1;
+            } else if (Character.isHighSurrogate(c)) {
+                supplementary = true;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-        this.astral = text.codePoints().anyMatch(Character::isSupplementaryCodePoint);
+        this.lineStarts = java.util.Arrays.copyOf(starts, lines);
+        this.astral = supplementary;
+    }
+
+    /** Whether the text has characters outside the BMP, where code points and UTF-16 units differ. */
+    public boolean hasAstral() {
+        return astral;
     }
 
     /**

@@ -14,8 +14,7 @@ final class TokenSpans {
 
     static Span of(SourceFile file, Token t) {
         if (t.getType() == Token.EOF) return file.endSpan();
-        int len = t.getText() == null ? 1 : t.getText().length();
-        return new Span(file, t.getLine(), column(file, t), Math.max(1, len));
+        return new Span(file, t.getLine(), column(file, t), Math.max(1, length(file, t)));
     }
 
     /** From the start of {@code start} to the end of {@code stop} when both are on one line, else the first token. */
@@ -23,7 +22,7 @@ final class TokenSpans {
         Span first = of(file, start);
         if (stop == null || stop.getType() == Token.EOF || stop.getLine() != start.getLine()
                 || stop.getStopIndex() < start.getStartIndex()) return first;
-        int end = column(file, stop) + (stop.getText() == null ? 1 : stop.getText().length());
+        int end = column(file, stop) + length(file, stop);
         return new Span(file, first.line(), first.column(), Math.max(1, end - first.column()));
     }
 
@@ -31,6 +30,17 @@ final class TokenSpans {
         Token start = ctx.getStart();
         if (start == null || start.getType() == Token.EOF) return file.endSpan();
         return of(file, start, ctx.getStop());
+    }
+
+    /**
+     * A token's length in UTF-16 units. Without astral characters that is its length in code points, known from
+     * its indices; asking for its text would copy it out of the char stream, for every span of a large spec.
+     */
+    private static int length(SourceFile file, Token t) {
+        if (!file.hasAstral() && t.getStartIndex() >= 0 && t.getStopIndex() >= t.getStartIndex()) {
+            return t.getStopIndex() - t.getStartIndex() + 1;
+        }
+        return t.getText() == null ? 1 : t.getText().length();
     }
 
     private static int column(SourceFile file, Token t) {
