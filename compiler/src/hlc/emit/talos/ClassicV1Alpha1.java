@@ -53,17 +53,9 @@ final class ClassicV1Alpha1 implements TalosForm {
     public List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
         List<FileSpec> out = new ArrayList<>();
         for (NodePlan n : nodes) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("type", n.controlPlane() ? "controlplane" : "worker");
-            c.put("controlplane", n.controlPlane());
-            c.put("hostname", n.hostname());
-            c.put("install_disk", n.installDisk());
-            c.put("install_image", INSTALLER + n.schematic().id() + ":" + cluster.talosVersion());
+            Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
-            c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
-            c.put("cluster", MachineContext.cluster(cluster));
-            c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
             out.add(new FileSpec("talos/" + n.hostname() + ".yaml", "talos-v1alpha1.yaml.j2", c, true));
         }
         return out;

@@ -5,9 +5,23 @@ import hlc.secrets.SecretsBundle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The template data every form's v1alpha1 machine document reads: the cluster's settings and the secrets. */
+/** The template data every form's v1alpha1 machine document reads: the node, the cluster's settings, the secrets. */
 final class MachineContext {
     private MachineContext() {}
+
+    /** What both forms' machine documents say of a node; each form adds what only its shape carries. */
+    static Map<String, Object> machine(NodePlan n, NodePlan.Cluster cluster, SecretsBundle s, String installer) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("type", n.controlPlane() ? "controlplane" : "worker");
+        c.put("controlplane", n.controlPlane());
+        c.put("hostname", n.hostname());
+        c.put("install_disk", n.installDisk());
+        c.put("install_image", installer + n.schematic().id() + ":" + cluster.talosVersion());
+        c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("cluster", cluster(cluster));
+        c.put("secrets", secrets(s, n.controlPlane()));
+        return c;
+    }
 
     static Map<String, Object> cluster(NodePlan.Cluster c) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -95,17 +95,9 @@ final class MultiDocument implements TalosForm {
     }
 
     private static Map<String, Object> machine(NodePlan n, NodePlan.Cluster cluster, SecretsBundle s) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", n.controlPlane() ? "controlplane" : "worker");
-        c.put("controlplane", n.controlPlane());
-        c.put("hostname", n.hostname());
-        c.put("install_disk", n.installDisk());
-        c.put("install_image", INSTALLER + n.schematic().id() + ":" + cluster.talosVersion());
-        c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
         c.put("labels", entries(n.labels()));
         c.put("taints", entries(n.taints()));
-        c.put("cluster", MachineContext.cluster(cluster));
-        c.put("secrets", MachineContext.secrets(s, n.controlPlane()));
         return c;
     }
 
