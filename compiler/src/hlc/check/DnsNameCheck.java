@@ -11,7 +11,6 @@ import hlc.model.Site;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +59,7 @@ public final class DnsNameCheck implements Check {
         for (Declared d : names) {
             if (!validLabels(d.name(), reporter)) continue;
             inSiteDomain(d.name(), site, reporter);
-            String key = d.name().text().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+            String key = d.name().dnsKey();
             Declared first = seen.putIfAbsent(key, d);
             if (first != null && !first.target().equals(d.target())) {
                 reporter.error(Code.HL082, d.name().span(), "`" + d.name() + "` points at " + d.target() + " for "
@@ -102,10 +101,10 @@ public final class DnsNameCheck implements Check {
 
     private static void inSiteDomain(Name n, Site site, Reporter reporter) {
         if (site == null || site.domain() == null) return;
-        String name = absolute(n.text());
+        String name = n.dnsKey();
         List<String> domains = new ArrayList<>();
-        domains.add(absolute(site.domain().text()));
-        if (site.localDomain() != null) domains.add(absolute(site.localDomain().text()));
+        domains.add(site.domain().dnsKey());
+        if (site.localDomain() != null) domains.add(site.localDomain().dnsKey());
         for (String d : domains) {
             if (name.equals(d) || name.endsWith("." + d)) return;
         }
@@ -114,11 +113,4 @@ public final class DnsNameCheck implements Check {
                         + (domains.size() > 1 ? "s (" + String.join(", ", domains) + ")" : " `" + domains.get(0) + "`"))
                 .label(site.domain().span(), "the site's domain is declared here")
                 .hint("did you mean `" + firstLabel + "." + domains.get(0) + "`?").emit();
-    }
-
-    /** A name without the root's trailing dot, in lower case: `T0M.co.` and `t0m.co` are one domain. */
-    private static String absolute(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
-}
+    }}

@@ -9,7 +9,6 @@ import hlc.model.Name;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * HL033: a cluster whose API endpoint is a DNS name ({@code endpoint k8s.internal}) says which address that name
@@ -27,17 +26,17 @@ public final class EndpointCheck implements Check {
     public void run(SpecIndex ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null || c.endpoint() == null) return;
-        String wanted = normal(c.endpoint().text());
+        String wanted = c.endpoint().dnsKey();
         List<String> known = new ArrayList<>();
         for (Cluster.LoadBalancer lb : c.loadBalancers()) {
             for (Name n : lb.dnsNames()) {
-                if (normal(n.text()).equals(wanted)) return;
+                if (n.dnsKey().equals(wanted)) return;
                 known.add(n.text());
             }
         }
         for (Device d : ix.spec().devices()) {
             for (Name n : d.dnsNames()) {
-                if (normal(n.text()).equals(wanted)) {
+                if (n.dnsKey().equals(wanted)) {
                     if (!d.addresses().isEmpty()) return;
                     reporter.error(Code.HL033, c.endpoint().span(), "API endpoint `" + c.endpoint()
                                     + "` is a name of device `" + d.name() + "`, which has no address")
@@ -57,8 +56,4 @@ public final class EndpointCheck implements Check {
                 + "192.168.42.50 on lb dns " + c.endpoint() + "`").emit();
     }
 
-    private static String normal(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
 }
