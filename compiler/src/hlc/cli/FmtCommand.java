@@ -74,22 +74,18 @@ final class FmtCommand implements Callable<Integer> {
             String diff = UnifiedDiff.of(file.toString(), result.original(), result.text());
             // The decoded text drops a byte-order mark, so a file that differs only by one has an empty diff.
             if (diff.isEmpty()) System.err.println("hlc: " + file + " starts with a byte-order mark, which the layout drops");
-            printUtf8(diff);
+            printText(diff);
             return 1;
         }
         if (mode.write) return changed ? write(file, result.text()) : 0;
-        printUtf8(result.text());
+        printText(result.text());
         return 0;
     }
 
-    /**
-     * The text as UTF-8 bytes, whatever the platform's default charset: on Java 17 under a C or POSIX locale,
-     * {@code System.out.print} would write `?` for every non-ASCII character, and `hlc fmt a.hl > b.hl` would
-     * lose them.
-     */
-    private static void printUtf8(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        System.out.write(bytes, 0, bytes.length);
+
+    /** UTF-8 whatever the locale (Main sets up the streams), so `hlc fmt a.hl > b.hl` keeps every character. */
+    private static void printText(String text) {
+        System.out.print(text);
         System.out.flush();
     }
 

@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -47,10 +45,8 @@ final class GraphCommand implements Callable<Integer> {
         if (reporter.hasErrors() || result.spec() == null) return 1;
         Graph graph = apps ? AppGraph.of(result.spec()) : TopologyGraph.of(result.spec());
         String text = format == Format.dot ? DotWriter.write(graph) : MermaidWriter.write(graph);
-        // UTF-8 whatever the locale: a diagram is a file to commit, and Java 17 would otherwise write '?' under LANG=C.
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        out.print(text);
-        out.flush();
+        System.out.print(text); // UTF-8 whatever the locale: Main sets up the streams
+        System.out.flush();
         return 0;
     }
 
