@@ -13,6 +13,7 @@ import java.util.Map;
  * ({@code flux/apps/<ns>/<app>.yaml}) with the folder's {@code kustomization.yaml} and {@code namespace.yaml} and
  * with {@code <app>-secrets.yaml}, the ExternalSecret of an app with secret variables (also a Kubernetes object
  * of that name). Without this check such a spec passes {@code hlc check} and only {@code hlc compile} fails.
+ * The namespaced layout puts each app's files in a folder of its own, where these names cannot meet.
  */
 public final class OutputNameCheck implements Check {
     /** File names hlc writes in every namespace folder, whatever the apps are called. */
@@ -25,6 +26,8 @@ public final class OutputNameCheck implements Check {
 
     @Override
     public void run(SpecIndex ix, Reporter reporter) {
+        var cluster = ix.spec().cluster();
+        if (cluster != null && cluster.flux() != null && cluster.flux().namespaced()) return;
         Map<String, App> claimed = new LinkedHashMap<>(); // "<ns>/<file stem>" -> the app whose file it is
         List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
                 .sorted(java.util.Comparator.comparing((App a) -> a.name().span().file().displayPath())
