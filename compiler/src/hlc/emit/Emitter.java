@@ -10,4 +10,9 @@ import java.util.List;
  */
 public interface Emitter {
     List<FileSpec> files(SpecIndex spec, EmitProblems problems);
+
+    /** The folders this emitter writes that Flux must apply; none by default (Flux's own tree, Talos). */
+    default List<AppliedFolder> appliedFolders(SpecIndex spec) {
+        return List.of();
+    }
 }
