@@ -5,30 +5,81 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
+import hlc.emit.Emission;
+import hlc.emit.Emitters;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
 import hlc.model.Spec;
 import hlc.parse.ModelBuilder;
 import hlc.parse.ParsedFile;
 import hlc.parse.SpecLoader;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.Resolver;
+import hlc.secrets.SecretsBundle;
+import hlc.secrets.SecretsBundleReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The front half of the pipeline as one function: files → parse → model → checks → findings. No global state;
- * a run is its inputs and its result. Whatever the input, a phase that fails unexpectedly becomes an HL099
- * diagnostic, never a stack trace.
+ * The pipeline as one function: files → parse → model → resolve → check → emit (render and validate, in
+ * memory). Writing is the caller's last step. No global state; a run is its inputs and its result. Whatever
+ * the input, a phase that fails unexpectedly becomes an HL099 diagnostic, never a stack trace.
+ *
+ * <p>{@link #check} is the front half ({@code hlc check}, the language server, whatif, graph); {@link #compile}
+ * is the whole ({@code hlc compile}, the benchmark, the emitter tests).
  */
 public final class Compiler {
     private Compiler() {}
 
-    /** The model (possibly partial when there are errors) and every finding. */
-    public record Result(Spec spec, Reporter reporter) {}
+    /** The model and the resolved model (null when the model could not be built) and every finding. */
+    public record Result(Spec spec, ResolvedSpec resolved, Reporter reporter) {}
+
+    /**
+     * What a compile produced: the resolved model, every rendered file (Talos machine configs included, built
+     * from the placeholder bundle when there is no real one), every finding, and the bundle used. {@code files}
+     * is empty when any finding is an error. {@code setupProblem} is a problem that is not in the spec (an
+     * unreadable secrets bundle); there are no files then.
+     */
+    public record Compilation(ResolvedSpec resolved, List<RenderedFile> files, Reporter reporter, Path bundle,
+                              String setupProblem) {
+        public boolean failed() {
+            return setupProblem != null || reporter.hasErrors() || resolved == null;
+        }
+
+        /** The files to write: Talos configs built from the placeholder were only for validation. */
+        public List<RenderedFile> writable() {
+            return bundle != null ? files : files.stream().filter(f -> !f.secret()).toList();
+        }
+
+        /** How many Talos machine configs were built (and validated). */
+        public long talosConfigs() {
+            return files.stream().filter(RenderedFile::secret).count();
+        }
+    }
+
+    /**
+     * How {@code hlc compile} runs: {@code secrets} overrides the spec's {@code secrets} (null for none),
+     * {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
+     * reader's warnings.
+     */
+    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings) {}
 
     /** Checks a spec file and its imports; throws only when the root file itself cannot be read. */
     public static Result check(Path specFile) throws IOException {
         Reporter reporter = new Reporter();
-        List<ParsedFile> files = new SpecLoader(reporter).load(specFile);
+        List<ParsedFile> files;
+        try {
+            files = new SpecLoader(reporter).load(specFile);
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Any other failure is hlc's bug: a finding at the root file, as checkText does.
+            internal(reporter, new SourceFile(specFile, specFile.toString(), ""), "parse", e);
+            return new Result(null, null, reporter);
+        }
         return afterParse(files, reporter);
     }
 
@@ -40,26 +91,79 @@ public final class Compiler {
             files = new SpecLoader(reporter).loadText(name, text);
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, new SourceFile(Path.of(name), name, text), "parse", e);
-            return new Result(null, reporter);
+            return new Result(null, null, reporter);
         }
         return afterParse(files, reporter);
+    }
+
+    /**
+     * Checks a spec file, reads its secrets bundle (the option's, else the spec's {@code secrets}), then
+     * renders and validates every file. Throws only when the root file cannot be read.
+     */
+    public static Compilation compile(Path specFile, Options options) throws IOException {
+        Result checked = check(specFile);
+        if (checked.reporter().hasErrors() || checked.resolved() == null) return compile(checked, null, null, null);
+        Path bundlePath = bundlePath(options.secrets(), specFile, checked.spec());
+        SecretsBundle bundle;
+        try {
+            bundle = bundlePath == null ? SecretsBundle.placeholder()
+                    : SecretsBundleReader.read(bundlePath, options.warnings()::accept);
+        } catch (SecretsBundleReader.BundleException e) {
+            return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
+        }
+        return compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()));
+    }
+
+    /** Checks and compiles spec text with the given bundle ({@link SecretsBundle#placeholder()} for none). */
+    public static Compilation compileText(String name, String text, SecretsBundle bundle, Renderer renderer) {
+        return compile(checkText(name, text), bundle, null, renderer);
+    }
+
+    /** Compiles a spec file with the given bundle and renderer (tests and the benchmark choose their own). */
+    public static Compilation compile(Path specFile, SecretsBundle bundle, Renderer renderer) throws IOException {
+        return compile(check(specFile), bundle, null, renderer);
+    }
+
+    /** The back half: nothing is emitted from a spec with errors, so what compile refuses, check reported. */
+    public static Compilation compile(Result checked, SecretsBundle bundle, Path bundlePath, Renderer renderer) {
+        if (checked.reporter().hasErrors() || checked.resolved() == null) {
+            return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, null);
+        }
+        List<RenderedFile> files;
+        try {
+            files = Emission.run(checked.resolved(), Emitters.all(bundle), renderer, checked.reporter());
+        } catch (RuntimeException | StackOverflowError e) {
+            internal(checked.reporter(), checked.spec().files().get(0), "emit", e);
+            files = List.of();
+        }
+        return new Compilation(checked.resolved(), files, checked.reporter(), bundlePath, null);
+    }
+
+    /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */
+    static Path bundlePath(Path option, Path specFile, Spec spec) {
+        if (option != null) return option;
+        if (spec.cluster() == null || spec.cluster().secrets() == null) return null;
+        Path dir = specFile.toAbsolutePath().getParent();
+        return dir.resolve(spec.cluster().secrets().value()).normalize();
     }
 
     private static Result afterParse(List<ParsedFile> files, Reporter reporter) {
         SourceFile root = files.get(0).source();
         Spec spec;
+        ResolvedSpec resolved;
         try {
             spec = new ModelBuilder(reporter).build(files);
+            resolved = Resolver.resolve(spec);
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "model", e);
-            return new Result(null, reporter);
+            return new Result(null, null, reporter);
         }
         try {
-            Checker.check(spec, reporter);
+            Checker.check(resolved, reporter);
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "check", e);
         }
-        return new Result(spec, reporter);
+        return new Result(spec, resolved, reporter);
     }
 
     private static void internal(Reporter reporter, SourceFile file, String phase, Throwable e) {

@@ -27,11 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * </pre>
  * A caret line points at the column of the line above it (the last line that is not an annotation); the
  * explicit form names line and column. The findings must be exactly the expected ones: a missing finding and an
- * unexpected one both fail. A file without annotations must check clean.
+ * unexpected one both fail. A file without annotations must check clean. An annotation may end with a quoted
+ * fragment ({@code ^ HL001 "did you mean `6h`?"}) that the finding's message, hint or notes must contain.
+ * Every code a check can report has a case here.
  */
 class CorpusTest {
-    private static final Pattern CARET = Pattern.compile("^\\s*(//|#)(\\s*)\\^\\s+(HL\\d{3})\\s*$");
-    private static final Pattern EXPLICIT = Pattern.compile("(//|#)\\s*ERROR\\s+(HL\\d{3})\\s+at\\s+(\\d+):(\\d+)");
+    private static final Pattern CARET = Pattern.compile("^\\s*(//|#)(\\s*)\\^\\s+(HL\\d{3})(?:\\s+\"(.*)\")?\\s*$");
+    private static final Pattern EXPLICIT = Pattern.compile("(//|#)\\s*ERROR\\s+(HL\\d{3})\\s+at\\s+(\\d+):(\\d+)(?:\\s+\"([^\"]*)\")?");
+    /** Codes no spec can trigger on purpose: internal errors. */
+    private static final java.util.Set<String> WITHOUT_CASE = java.util.Set.of("HL098", "HL099");
 
     static Path corpus() {
         return Path.of(System.getProperty("hlc.project.dir", ".")).resolve("tests/corpus/check");
@@ -50,6 +54,7 @@ class CorpusTest {
     private static void run(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
         TreeSet<String> expected = new TreeSet<>();
+        java.util.Map<String, String> fragments = new java.util.TreeMap<>();
         int target = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -57,23 +62,47 @@ class CorpusTest {
             if (caret.matches()) {
                 int column = line.indexOf('^') + 1;
                 expected.add(key(caret.group(3), target, column));
+                if (caret.group(4) != null) fragments.put(key(caret.group(3), target, column), caret.group(4));
                 continue;
             }
             Matcher explicit = EXPLICIT.matcher(line);
             while (explicit.find()) {
-                expected.add(key(explicit.group(2), Integer.parseInt(explicit.group(3)), Integer.parseInt(explicit.group(4))));
+                String k = key(explicit.group(2), Integer.parseInt(explicit.group(3)), Integer.parseInt(explicit.group(4)));
+                expected.add(k);
+                if (explicit.group(5) != null) fragments.put(k, explicit.group(5));
             }
             target = i + 1;
         }
         Compiler.Result result = Compiler.check(file);
         TreeSet<String> actual = new TreeSet<>();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
         StringBuilder shown = new StringBuilder();
         for (Diagnostic d : result.reporter().sorted()) {
             if (!d.span().path().equals(file.toString())) continue; // findings in imported files belong to them
-            actual.add(key(d.code(), d.span().line(), d.span().column()));
+            String k = key(d.code(), d.span().line(), d.span().column());
+            actual.add(k);
+            texts.merge(k, d.fullMessage(), (a, b) -> a + "\n" + b);
             shown.append("\n  ").append(d.span()).append(' ').append(d.code()).append(' ').append(d.message());
         }
         assertEquals(expected, actual, file.getFileName() + " reported:" + shown);
+        fragments.forEach((k, fragment) -> org.junit.jupiter.api.Assertions.assertTrue(texts.get(k).contains(fragment),
+                file.getFileName() + ": " + k + " does not say \"" + fragment + "\": " + texts.get(k)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyCodeHasACase() throws IOException {
+        TreeSet<String> covered = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(corpus())) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".hl")).toList()) {
+                Matcher m = Pattern.compile("(?:\\^|ERROR)\\s+(HL\\d{3})").matcher(Files.readString(f));
+                while (m.find()) covered.add(m.group(1));
+            }
+        }
+        TreeSet<String> missing = new TreeSet<>();
+        for (hlc.diag.Code c : hlc.diag.Code.values()) {
+            if (!covered.contains(c.name()) && !WITHOUT_CASE.contains(c.name())) missing.add(c.name());
+        }
+        assertEquals(new TreeSet<>(), missing, "codes without a corpus case in " + corpus());
     }
 
     private static String key(String code, int line, int column) {

@@ -2,8 +2,10 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.model.Cidr;
 import hlc.model.Ip;
 import hlc.model.Network;
+import hlc.resolve.ResolvedSpec;
 import inet.ipaddr.IPAddress;
 
 import java.util.List;
@@ -20,7 +22,7 @@ public final class AddressPlacementCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Network n : ix.spec().networks()) {
             if (n.cidr() == null || n.dhcp() == null) continue;
             for (Ip end : List.of(n.dhcp().first(), n.dhcp().last())) {
@@ -35,19 +37,20 @@ public final class AddressPlacementCheck implements Check {
             Network n = a.network() == null ? null : ix.networks.get(a.network().text());
             if (n == null || n.cidr() == null) continue; // an unknown network is reported by ReferenceCheck
             Ip ip = a.ip();
-            if (!n.cidr().contains(ip)) {
+            Cidr prefix = n.prefixOf(ip); // the IPv4 prefix, or the IPv6 one of a dual-stack network
+            if (prefix == null) {
                 var d = reporter.error(Code.HL023, ip.span(), "address " + ip + " of " + a.owner()
-                                + " is outside network `" + n.name() + "` (" + n.cidr() + ")")
+                                + " is outside network `" + n.name() + "` (" + n.prefixes() + ")")
                         .label(n.cidr().span(), "network `" + n.name() + "` is declared here");
                 Network home = containing(ix, ip);
-                d.hint(home != null ? "it lies in network `" + home.name() + "` (" + home.cidr() + "); did you mean `on "
-                        + home.name() + "`?" : "pick an address in " + n.cidr()).emit();
+                d.hint(home != null ? "it lies in network `" + home.name() + "` (" + home.prefixes() + "); did you mean `on "
+                        + home.name() + "`?" : "pick an address in " + n.prefixes()).emit();
                 continue;
             }
-            IPAddress block = n.cidr().block();
+            IPAddress block = prefix.block();
             int bits = block.getBitCount();
-            Integer prefix = block.getNetworkPrefixLength();
-            boolean tiny = prefix != null && prefix >= bits - 1; // /31 and /32 (and v6 /127, /128) have no reserved ends
+            Integer prefixLength = block.getNetworkPrefixLength();
+            boolean tiny = prefixLength != null && prefixLength >= bits - 1; // /31 and /32 (and v6 /127, /128) have no reserved ends
             // A load-balancer pool has its own reserved ends, reported by LoadBalancerPoolCheck (HL028).
             boolean pooled = a.loadBalancer() && n.isLoadBalancerPool();
             if (!tiny && !pooled) {
@@ -55,7 +58,7 @@ public final class AddressPlacementCheck implements Check {
                 boolean isBroadcast = block.isIPv4() && ip.value().equals(block.getUpper().withoutPrefixLength());
                 if (isNetwork || isBroadcast) {
                     reporter.error(Code.HL024, ip.span(), "address " + ip + " of " + a.owner() + " is the "
-                                    + (isNetwork ? "network" : "broadcast") + " address of `" + n.name() + "` (" + n.cidr() + ")")
+                                    + (isNetwork ? "network" : "broadcast") + " address of `" + n.name() + "` (" + prefix + ")")
                             .hint("use an address between the first and the last of the range").emit();
                     continue;
                 }
@@ -72,11 +75,11 @@ public final class AddressPlacementCheck implements Check {
     }
 
     /** The narrowest declared network that holds the address, for the hint. */
-    private static Network containing(SpecIndex ix, Ip ip) {
+    private static Network containing(ResolvedSpec ix, Ip ip) {
         Network best = null;
         for (Network n : ix.spec().networks()) {
-            if (n.cidr() != null && n.cidr().contains(ip)
-                    && (best == null || n.cidr().block().getPrefixLength() > best.cidr().block().getPrefixLength())) {
+            Cidr p = n.prefixOf(ip);
+            if (p != null && (best == null || p.block().getPrefixLength() > best.prefixOf(ip).block().getPrefixLength())) {
                 best = n;
             }
         }

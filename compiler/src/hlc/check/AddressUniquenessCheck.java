@@ -2,6 +2,7 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class AddressUniquenessCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Map<String, PlacedAddress> first = new HashMap<>();
         var inSourceOrder = new java.util.ArrayList<>(PlacedAddress.collect(ix.spec()));
         inSourceOrder.sort(java.util.Comparator.comparing((PlacedAddress a) -> a.ip().span(), ix.sourceOrder()));

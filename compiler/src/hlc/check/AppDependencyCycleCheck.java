@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.App;
 import hlc.model.Name;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ public final class AppDependencyCycleCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Map<String, Integer> colour = new HashMap<>();
         for (App a : ix.spec().apps()) {
             if (colour.getOrDefault(a.name().text(), WHITE) == WHITE) visit(a, ix, colour, new ArrayList<>(), reporter);
@@ -32,7 +33,7 @@ public final class AppDependencyCycleCheck implements Check {
     }
 
     // Iterative depth-first search: a generated spec may have dependency chains thousands of apps long.
-    private void visit(App root, SpecIndex ix, Map<String, Integer> colour, List<App> path, Reporter reporter) {
+    private void visit(App root, ResolvedSpec ix, Map<String, Integer> colour, List<App> path, Reporter reporter) {
         record Frame(App app, int next) {}
         List<Frame> stack = new ArrayList<>();
         stack.add(new Frame(root, 0));

@@ -5,6 +5,7 @@ import hlc.diag.Reporter;
 import hlc.diag.Suggest;
 import hlc.model.App;
 import hlc.model.Cluster;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class AppNamespaceCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         boolean namespaced = c != null && c.flux() != null && c.flux().namespaced();
         for (App a : ix.spec().apps()) {

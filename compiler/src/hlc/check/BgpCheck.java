@@ -7,6 +7,7 @@ import hlc.model.Device;
 import hlc.model.Host;
 import hlc.model.Ip;
 import hlc.model.Network;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class BgpCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null || c.bgp() == null) return;
         List<Host> controlPlanes = ix.spec().hosts().stream().filter(Host::isControlPlane).toList();
@@ -57,7 +58,7 @@ public final class BgpCheck implements Check {
     }
 
     /** The peer's addresses; null when it names a device or host that does not exist. */
-    private static List<Ip> addressesOf(Cluster.Peer p, SpecIndex ix) {
+    private static List<Ip> addressesOf(Cluster.Peer p, ResolvedSpec ix) {
         if (p.address().address() != null) return List.of(p.address().address());
         String name = p.address().ref().text();
         Device d = ix.devices.get(name);

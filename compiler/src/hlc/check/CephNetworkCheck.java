@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Ceph;
 import hlc.model.Host;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class CephNetworkCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Ceph ceph : ix.spec().cephs()) {
             if (ceph.clusterNetwork() == null || !ix.networks.containsKey(ceph.clusterNetwork().text())) continue;
             String net = ceph.clusterNetwork().text();

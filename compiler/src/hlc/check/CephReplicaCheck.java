@@ -5,6 +5,9 @@ import hlc.diag.Reporter;
 import hlc.diag.Span;
 import hlc.model.Ceph;
 import hlc.model.Host;
+import hlc.resolve.FailureDomain;
+import hlc.resolve.PoolPlacement;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -22,20 +25,17 @@ public final class CephReplicaCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
-        List<Host> osdHosts = ix.spec().hosts().stream().filter(h -> !h.osds().isEmpty()).toList();
-        int osdCount = osdHosts.stream().mapToInt(h -> h.osds().size()).sum();
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Ceph.Pool p : ix.spec().pools()) {
-            int replicas = p.effectiveReplicas();
+            PoolPlacement placement = ix.placement(p);
+            List<Host> osdHosts = placement.osdHosts();
+            int osdCount = placement.osdCount();
+            int replicas = placement.replicas().value();
             Span at = p.replicas() != null ? p.replicas().span() : p.name().span();
-            String domain = p.effectiveFailureDomain();
-            int domains = switch (domain) {
-                case "host" -> osdHosts.size();
-                case "osd" -> osdCount;
-                default -> -1; // racks and zones are not described by the spec: nothing to count
-            };
+            String domain = placement.domainWord();
+            int domains = placement.domains(); // -1 for racks and zones: the spec does not describe them
             if (domains >= 0 && replicas > domains) {
-                String have = domain.equals("host")
+                String have = placement.domain() == FailureDomain.HOST
                         ? osdHosts.size() + " host" + (osdHosts.size() == 1 ? "" : "s") + " with OSDs"
                                 + (osdHosts.isEmpty() ? "" : " (" + String.join(", ", osdHosts.stream().map(h -> h.name().text()).toList()) + ")")
                         : osdCount + " OSD" + (osdCount == 1 ? "" : "s");

@@ -2,6 +2,7 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -13,5 +14,5 @@ public interface Check {
     /** The codes this check can report (the catalogue in {@link Code} says what each means). */
     List<Code> codes();
 
-    void run(SpecIndex spec, Reporter reporter);
+    void run(ResolvedSpec spec, Reporter reporter);
 }

@@ -1,7 +1,7 @@
 package hlc.check;
 
 import hlc.diag.Reporter;
-import hlc.model.Spec;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -12,6 +12,7 @@ public final class Checker {
             new ReferenceCheck(),
             new CidrOverlapCheck(),
             new AddressPlacementCheck(),
+            new GatewayCheck(),
             new AddressUniquenessCheck(),
             new VipCheck(),
             new CephReplicaCheck(),
@@ -30,12 +31,12 @@ public final class Checker {
             new NodeLabelCheck(),
             new AppNamespaceCheck(),
             new VolumeBoundsCheck(),
-            new SecretLiteralCheck());
+            new SecretLiteralCheck(),
+            new TalosFormCheck());
 
     private Checker() {}
 
-    public static void check(Spec spec, Reporter reporter) {
-        SpecIndex index = new SpecIndex(spec);
-        for (Check c : ALL) c.run(index, reporter);
+    public static void check(ResolvedSpec spec, Reporter reporter) {
+        for (Check c : ALL) c.run(spec, reporter);
     }
 }

@@ -3,8 +3,10 @@ package hlc.check;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Cidr;
-import hlc.model.Cluster;
 import hlc.model.Network;
+import hlc.resolve.ClusterSettings;
+import hlc.resolve.Defaulted;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,33 +22,64 @@ public final class CidrOverlapCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         List<Cidr> cidrs = new ArrayList<>();
         List<String> owners = new ArrayList<>();
+        List<Boolean> defaulted = new ArrayList<>();
         for (Network n : ix.spec().networks()) {
             if (n.cidr() == null) continue;
             cidrs.add(n.cidr());
             owners.add("network `" + n.name() + "`");
+            defaulted.add(false);
         }
-        Cluster c = ix.spec().cluster();
-        if (c != null && c.pods() != null) {
-            cidrs.add(c.pods());
-            owners.add("the pod subnet of cluster `" + c.name() + "`");
+        for (Network n : ix.spec().networks()) {
+            if (n.ipv6() == null) continue;
+            cidrs.add(n.ipv6());
+            owners.add("the IPv6 prefix of network `" + n.name() + "`");
+            defaulted.add(false);
         }
-        if (c != null && c.services() != null) {
-            cidrs.add(c.services());
-            owners.add("the service subnet of cluster `" + c.name() + "`");
+        ClusterSettings c = ix.cluster();
+        if (c != null) {
+            // The subnets the Talos configs get, hlc's defaults included: a default overlaps a LAN as surely as a written one.
+            add(c.podSubnet(), "the pod subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
+            add(c.serviceSubnet(), "the service subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
         }
         for (OverlapFinder.Overlap o : OverlapFinder.find(cidrs)) {
-            Cidr outer = cidrs.get(o.earlier());
-            Cidr inner = cidrs.get(o.later());
+            int outerAt = o.earlier();
+            int innerAt = o.later();
+            Cidr outer = cidrs.get(outerAt);
+            Cidr inner = cidrs.get(innerAt);
             String relation = outer.block().equals(inner.block()) ? "is the same range as" : "lies inside";
-            reporter.error(Code.HL022, inner.span(),
-                            owners.get(o.later()) + " (" + inner + ") " + relation + " " + owners.get(o.earlier())
-                                    + " (" + outer + ")")
-                    .label(outer.span(), owners.get(o.earlier()) + " is declared here")
-                    .hint("give each network its own range; pod and service subnets must not overlap any LAN")
-                    .emit();
+            boolean innerDefault = defaulted.get(innerAt);
+            boolean outerDefault = defaulted.get(outerAt);
+            // Point at what the user wrote: a default has no place of its own in the spec.
+            Cidr at = innerDefault && !outerDefault ? outer : inner;
+            Cidr other = at == inner ? outer : inner;
+            String message = at == inner
+                    ? describe(owners.get(innerAt), inner, innerDefault) + " " + relation + " " + describe(owners.get(outerAt), outer, outerDefault)
+                    : describe(owners.get(outerAt), outer, false) + " contains " + describe(owners.get(innerAt), inner, true);
+            var d = reporter.error(Code.HL022, at.span(), message);
+            int otherAt = at == inner ? outerAt : innerAt;
+            if (defaulted.get(otherAt)) {
+                String which = owners.get(otherAt).startsWith("the pod") ? "pods" : "services";
+                d.note(owners.get(otherAt) + " is hlc's default " + other + ": the cluster does not set `" + which
+                        + "`, so the Talos configs get this one");
+                d.hint("set `" + which + "` in the cluster to a private range that no network uses");
+            } else {
+                d.label(other.span(), owners.get(otherAt) + " is declared here");
+                d.hint("give each network its own range; pod and service subnets must not overlap any LAN");
+            }
+            d.emit();
         }
+    }
+
+    private static void add(Defaulted<Cidr> subnet, String owner, List<Cidr> cidrs, List<String> owners, List<Boolean> defaulted) {
+        cidrs.add(subnet.value());
+        owners.add(owner);
+        defaulted.add(subnet.isDefault());
+    }
+
+    private static String describe(String owner, Cidr cidr, boolean isDefault) {
+        return owner + " (" + cidr + (isDefault ? ", hlc's default" : "") + ")";
     }
 }

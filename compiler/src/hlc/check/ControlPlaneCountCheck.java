@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.Span;
 import hlc.model.Host;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class ControlPlaneCountCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         var spec = ix.spec();
         if (spec.cluster() == null && spec.hosts().isEmpty()) return;
         List<Host> cps = spec.hosts().stream().filter(Host::isControlPlane).toList();

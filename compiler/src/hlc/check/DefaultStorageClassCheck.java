@@ -3,6 +3,7 @@ package hlc.check;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.StorageClass;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class DefaultStorageClassCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         List<StorageClass> classes = ix.spec().storageClasses();
         if (classes.isEmpty()) return;
         List<StorageClass> defaults = classes.stream().filter(StorageClass::isDefault).toList();

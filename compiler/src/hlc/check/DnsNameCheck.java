@@ -7,6 +7,7 @@ import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Name;
 import hlc.model.Site;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public final class DnsNameCheck implements Check {
     private record Declared(Name name, String target, String owner) {}
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Site site = ix.spec().site();
         if (site != null) {
             if (site.domain() != null) validLabels(site.domain(), reporter);
@@ -70,13 +71,10 @@ public final class DnsNameCheck implements Check {
         }
     }
 
-    private static String routeTarget(App.Route r, Cluster c, SpecIndex ix) {
-        if (r.via() != null) {
-            Cluster.LoadBalancer lb = ix.loadBalancers.get(r.via().text());
-            return lb == null ? "load balancer " + r.via() : lb.address().text();
-        }
-        if (c != null && c.loadBalancers().size() == 1) return c.loadBalancers().get(0).address().text();
-        return "the cluster's ingress";
+    private static String routeTarget(App.Route r, Cluster c, ResolvedSpec ix) {
+        Cluster.LoadBalancer lb = ix.loadBalancerOf(r);
+        if (lb != null) return lb.address().text();
+        return r.via() != null ? "load balancer " + r.via() : "the cluster's ingress";
     }
 
     static boolean validLabels(Name n, Reporter reporter) {

@@ -8,6 +8,7 @@ import hlc.model.Device;
 import hlc.model.Host;
 import hlc.model.Name;
 import hlc.model.Spec;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class DuplicateNameCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex index, Reporter reporter) {
+    public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
         unique("network", s.networks().stream().map(n -> n.name()), reporter);
         unique("host", s.hosts().stream().map(Host::name), reporter);

@@ -6,6 +6,8 @@ import hlc.diag.Suggest;
 import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Name;
+import hlc.resolve.ApiEndpoint;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.List;
  * HL033: a cluster whose API endpoint is a DNS name ({@code endpoint k8s.internal}) says which address that name
  * is: the {@code dns} name of a load balancer (the API as a LoadBalancer Service) or of a device with an
  * address. Talos writes the name into every node's config and kubeconfig; if no record exists, no node can join
- * and kubectl cannot connect, and nothing in the cluster would say why.
+ * and kubectl cannot connect, and nothing in the cluster would say why. A cluster with neither VIP nor
+ * endpoint whose control planes have no static address has no endpoint at all: that is HL033 too.
  */
 public final class EndpointCheck implements Check {
     @Override
@@ -23,9 +26,13 @@ public final class EndpointCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
-        if (c == null || c.endpoint() == null) return;
+        if (c == null) return;
+        if (c.endpoint() == null) {
+            missingEndpoint(c, ix, reporter);
+            return;
+        }
         String wanted = c.endpoint().dnsKey();
         List<String> known = new ArrayList<>();
         for (Cluster.LoadBalancer lb : c.loadBalancers()) {
@@ -56,4 +63,21 @@ public final class EndpointCheck implements Check {
                 + "192.168.42.50 on lb dns " + c.endpoint() + "`").emit();
     }
 
+
+    /**
+     * Without a VIP or an endpoint name, the nodes reach the API at the first control plane's address; a
+     * cluster whose control planes have none (DHCP only) has no address to write, and a made-up one
+     * (127.0.0.1) would be a cluster no node can join. No control plane at all is HL060.
+     */
+    private static void missingEndpoint(Cluster c, ResolvedSpec ix, Reporter reporter) {
+        if (c.vip() != null || ix.cluster().apiEndpoint().source() != ApiEndpoint.Source.NONE) return;
+        if (c.talos() == null || c.kubernetes() == null) return; // no machine configs to write the endpoint into
+        List<String> controlPlanes = ix.spec().hosts().stream().filter(h -> h.isControlPlane()).map(h -> h.name().text()).toList();
+        if (controlPlanes.isEmpty()) return;
+        reporter.error(Code.HL033, c.name().span(), "cluster `" + c.name() + "` has no API endpoint: no `vip`, no `endpoint`, "
+                        + "and no control plane with a static address (" + String.join(", ", controlPlanes) + ")")
+                .hint("add `vip ADDRESS on NETWORK`, or `endpoint NAME` with a load balancer or device of that name, "
+                        + "or give a control plane an `address` on its interface")
+                .emit();
+    }
 }

@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Name;
 import hlc.model.Spec;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class KubernetesNameCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Spec s = ix.spec();
         List<Object[]> names = new ArrayList<>();
         s.hosts().forEach(h -> names.add(new Object[]{h.name(), "host name"}));

@@ -6,6 +6,7 @@ import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.Ip;
 import hlc.model.Network;
+import hlc.resolve.ResolvedSpec;
 import inet.ipaddr.IPAddress;
 
 import java.util.List;
@@ -26,7 +27,7 @@ public final class LoadBalancerPoolCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null) return;
         List<Network> pools = ix.spec().networks().stream().filter(Network::isLoadBalancerPool).toList();

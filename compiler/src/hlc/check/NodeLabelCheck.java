@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Host;
 import hlc.model.Located;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ public final class NodeLabelCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Host h : ix.spec().hosts()) {
             for (Host.Label l : h.labels()) {
                 if (l.value() == null) {

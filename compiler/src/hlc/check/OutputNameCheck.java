@@ -3,6 +3,8 @@ package hlc.check;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.App;
+import hlc.model.Name;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,11 @@ import java.util.Map;
  * ({@code flux/apps/<ns>/<app>.yaml}) with the folder's {@code kustomization.yaml} and {@code namespace.yaml} and
  * with {@code <app>-secrets.yaml}, the ExternalSecret of an app with secret variables (also a Kubernetes object
  * of that name). Without this check such a spec passes {@code hlc check} and only {@code hlc compile} fails.
- * The namespaced layout puts each app's files in a folder of its own, where these names cannot meet.
+ * The namespaced layout puts each app's files in a folder of its own, where these file names cannot meet.
+ *
+ * <p>In either layout, the Secret an app's ExternalSecret makes ({@code <app>-secrets}) must not be the one every
+ * app substitutes from ({@code flux { substitute-from cluster-secrets }}): the app {@code cluster} would
+ * overwrite the shared Secret of its namespace with its own few keys, and every app there loses its variables.
  */
 public final class OutputNameCheck implements Check {
     /** File names hlc writes in every namespace folder, whatever the apps are called. */
@@ -25,9 +31,11 @@ public final class OutputNameCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         var cluster = ix.spec().cluster();
-        if (cluster != null && cluster.flux() != null && cluster.flux().namespaced()) return;
+        Name shared = cluster != null && cluster.flux() != null ? cluster.flux().substituteFrom() : null;
+        if (shared != null) sharedSecret(ix, shared, reporter);
+        if (ix.cluster() != null && ix.cluster().namespacedFlux()) return;
         Map<String, App> claimed = new LinkedHashMap<>(); // "<ns>/<file stem>" -> the app whose file it is
         List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
                 .sorted(java.util.Comparator.comparing((App a) -> a.name().span().file().displayPath())
@@ -43,6 +51,18 @@ public final class OutputNameCheck implements Check {
             }
             claim(claimed, ns, a.name().text(), a, reporter);
             if (a.vars().stream().anyMatch(v -> v.secret() != null)) claim(claimed, ns, a.name().text() + "-secrets", a, reporter);
+        }
+    }
+
+    private static void sharedSecret(ResolvedSpec ix, Name shared, Reporter reporter) {
+        for (App a : ix.spec().apps()) {
+            if (a.name() == null || a.vars().stream().noneMatch(v -> v.secret() != null)) continue;
+            String secret = a.name().text() + "-secrets";
+            if (!secret.equals(shared.text())) continue;
+            reporter.error(Code.HL097, a.name().span(), "the ExternalSecret of app `" + a.name() + "` would make Secret `"
+                            + secret + "`, the Secret every app substitutes from")
+                    .label(shared.span(), "`substitute-from " + shared + "` names it here")
+                    .hint("rename the app, or the shared Secret").emit();
         }
     }
 

@@ -16,6 +16,7 @@ import hlc.model.Service;
 import hlc.model.Spec;
 import hlc.model.StorageClass;
 import hlc.model.Target;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ public final class ReferenceCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Spec s = ix.spec();
         for (Network n : s.networks()) {
             if (n.gateway() != null) addressHolder(n.gateway(), ix, reporter);
@@ -129,7 +130,7 @@ public final class ReferenceCheck implements Check {
     }
 
     /** A gateway or DNS server given by name must name a device or host (whose address is then used). */
-    private static void addressHolder(Target t, SpecIndex ix, Reporter reporter) {
+    private static void addressHolder(Target t, ResolvedSpec ix, Reporter reporter) {
         if (t.ref() == null) return;
         String n = t.ref().text();
         if (ix.devices.containsKey(n) || ix.hosts.containsKey(n)) return;
@@ -138,7 +139,7 @@ public final class ReferenceCheck implements Check {
         missing(t.ref(), "device or host", known, reporter);
     }
 
-    private static void export(Name export, Name device, SpecIndex ix, Reporter reporter) {
+    private static void export(Name export, Name device, ResolvedSpec ix, Reporter reporter) {
         Device d = ix.devices.get(device.text());
         if (d == null) {
             missing(device, "device", ix.devices.keySet(), reporter);
@@ -148,7 +149,7 @@ public final class ReferenceCheck implements Check {
         if (!exports.contains(export.text())) missing(export, "export of device `" + device + "`", exports, reporter);
     }
 
-    private static void vault(SecretRef ref, SpecIndex ix, Reporter reporter) {
+    private static void vault(SecretRef ref, ResolvedSpec ix, Reporter reporter) {
         Service v = ix.services.get(ref.vault().text());
         if (v == null) {
             missing(ref.vault(), "vault service", ix.services.keySet(), reporter);

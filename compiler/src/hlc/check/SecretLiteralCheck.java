@@ -5,6 +5,7 @@ import hlc.diag.Reporter;
 import hlc.model.App;
 import hlc.model.Located;
 import hlc.model.Service;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * HL095: a secret is never written into the spec, which is committed to git. A variable whose name says it is
  * secret (PASSWORD, TOKEN, KEY, SECRET…) must reference the vault; so must any value that looks like a
- * credential (a private key, a cloud access key, a URL with a password in it).
+ * credential by its shape, whatever the variable is called (a private key, a cloud access key, a JWT, a GitHub
+ * or Slack token, a URL with a password in it, a long random token).
  */
 public final class SecretLiteralCheck implements Check {
     // Words that make a name secret wherever they stand (dbPassword, ADMINPASSWORD), and short ones that must
@@ -22,7 +24,18 @@ public final class SecretLiteralCheck implements Check {
                     + "|(^|[_-])(PASS|KEY|AUTH)([_-]|$)|(?-i:[a-z](Pass|Key|Auth)$)");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{30,}|github_pat_\\w{20,}"
-                    + "|\\bxox[abpr]-[A-Za-z0-9-]{10,}|\\bsk-[A-Za-z0-9]{20,}|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
+                    + "|\\bxox[abpr]-[A-Za-z0-9-]{10,}|\\bsk-[A-Za-z0-9]{20,}|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@"
+                    // a JSON Web Token: base64url of `{"…` (eyJ), then the payload and the signature
+                    + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
+                    // AWS temporary (ASIA) keys, GitHub fine-grained and OAuth tokens, Cloudflare origin CA keys
+                    + "|\\bASIA[0-9A-Z]{16}\\b|\\bv1\\.0-[0-9a-f]{24}-[0-9a-f]{100,}");
+    /**
+     * A word that could be a generated token (API keys, Cloudflare API tokens, AWS secret keys): 32 or more
+     * letters, digits and {@code _ - + =}, upper case, lower case and digits mixed, and more random than any
+     * hex digest (over 4.3 bits per character; hex has at most 4). Paths, URLs and names have separators or
+     * too few distinct characters to pass.
+     */
+    private static final Pattern TOKEN_WORD = Pattern.compile("[A-Za-z0-9_+=-]{32,}");
 
     @Override
     public List<Code> codes() {
@@ -30,7 +43,7 @@ public final class SecretLiteralCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (App a : ix.spec().apps()) {
             for (App.Var v : a.vars()) {
                 if (v.literal() == null) continue;
@@ -61,10 +74,33 @@ public final class SecretLiteralCheck implements Check {
     }
 
     private static void value(Located<String> v, String what, Reporter reporter) {
-        if (v != null && SECRET_VALUE.matcher(v.value()).find()) {
+        if (v != null && (SECRET_VALUE.matcher(v.value()).find() || hasRandomToken(v.value()))) {
             // Say what it looks like, never echo the value: diagnostics end up in CI logs.
             reporter.error(Code.HL095, v.span(), what + " contains what looks like a credential")
                     .hint("move it to the vault and reference it with `secret \"<key>\" from <vault>`").sensitive().emit();
         }
+    }
+
+    static boolean hasRandomToken(String value) {
+        var m = TOKEN_WORD.matcher(value);
+        while (m.find()) {
+            String w = m.group();
+            boolean mixed = w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase)
+                    && w.chars().anyMatch(Character::isDigit);
+            if (mixed && bitsPerChar(w) > 4.3) return true;
+        }
+        return false;
+    }
+
+    /** Shannon entropy of the word's characters. */
+    private static double bitsPerChar(String w) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        w.chars().forEach(c -> counts.merge(c, 1, Integer::sum));
+        double bits = 0;
+        for (int n : counts.values()) {
+            double p = (double) n / w.length();
+            bits -= p * Math.log(p) / Math.log(2);
+        }
+        return bits;
     }
 }

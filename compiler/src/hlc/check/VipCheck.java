@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Cluster;
 import hlc.model.Host;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class VipCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null || c.vip() == null || !ix.networks.containsKey(c.vip().network().text())) return;
         String net = c.vip().network().text();

@@ -3,6 +3,7 @@ package hlc.check;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Network;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class VlanCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         Map<Integer, Network> seen = new HashMap<>();
         for (Network n : ix.spec().networks()) {
             if (n.vlan() == null) continue;

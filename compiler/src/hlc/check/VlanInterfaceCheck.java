@@ -5,6 +5,7 @@ import hlc.diag.Reporter;
 import hlc.diag.Suggest;
 import hlc.model.Host;
 import hlc.model.Network;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class VlanInterfaceCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Host h : ix.spec().hosts()) {
             List<String> links = h.interfaces().stream().filter(i -> i.vlan() == null).map(i -> i.name().text()).toList();
             for (Host.Interface i : h.interfaces()) {

@@ -4,6 +4,7 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Host;
 import hlc.model.Size;
+import hlc.resolve.ResolvedSpec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class VolumeBoundsCheck implements Check {
     }
 
     @Override
-    public void run(SpecIndex ix, Reporter reporter) {
+    public void run(ResolvedSpec ix, Reporter reporter) {
         for (Host h : ix.spec().hosts()) {
             List<Host.Volume> all = new ArrayList<>(h.volumes());
             all.addAll(h.userVolumes());

@@ -1,12 +1,7 @@
 package hlc.cli;
 
 import hlc.Compiler;
-import hlc.check.SpecIndex;
-import hlc.emit.Emission;
-import hlc.secrets.SecretsBundle;
-import hlc.secrets.SecretsBundleReader;
 import hlc.emit.RenderedFile;
-import hlc.emit.Renderer;
 import hlc.write.OutputFolder;
 import hlc.write.StaleCheck;
 import picocli.CommandLine.Command;
@@ -15,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,40 +41,33 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiler.Result result = SpecReading.check(spec);
-        if (result == null) return 2;
-        if (output.failed(result.reporter()) || result.spec() == null) {
-            output.print(result.reporter(), System.out, System.err);
-            return 1;
-        }
-        SpecIndex index = new SpecIndex(result.spec());
-        Path bundlePath = Targets.bundlePath(secretsFile, spec, result.spec());
-        SecretsBundle bundle;
+        Compiler.Compilation result;
         try {
-            bundle = bundlePath == null ? SecretsBundle.placeholder() : SecretsBundleReader.read(bundlePath,
-                    warning -> System.err.println("hlc: warning: " + warning));
-        } catch (SecretsBundleReader.BundleException e) {
-            output.print(result.reporter(), System.out, System.err);
-            System.err.println("hlc: " + e.getMessage());
+            result = Compiler.compile(spec, new Compiler.Options(secretsFile, generatedFrom(),
+                    warning -> System.err.println("hlc: warning: " + warning)));
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
             return 2;
         }
-        Renderer renderer = new Renderer(generatedFrom());
-        List<RenderedFile> rendered = Emission.run(index, Targets.emitters(bundle), renderer, result.reporter());
         output.print(result.reporter(), System.out, System.err);
-        if (result.reporter().hasErrors()) return 1;
-        long talos = rendered.stream().filter(RenderedFile::secret).count();
-        // Configs built from the placeholder were only for validation: they never reach the disk.
-        List<RenderedFile> files = bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered;
+        if (result.setupProblem() != null) {
+            System.err.println("hlc: " + result.setupProblem());
+            return 2;
+        }
+        if (output.failed(result.reporter()) || result.failed()) return 1;
+        long talos = result.talosConfigs();
+        List<RenderedFile> files = result.writable();
+        boolean withBundle = result.bundle() != null;
         try {
             if (checkOnly) return stale(files);
-            new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, bundlePath != null);
+            new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, withBundle);
         } catch (IOException e) {
             System.err.println("hlc: cannot write " + out + ": " + Messages.of(e));
             return 2;
         }
         System.err.println("hlc: wrote " + files.size() + " files to " + out
-                + (bundlePath != null ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
-        if (bundlePath == null && talos > 0) System.err.println(noBundleNote(talos));
+                + (withBundle ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
+        if (!withBundle && talos > 0) System.err.println(noBundleNote(talos));
         return 0;
     }
 

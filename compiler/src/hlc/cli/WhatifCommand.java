@@ -73,7 +73,7 @@ final class WhatifCommand implements Callable<Integer> {
             }
             scenarios = List.of(Scenario.of(s, which.fail));
         }
-        List<Report> reports = new WhatIf(s).analyse(scenarios);
+        List<Report> reports = new WhatIf(result.resolved()).analyse(scenarios);
         if (output.format == Output.Format.json) System.out.print(new JsonReport().render(reports));
         else if (which.all) System.out.print(new TableReport().render(reports));
         else System.out.print(new TextReport().render(reports.get(0)));

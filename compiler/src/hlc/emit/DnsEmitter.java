@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.model.App;
 import hlc.model.Cluster;
 import hlc.model.Device;
@@ -32,7 +32,7 @@ public final class DnsEmitter implements Emitter {
     record Rec(String name, String type, String target) {}
 
     @Override
-    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
+    public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         Spec s = ix.spec();
         String domain = s.site() != null && s.site().domain() != null ? s.site().domain().text() : null;
         Map<String, TreeSet<Rec>> byOwner = new TreeMap<>();
@@ -41,8 +41,8 @@ public final class DnsEmitter implements Emitter {
             if (ip != null && domain != null) add(byOwner, "host-" + h.name(), h.name().text() + "." + domain, ip);
         }
         for (Device d : s.devices()) {
-            if (d.addresses().isEmpty()) continue;
-            Ip ip = d.addresses().get(0).address();
+            Ip ip = ix.primaryAddress(d);
+            if (ip == null) continue;
             if (!d.dnsNames().isEmpty()) {
                 for (Name n : d.dnsNames()) add(byOwner, "device-" + d.name(), n.text(), ip);
             } else if (domain != null) {
@@ -51,8 +51,7 @@ public final class DnsEmitter implements Emitter {
         }
         for (App a : s.apps()) {
             for (App.Route r : a.routes()) {
-                Cluster.LoadBalancer lb = r.via() != null ? ix.loadBalancers.get(r.via().text())
-                        : s.cluster() != null && s.cluster().loadBalancers().size() == 1 ? s.cluster().loadBalancers().get(0) : null;
+                Cluster.LoadBalancer lb = ix.loadBalancerOf(r);
                 if (lb != null) add(byOwner, "app-" + a.name(), r.dnsName().text(), lb.address());
             }
         }

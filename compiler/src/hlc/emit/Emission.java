@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.diag.Reporter;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class Emission {
 
     private Emission() {}
 
-    public static List<RenderedFile> run(SpecIndex spec, List<Emitter> emitters, Renderer renderer, Reporter reporter) {
+    public static List<RenderedFile> run(ResolvedSpec spec, List<Emitter> emitters, Renderer renderer, Reporter reporter) {
         EmitProblems problems = new EmitProblems(reporter, spec.spec());
         List<FileSpec> specs = new ArrayList<>();
         for (Emitter e : emitters) {

@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -9,10 +9,10 @@ import java.util.List;
  * plain data for templates; rendering, validation and writing are shared.
  */
 public interface Emitter {
-    List<FileSpec> files(SpecIndex spec, EmitProblems problems);
+    List<FileSpec> files(ResolvedSpec spec, EmitProblems problems);
 
     /** The folders this emitter writes that Flux must apply; none by default (Flux's own tree, Talos). */
-    default List<AppliedFolder> appliedFolders(SpecIndex spec) {
+    default List<AppliedFolder> appliedFolders(ResolvedSpec spec) {
         return List.of();
     }
 }

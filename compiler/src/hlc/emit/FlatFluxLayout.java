@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.model.App;
 import hlc.model.Cluster;
 import hlc.model.Device;
@@ -35,11 +35,11 @@ final class FlatFluxLayout implements FluxLayout {
     static final String SETTINGS = "cluster-settings";
 
     @Override
-    public List<FileSpec> files(SpecIndex ix) {
+    public List<FileSpec> files(ResolvedSpec ix) {
         Spec spec = ix.spec();
         List<FileSpec> files = new ArrayList<>();
-        String root = rootPath(spec.cluster());
-        String interval = FluxEmitter.interval(spec.cluster());
+        String root = rootPath(ix);
+        String interval = FluxEmitter.interval(ix);
 
         Map<String, List<App>> byNamespace = new TreeMap<>();
         for (App a : spec.apps()) byNamespace.computeIfAbsent(a.namespace().text(), k -> new ArrayList<>()).add(a);
@@ -101,8 +101,8 @@ final class FlatFluxLayout implements FluxLayout {
      * Where this layout's output sits in the repository: the Flux path names the folder that holds
      * {@code cluster/} and {@code apps/} ({@code ./out/flux} when the spec names none).
      */
-    private static String rootPath(Cluster c) {
-        String p = c != null && c.flux() != null && c.flux().path() != null ? c.flux().path().value() : "./out/flux";
+    private static String rootPath(ResolvedSpec ix) {
+        String p = ix.cluster() == null ? ResolvedSpec.DEFAULT_FLUX_PATH : ix.cluster().fluxPath().value();
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
@@ -110,7 +110,7 @@ final class FlatFluxLayout implements FluxLayout {
     static final class ClusterSettings {
         private ClusterSettings() {}
 
-        static Map<String, String> of(SpecIndex ix) {
+        static Map<String, String> of(ResolvedSpec ix) {
             Spec s = ix.spec();
             Map<String, String> d = new TreeMap<>();
             if (s.site() != null) {

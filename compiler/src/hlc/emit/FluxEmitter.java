@@ -1,9 +1,8 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.model.Cluster;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +16,18 @@ import java.util.TreeMap;
  */
 public final class FluxEmitter implements Emitter {
     static final String FLUX_NS = "flux-system";
-    private static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
 
     @Override
-    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
-        return layoutOf(ix.spec().cluster()).files(ix);
+    public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
+        return layoutOf(ix).files(ix);
     }
 
-    static FluxLayout layoutOf(Cluster c) {
-        return namespaced(c) ? new NamespacedFluxLayout() : new FlatFluxLayout();
+    static FluxLayout layoutOf(ResolvedSpec ix) {
+        return namespaced(ix) ? new NamespacedFluxLayout() : new FlatFluxLayout();
     }
 
-    static boolean namespaced(Cluster c) {
-        return c != null && c.flux() != null && c.flux().namespaced();
+    static boolean namespaced(ResolvedSpec ix) {
+        return ix.cluster() != null && ix.cluster().namespacedFlux();
     }
 
     /** The Secret of variables every app substitutes from, when the spec names one ({@code substitute-from}). */
@@ -38,9 +36,8 @@ public final class FluxEmitter implements Emitter {
     }
 
     /** The interval of the root Kustomization and of every app that sets none, in Go's syntax. */
-    static String interval(Cluster c) {
-        Duration d = c != null && c.flux() != null && c.flux().interval() != null ? c.flux().interval().value() : DEFAULT_INTERVAL;
-        return GoDuration.of(d);
+    static String interval(ResolvedSpec ix) {
+        return GoDuration.of(ix.cluster() == null ? ResolvedSpec.DEFAULT_FLUX_INTERVAL : ix.cluster().fluxInterval().value());
     }
 
     /**

@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -10,5 +10,5 @@ import java.util.List;
  * namespace with its Namespace; they differ in where each app's Kustomization lives and what it substitutes from.
  */
 interface FluxLayout {
-    List<FileSpec> files(SpecIndex ix);
+    List<FileSpec> files(ResolvedSpec ix);
 }

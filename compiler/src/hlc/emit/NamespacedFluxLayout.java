@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.model.App;
 import hlc.model.Cluster;
 import hlc.model.Located;
@@ -48,10 +48,10 @@ final class NamespacedFluxLayout implements FluxLayout {
     private static final Pattern FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     @Override
-    public List<FileSpec> files(SpecIndex ix) {
+    public List<FileSpec> files(ResolvedSpec ix) {
         Spec spec = ix.spec();
         Cluster cluster = spec.cluster();
-        String interval = FluxEmitter.interval(cluster);
+        String interval = FluxEmitter.interval(ix);
         String clusterSecret = FluxEmitter.substituteFrom(cluster);
         List<FileSpec> files = new ArrayList<>();
 
@@ -80,7 +80,7 @@ final class NamespacedFluxLayout implements FluxLayout {
      * One namespace's folder: its Namespace, a ks.yaml per app folder (with the apps' ExternalSecrets beside
      * it) and the kustomization.yaml that sets the namespace, adds its shared components and lists them all.
      */
-    private static List<FileSpec> namespaceFolder(String ns, Map<String, List<App>> byFolder, SpecIndex ix,
+    private static List<FileSpec> namespaceFolder(String ns, Map<String, List<App>> byFolder, ResolvedSpec ix,
                                                   String interval, String clusterSecret) {
         List<FileSpec> files = new ArrayList<>();
         String dir = "flux/apps/" + ns + "/";
@@ -131,7 +131,7 @@ final class NamespacedFluxLayout implements FluxLayout {
      * of apps are unique in a spec, so the name finds it; HL071 has made sure it is where the spec says), and
      * variables from the cluster's Secret and the app's own.
      */
-    private static Map<String, Object> appContext(App a, SpecIndex ix, String interval, String clusterSecret) {
+    private static Map<String, Object> appContext(App a, ResolvedSpec ix, String interval, String clusterSecret) {
         Map<String, Object> c = AppKustomization.common(a, interval);
         Map<String, Map<String, Object>> depends = new TreeMap<>();
         for (App.Dependency d : a.dependencies()) {

@@ -1,6 +1,6 @@
 package hlc.emit;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.model.Ceph;
 import hlc.model.Device;
 import hlc.model.StorageClass;
@@ -19,7 +19,7 @@ public final class StorageEmitter implements Emitter {
     static final String DEFAULT_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
     @Override
-    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
+    public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         List<FileSpec> files = new ArrayList<>();
         Map<String, String> poolNamespace = new TreeMap<>();
         for (Ceph ceph : ix.spec().cephs()) {

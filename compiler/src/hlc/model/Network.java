@@ -7,6 +7,22 @@ package hlc.model;
 public record Network(Name name, Cidr cidr, Target gateway, java.util.List<Target> dns, Located<Integer> vlan,
                       Located<Integer> mtu, DhcpRange dhcp, String description, Cidr ipv6, Name pool) {
 
+    /**
+     * The prefix of this network an address belongs to: {@code cidr}, or the {@code ipv6} prefix beside it on
+     * the same link (dual stack); null when neither holds it.
+     */
+    public Cidr prefixOf(Ip ip) {
+        if (cidr != null && cidr.contains(ip)) return cidr;
+        if (ipv6 != null && ipv6.contains(ip)) return ipv6;
+        return null;
+    }
+
+    /** The prefixes written for this network, IPv4 first: for messages ("10.0.0.0/24 and fd00:5::/64"). */
+    public String prefixes() {
+        if (ipv6 == null) return cidr == null ? "" : cidr.text();
+        return cidr == null ? ipv6.text() : cidr.text() + " and " + ipv6.text();
+    }
+
     public boolean isLoadBalancerPool() {
         return pool != null && pool.text().equals("loadbalancer");
     }

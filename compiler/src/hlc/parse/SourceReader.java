@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * Turns the bytes of a spec file into text. A byte-order mark is dropped; bytes that are not UTF-8 are reported
- * once, at their place, and replaced so that the rest of the file is still checked.
+ * once, at their place, and replaced so that the rest of the file is still checked; so is a NUL character.
  */
 final class SourceReader {
     private SourceReader() {}
@@ -47,7 +47,7 @@ final class SourceReader {
         if (!result.isError()) {
             strict.flush(out);
             out.flip();
-            return new SourceFile(path, displayPath, lineEnds(out.toString()));
+            return nul(new SourceFile(path, displayPath, lineEnds(out.toString())), reporter);
         }
         // Where the first bad byte sits: the lines and columns of the (line-end normalised) text before it.
         out.flip();
@@ -67,6 +67,30 @@ final class SourceReader {
         reporter.error(Code.HL002, new Span(file, line, before.length() - lineStart + 1, 1),
                         String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[badByte] & 0xff, badByte))
                 .hint("save the file as UTF-8; the bad bytes are read as \uFFFD here")
+                .emit();
+        return nul(file, reporter);
+    }
+
+    /**
+     * A NUL character anywhere, comments included, is reported once at the first: it is valid UTF-8 but not text,
+     * git treats such a file as binary (no diffs, no merges), and editors and terminals show it differently.
+     */
+    private static SourceFile nul(SourceFile file, Reporter reporter) {
+        String text = file.text();
+        int at = text.indexOf('\0');
+        if (at < 0) return file;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        long count = text.chars().filter(c -> c == 0).count();
+        reporter.error(Code.HL002, new Span(file, line, at - lineStart + 1, 1), "the file contains the NUL character U+0000"
+                        + (count > 1 ? " (" + count + " times; this is the first)" : ""))
+                .hint("remove it: git treats a file with NUL bytes as binary, so it would get no diffs or merges")
                 .emit();
         return file;
     }

@@ -74,6 +74,18 @@ final class SyntaxErrors extends BaseErrorListener {
 
         String message;
         String hint = null;
+        Token glued = gluedNumber(parser, found);
+        if (glued != null) {
+            // `every 6hours` lexes as the duration `6h` and the word `ours`: say it of what was written.
+            String written = glued.getText() + found.getText();
+            boolean size = glued.getType() == HomeLabLexer.SIZE;
+            IntervalSet as = IntervalSet.of(size ? HomeLabLexer.SIZE : HomeLabLexer.DURATION);
+            reporter.error(Code.HL001, new Span(file, glued.getLine(), glued.getCharPositionInLine() + 1, written.length()),
+                            "`" + written + "` is not a " + (size ? "size" : "duration") + ": hlc knows no unit `"
+                                    + written.replaceFirst("^[0-9.]+", "") + "`")
+                    .hint(unitHint(as, written)).emit();
+            return;
+        }
         if (closes && found.getType() != Token.EOF && BlockRecovery.startsDeclaration(parser)) {
             message = "expected `}` to close " + block.title + " opened at " + block.at.line() + ":" + block.at.column()
                     + " before the next `" + found.getText() + "` block";
@@ -92,11 +104,48 @@ final class SyntaxErrors extends BaseErrorListener {
             message = "expected " + join(words) + ", found " + foundText;
             if (block != null) message += " (in " + block.title + ")";
             if (!keywords.isEmpty()) hint = Suggest.didYouMean(found.getText(), plain(keywords));
+            String units = unitHint(expected, found.getText());
+            if (units != null) hint = units;
         }
         var d = reporter.error(Code.HL001, at, message);
         if (block != null && (found.getType() == Token.EOF || message.startsWith("expected `}`"))) d.label(block.at, "opened here");
         if (hint != null) d.hint(hint);
         d.emit();
+    }
+
+    private static final List<String> DURATION_UNITS = List.of("ms", "s", "m", "h", "d");
+    private static final List<String> SIZE_UNITS = List.of("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "PiB");
+
+    /**
+     * A number with a unit hlc does not know where a duration or size stands ({@code every 6hours}): the
+     * units there are, and the spelling meant when the unit starts like one ({@code 6h}).
+     */
+    static String unitHint(IntervalSet expected, String found) {
+        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([A-Za-z]+)").matcher(found);
+        if (!m.matches()) return null;
+        String number = m.group(1), unit = m.group(2);
+        if (expected.contains(HomeLabLexer.DURATION)) {
+            String meant = DURATION_UNITS.stream().filter(unit::startsWith).max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+            return (meant != null ? "did you mean `" + number + meant + "`? " : "")
+                    + "a duration is a whole number and a unit, ms, s, m, h or d, repeated as needed: 6h, 1h30m, 7d";
+        }
+        if (expected.contains(HomeLabLexer.SIZE)) {
+            String meant = SIZE_UNITS.stream().filter(u -> u.equalsIgnoreCase(unit)).findFirst().orElse(null);
+            return (meant != null ? "did you mean `" + number + meant + "`? " : "")
+                    + "a size is a number and a unit, " + String.join(", ", SIZE_UNITS) + ": 64GiB, 1.92TB";
+        }
+        return null;
+    }
+
+    /**
+     * The duration or size just before {@code found} when the two touch ({@code 6h} + {@code ours}): a unit the
+     * lexer did not know, split at the longest unit it did. Null otherwise.
+     */
+    private static Token gluedNumber(Parser parser, Token found) {
+        if (found.getType() != HomeLabLexer.IDENT || found.getText().isEmpty() || !Character.isLetter(found.getText().charAt(0))) return null;
+        Token prev = parser.getInputStream().LT(-1);
+        if (prev == null || prev.getStopIndex() + 1 != found.getStartIndex()) return null;
+        return prev.getType() == HomeLabLexer.DURATION || prev.getType() == HomeLabLexer.SIZE ? prev : null;
     }
 
     private Span spanOf(Token t) {
@@ -113,19 +162,9 @@ final class SyntaxErrors extends BaseErrorListener {
     /** The nearest block around the error, for "in `host k8s-1`" and "opened at 12:1". */
     private Block enclosingBlock(ParserRuleContext ctx) {
         for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
-            String kind = switch (c.getRuleIndex()) {
-                case HomeLabParser.RULE_siteDecl -> "site";
-                case HomeLabParser.RULE_networkDecl -> "network";
-                case HomeLabParser.RULE_clusterDecl -> "cluster";
-                case HomeLabParser.RULE_hostDecl -> "host";
-                case HomeLabParser.RULE_deviceDecl -> "device";
-                case HomeLabParser.RULE_cephDecl -> "ceph";
-                case HomeLabParser.RULE_storageClassDecl -> "storage-class";
-                case HomeLabParser.RULE_serviceDecl -> "service";
-                case HomeLabParser.RULE_backupDecl -> "backup";
-                case HomeLabParser.RULE_appDecl -> "app";
-                default -> null;
-            };
+            // A top-level block is named by its keyword, its first token: every kind the grammar has, with no list.
+            String kind = c.getParent() instanceof HomeLabParser.DeclarationContext && c.getStart() != null
+                    ? c.getStart().getText() : null;
             if (c instanceof HomeLabParser.CephPoolContext) kind = "pool";
             if (c instanceof HomeLabParser.ClusterFluxContext) kind = "flux";
             if (kind == null) continue;

@@ -1,8 +1,8 @@
 package hlc.whatif;
 
 import hlc.model.Ceph;
-import hlc.model.Host;
-import hlc.model.Spec;
+import hlc.resolve.PoolPlacement;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
 
@@ -15,9 +15,9 @@ import java.util.List;
  * replicas it is the unlucky placement groups (with enough of them, some always are).
  */
 public final class CephAvailability {
-    private final Spec spec;
+    private final ResolvedSpec spec;
 
-    public CephAvailability(Spec spec) {
+    public CephAvailability(ResolvedSpec spec) {
         this.spec = spec;
     }
 
@@ -48,29 +48,20 @@ public final class CephAvailability {
     }
 
     public List<Result> analyse(Scenario s) {
-        return spec.pools().stream().map(p -> analyse(p, s)).toList();
+        return spec.spec().pools().stream().map(p -> analyse(p, s)).toList();
     }
 
     private Result analyse(Ceph.Pool p, Scenario s) {
-        String domain = p.effectiveFailureDomain();
-        int replicas = p.effectiveReplicas();
-        int minSize = p.effectiveMinSize();
-        List<Host> osdHosts = spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList();
-        int domains, left;
-        switch (domain) {
-            case "host" -> {
-                domains = osdHosts.size();
-                left = (int) osdHosts.stream().filter(h -> !s.isDown(h)).count();
-            }
-            case "osd" -> {
-                domains = osdHosts.stream().mapToInt(h -> h.osds().size()).sum();
-                left = osdHosts.stream().filter(h -> !s.isDown(h)).mapToInt(h -> h.osds().size()).sum();
-            }
-            // Racks and zones are not in the spec: which hosts share one is unknown, so nothing is counted.
-            default -> {
-                return new Result(p.name().text(), domain, -1, -1, replicas, minSize, -1, PoolState.UNKNOWN);
-            }
+        PoolPlacement placement = spec.placement(p);
+        String domain = placement.domainWord();
+        int replicas = placement.replicas().value();
+        int minSize = placement.minSize();
+        // Racks and zones are not in the spec: which hosts share one is unknown, so nothing is counted.
+        if (placement.domains() < 0) {
+            return new Result(p.name().text(), domain, -1, -1, replicas, minSize, -1, PoolState.UNKNOWN);
         }
+        int domains = placement.domains();
+        int left = placement.domainsLeft(s::isDown);
         // No domains at all is HL040 (the pool cannot be placed); there is no data to judge.
         if (domains == 0) return new Result(p.name().text(), domain, 0, 0, replicas, minSize, 0, PoolState.UNKNOWN);
         int placed = Math.min(replicas, domains); // more replicas than domains is HL040: only this many fit

@@ -1,6 +1,8 @@
 package hlc.whatif;
 
 import hlc.model.Spec;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.Resolver;
 
 import java.util.List;
 
@@ -17,8 +19,14 @@ public final class WhatIf {
     private final Capacity capacity;
 
     public WhatIf(Spec spec) {
+        this(Resolver.resolve(spec));
+    }
+
+    /** The analysers read the resolved spec: the failure domains they count are the ones the checks counted. */
+    public WhatIf(ResolvedSpec resolved) {
+        Spec spec = resolved.spec();
         etcd = new EtcdQuorum(spec);
-        ceph = new CephAvailability(spec);
+        ceph = new CephAvailability(resolved);
         vip = new VipFailover(spec);
         apps = new AppImpact(spec);
         capacity = new Capacity(spec);

@@ -1,14 +1,12 @@
 package hlc.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import hlc.Compiler;
 import hlc.check.Checker;
 import hlc.check.OverlapFinder;
-import hlc.check.SpecIndex;
-import hlc.cli.Targets;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
-import hlc.emit.Emission;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.model.Cidr;
@@ -16,6 +14,8 @@ import hlc.model.Spec;
 import hlc.parse.ModelBuilder;
 import hlc.parse.ParsedFile;
 import hlc.parse.SpecLoader;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.Resolver;
 import hlc.secrets.SecretsBundle;
 import inet.ipaddr.IPAddressString;
 
@@ -82,9 +82,10 @@ public final class Bench {
         long t0 = System.nanoTime();
         Spec spec = parse(specFile, reporter);
         long t1 = System.nanoTime();
-        Checker.check(spec, reporter);
+        ResolvedSpec resolved = Resolver.resolve(spec);
+        Checker.check(resolved, reporter);
         long t2 = System.nanoTime();
-        List<RenderedFile> files = emit(specFile, spec, reporter);
+        List<RenderedFile> files = emit(specFile, new Compiler.Result(spec, resolved, reporter));
         long t3 = System.nanoTime();
         if (reporter.hasErrors() || reporter.warningCount() > 0) {
             throw new IllegalStateException(specFile + " does not compile clean: " + reporter.sorted().stream().limit(5)
@@ -100,10 +101,9 @@ public final class Bench {
     }
 
     /** What `hlc compile` renders and validates in memory (Talos configs from the placeholder bundle). */
-    static List<RenderedFile> emit(Path specFile, Spec spec, Reporter reporter) {
-        SpecIndex index = new SpecIndex(spec);
+    static List<RenderedFile> emit(Path specFile, Compiler.Result checked) {
         Renderer renderer = new Renderer(specFile.getFileName().toString());
-        return Emission.run(index, Targets.emitters(SecretsBundle.placeholder()), renderer, reporter);
+        return Compiler.compile(checked, SecretsBundle.placeholder(), null, renderer).files();
     }
 
     /** A timed pass whose results are dropped before the next one starts. */

@@ -1,10 +1,10 @@
 package hlc.bench;
 
 import hlc.Compiler;
-import hlc.check.SpecIndex;
-import hlc.cli.Targets;
+import hlc.resolve.ResolvedSpec;
 import hlc.diag.Reporter;
 import hlc.emit.Emission;
+import hlc.emit.Emitters;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.secrets.SecretsBundle;
@@ -36,7 +36,7 @@ class SpecGeneratorTest {
         Compiler.Result r = Compiler.checkText("generated-12.hl", SpecGenerator.generate(12));
         assertEquals(List.of(), findings(r.reporter()));
         Reporter reporter = r.reporter();
-        List<RenderedFile> files = Emission.run(new SpecIndex(r.spec()), Targets.emitters(SecretsBundle.placeholder()),
+        List<RenderedFile> files = Emission.run(new ResolvedSpec(r.spec()), Emitters.all(SecretsBundle.placeholder()),
                 new Renderer("generated-12.hl"), reporter);
         assertEquals(List.of(), findings(reporter));
         assertEquals(12, files.stream().filter(RenderedFile::secret).count(), "a Talos config per host");

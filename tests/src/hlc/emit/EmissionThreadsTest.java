@@ -2,8 +2,7 @@ package hlc.emit;
 
 import hlc.Compiler;
 import hlc.bench.SpecGenerator;
-import hlc.check.SpecIndex;
-import hlc.cli.Targets;
+import hlc.resolve.ResolvedSpec;
 import hlc.secrets.SecretsBundle;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +20,9 @@ class EmissionThreadsTest {
     void manyFilesOnSeveralThreadsAreTheFilesOfOneThread() {
         Compiler.Result r = Compiler.checkText("generated-60.hl", SpecGenerator.generate(60));
         assertFalse(r.reporter().hasErrors());
-        SpecIndex index = new SpecIndex(r.spec());
+        ResolvedSpec index = new ResolvedSpec(r.spec());
         Renderer.warmUpInBackground();
-        List<RenderedFile> parallel = Emission.run(index, Targets.emitters(SecretsBundle.placeholder()),
+        List<RenderedFile> parallel = Emission.run(index, Emitters.all(SecretsBundle.placeholder()),
                 new Renderer("generated-60.hl"), r.reporter());
         assertTrue(parallel.size() >= Emission.PARALLEL_MIN_FILES, "enough files to take the parallel path");
         assertFalse(r.reporter().hasErrors());
@@ -31,7 +30,7 @@ class EmissionThreadsTest {
         Renderer one = new Renderer("generated-60.hl");
         List<RenderedFile> sequential = new ArrayList<>();
         EmitProblems problems = new EmitProblems(r.reporter(), r.spec());
-        for (Emitter e : Targets.emitters(SecretsBundle.placeholder())) {
+        for (Emitter e : Emitters.all(SecretsBundle.placeholder())) {
             for (FileSpec f : e.files(index, problems)) sequential.add(one.render(f).file());
         }
         sequential.sort(Comparator.comparing(RenderedFile::path));

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import hlc.Compiler;
-import hlc.check.SpecIndex;
 import hlc.diag.Diagnostic;
 import hlc.diag.Reporter;
-import hlc.emit.talos.TalosEmitter;
 import hlc.secrets.SecretsBundle;
 
 import java.io.IOException;
@@ -44,9 +42,9 @@ public final class EmitFixtures {
         return projectDir().resolve("spec/homelab.hl");
     }
 
-    /** The emitters of a compile, in the order of hlc.cli.Targets (package-private there). */
+    /** The emitters of a compile (the driver's one list). */
     public static List<Emitter> emitters(SecretsBundle bundle) {
-        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new TalosEmitter(bundle));
+        return Emitters.all(bundle);
     }
 
     /** What one in-memory compile produced: the files (empty when anything failed) and every finding. */
@@ -105,8 +103,7 @@ public final class EmitFixtures {
 
     /** Checks and emits spec text; a spec that does not check clean comes back with no files and its findings. */
     public static Run emitText(String text, SecretsBundle bundle, Renderer renderer) {
-        Compiler.Result r = Compiler.checkText("test.hl", text);
-        return emit(r, bundle, renderer);
+        return run(Compiler.compileText("test.hl", text, bundle, renderer));
     }
 
     public static Run emitText(String text) {
@@ -115,16 +112,14 @@ public final class EmitFixtures {
 
     public static Run emitFile(Path spec, SecretsBundle bundle, Renderer renderer) {
         try {
-            return emit(Compiler.check(spec), bundle, renderer);
+            return run(Compiler.compile(spec, bundle, renderer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Run emit(Compiler.Result r, SecretsBundle bundle, Renderer renderer) {
-        if (r.reporter().hasErrors() || r.spec() == null) return new Run(List.of(), r.reporter());
-        List<RenderedFile> files = Emission.run(new SpecIndex(r.spec()), emitters(bundle), renderer, r.reporter());
-        return new Run(files, r.reporter());
+    private static Run run(Compiler.Compilation c) {
+        return new Run(c.files(), c.reporter());
     }
 
     /** Emits spec text that must check and emit clean, failing the test with the findings otherwise. */

@@ -40,12 +40,13 @@ class CatalogueTest {
     }
 
     @Test
-    void onlyTheCompileStageExampleIsMarkedForCompile() {
+    void noExampleIsMarkedForCompile() {
+        // `hlc check` means "will compile": whatever compile refuses, check reports (HL096 included).
         Set<String> marked = new TreeSet<>();
         for (Explanation e : Catalogue.all()) {
             if (e.hasExamples() && e.failing().compileOnly()) marked.add(e.code().name());
         }
-        assertEquals(Set.of("HL096"), marked);
+        assertEquals(Set.of(), marked);
     }
 
     @Test

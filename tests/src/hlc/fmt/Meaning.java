@@ -1,19 +1,15 @@
 package hlc.fmt;
 
 import hlc.Compiler;
-import hlc.check.SpecIndex;
 import hlc.diag.Diagnostic;
 import hlc.diag.Label;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
-import hlc.emit.DnsEmitter;
+import hlc.emit.Emitters;
 import hlc.emit.Emission;
-import hlc.emit.FluxEmitter;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
-import hlc.emit.StorageEmitter;
-import hlc.emit.talos.TalosEmitter;
 import hlc.secrets.SecretsBundle;
 
 import java.lang.reflect.RecordComponent;
@@ -55,8 +51,8 @@ final class Meaning {
     /** The emitted files (all four targets, Talos with the placeholder bundle) and the findings of emitting. */
     static List<String> emitted(Compiler.Result result) {
         Reporter reporter = new Reporter();
-        List<RenderedFile> files = Emission.run(new SpecIndex(result.spec()),
-                List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new TalosEmitter(SecretsBundle.placeholder())),
+        List<RenderedFile> files = Emission.run(result.resolved(),
+                Emitters.all(SecretsBundle.placeholder()),
                 RENDERER, reporter);
         List<String> out = new ArrayList<>(findings(reporter));
         for (RenderedFile f : files) out.add(f.path() + "\n" + f.content());

@@ -137,7 +137,8 @@ class PathologicalInputTest {
     void slashEightDhcpPoolIsNotEnumerated() throws IOException {
         String spec = "site s { domain example.com }\n"
                 + "network big { cidr 10.0.0.0/8 dhcp 10.0.0.2 to 10.255.255.254 }\n"
-                + "cluster c { talos v1.10.7 kubernetes v1.33.3 }\n"
+                // pod and service subnets outside the /8: the defaults (10.244.0.0/16, 10.96.0.0/12) lie inside it
+                + "cluster c { talos v1.10.7 kubernetes v1.33.3 pods 172.16.0.0/16 services 172.17.0.0/16 }\n"
                 + "host h { role controlplane interface e on big address 10.200.0.1 }\n";
         List<Diagnostic> ds = check(write("dhcp8.hl", spec));
         assertEquals(List.of("HL025"), ds.stream().map(Diagnostic::code).toList());

@@ -359,8 +359,8 @@ class ValidSpecProperties {
     static final List<String> TLDS = List.of("com", "org", "net", "io", "co", "dev");
     static final List<String> LOCAL_DOMAINS = List.of("internal", "lan", "home.arpa", "local-net", "home");
     static final List<String> CNIS = List.of("cilium", "calico", "flannel", "none");
-    static final List<String> TALOS = List.of("v1.10.7", "v1.9.5", "v1.11.0", "v1.10.0-beta.1");
-    static final List<String> KUBERNETES = List.of("v1.33.3", "v1.32.0", "v1.34.1");
+    static final List<String> TALOS = List.of("v1.10.7", "v1.11.3", "v1.11.0", "v1.10.0-beta.1"); // releases hlc writes (HL096)
+    static final List<String> KUBERNETES = List.of("v1.33.3", "v1.32.0", "v1.31.4"); // run by every Talos in TALOS
     static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast", "802.3ad",
             "balance-tlb", "balance-alb");
     static final List<String> GPUS = List.of("i915", "xe", "nvidia", "amdgpu");
@@ -472,16 +472,23 @@ class ValidSpecProperties {
             Net cephNet = cephPresent && clusterNetIndex >= 0 ? pick(roomy, clusterNetIndex) : null;
 
             // ---------------------------------------------------------- networks rendered, gateways placed
+            List<Net> deviceGatewayNets = new ArrayList<>();
             for (int i = 0; i < nets.size(); i++) {
                 Net net = nets.get(i);
                 NetPlan np = i < v4Count ? in.nets().get(i) : new NetPlan(in.v6() >> 8, 0, 2, 1, 0, false, 9, 0);
                 List<String> a = new ArrayList<>();
                 a.add("cidr " + net.cidr());
                 int g = np.gateway();
-                if (g == 2 && gatewayDevice == null) g = 1;
+                // A gateway by name has an address on the network it routes (HL023): the device gets one there
+                // below; the first host always has its first interface on the first network.
+                if (g == 2 && (gatewayDevice == null || !net.roomy())) g = 1;
+                if (g == 3 && i != 0) g = 1;
                 String gatewayAddress = g == 1 ? net.allocate(np.subnet() + 1) : null;
                 if (gatewayAddress != null) a.add("gateway " + spell(gatewayAddress));
-                if (g == 2) a.add("gateway " + gatewayDevice);
+                if (g == 2) {
+                    a.add("gateway " + gatewayDevice);
+                    deviceGatewayNets.add(net);
+                }
                 if (g == 3) a.add("gateway " + n(hostSlice));
                 if (np.dns()) a.add("dns " + list(gatewayDevice == null ? List.of("1.1.1.1", "2606:4700:4700::1111")
                         : List.of(gatewayDevice, "1.1.1.1")));
@@ -497,6 +504,12 @@ class ValidSpecProperties {
                 List<String> a = new ArrayList<>(List.of("kind gateway", "model \"UniFi Dream Machine Pro\""));
                 a.add(placedAddress(dp.net(), dp.octet()));
                 if ((dp.more() & 1) != 0) a.add(placedAddress(dp.net() + 1, dp.octet() + 1));
+                for (Net net : deviceGatewayNets) {
+                    if (a.stream().anyMatch(x -> x.startsWith("address ") && x.endsWith(" on " + net.name))) continue;
+                    String address = net.allocate(dp.octet() + 2);
+                    if (address == null) throw new IllegalStateException("no address left for the gateway on " + net.name);
+                    a.add("address " + spell(address) + " on " + net.name);
+                }
                 a.addAll(List.of("serves " + list(List.of("router", "dns")), "controller \"https://192.168.1.1\"",
                         "dns " + gatewayDevice + ".hosts." + domain));
                 emit(block("device " + gatewayDevice, a));
@@ -567,6 +580,14 @@ class ValidSpecProperties {
                         firstNet = net;
                     }
                     k++;
+                }
+                if (control[i] && vipNet == null && firstAddress == null) {
+                    // Without a VIP the API is at a control plane's address (HL033 when none has one).
+                    String address = nets.get(0).allocate(hp.octets().get(0) + 3);
+                    if (address == null) throw new IllegalStateException("the first network is full");
+                    a.add("interface " + ifaceNames.get(k) + " on " + nets.get(0).name + " address " + spell(address));
+                    firstAddress = address;
+                    firstNet = nets.get(0);
                 }
                 for (int o = 0; o < osds[i]; o++) {
                     a.add("osd \"/dev/disk/by-id/ata-SAMSUNG_" + o + "*\"" + ((extras >> (6 + o) & 1) != 0 ? " size 1.92TB" : ""));

@@ -2,7 +2,7 @@ package hlc.today;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hlc.Compiler;
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
 import hlc.emit.EmitFixtures;
 import hlc.emit.Emission;
 import hlc.emit.FluxEmitter;
@@ -47,7 +47,7 @@ class RealClusterFluxTest {
         // not fail on another target's files (which its own tests cover).
         Compiler.Result checked = Compiler.check(project.resolve(SPEC));
         assertFalse(checked.reporter().hasErrors(), SPEC + " does not check:" + EmitFixtures.describe(checked.reporter()));
-        List<RenderedFile> files = Emission.run(new SpecIndex(checked.spec()), List.of(new FluxEmitter()),
+        List<RenderedFile> files = Emission.run(new ResolvedSpec(checked.spec()), List.of(new FluxEmitter()),
                 new Renderer(SPEC), checked.reporter());
         run = new EmitFixtures.Run(files, checked.reporter());
         assertFalse(run.failed(), "the Flux files of " + SPEC + " were not emitted:" + run.findings());

@@ -1,10 +1,8 @@
 package hlc.emit.talos;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.TalosShape;
 import hlc.emit.FileSpec;
-import hlc.model.Cluster;
-import hlc.model.Host;
-import hlc.model.Version;
 import hlc.secrets.SecretsBundle;
 
 import java.util.ArrayList;
@@ -20,37 +18,12 @@ final class ClassicV1Alpha1 implements TalosForm {
     static final String INSTALLER = "factory.talos.dev/installer/";
 
     @Override
-    public boolean supports(Version v) {
-        return v.major() == 1 && (v.minor() == 10 || v.minor() == 11);
+    public TalosShape shape() {
+        return TalosShape.CLASSIC_V1ALPHA1;
     }
 
     @Override
-    public String releases() {
-        return "v1.10 and v1.11 (single-document v1alpha1)";
-    }
-
-    /** What hlc writes only in the multi-document form of v1.12 and later. */
-    @Override
-    public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
-        List<Unwritable> out = new ArrayList<>();
-        if (!cluster.kernelModules().isEmpty()) {
-            out.add(new Unwritable(cluster.kernelModules().get(0).span(), "the kernel modules"));
-        }
-        for (Host h : hosts) {
-            String of = " of host `" + h.name().text() + "`";
-            for (Host.Interface i : h.interfaces()) {
-                if (i.vlan() != null) out.add(new Unwritable(i.vlan().id().span(), "the VLAN sub-interface `" + i.name().text() + "`"));
-            }
-            h.labels().forEach(l -> out.add(new Unwritable(l.written().span(), "the node labels" + of)));
-            h.taints().forEach(t -> out.add(new Unwritable(t.written().span(), "the node taints" + of)));
-            h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
-            h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of)));
-        }
-        return out;
-    }
-
-    @Override
-    public List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
+    public List<FileSpec> files(ResolvedSpec spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
         List<FileSpec> out = new ArrayList<>();
         for (NodePlan n : nodes) {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);

@@ -1,6 +1,7 @@
 package hlc.emit.talos;
 
-import hlc.check.SpecIndex;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.TalosShape;
 import hlc.emit.FileSpec;
 import hlc.model.Version;
 import hlc.secrets.SecretsBundle;
@@ -27,17 +28,12 @@ final class MultiDocument implements TalosForm {
     static final String INSTALLER = "factory.talos.dev/metal-installer/";
 
     @Override
-    public boolean supports(Version v) {
-        return v.major() == 1 && (v.minor() == 12 || v.minor() == 13);
+    public TalosShape shape() {
+        return TalosShape.MULTI_DOCUMENT;
     }
 
     @Override
-    public String releases() {
-        return "v1.12 and v1.13 (multi-document)";
-    }
-
-    @Override
-    public List<FileSpec> files(SpecIndex spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
+    public List<FileSpec> files(ResolvedSpec spec, NodePlan.Cluster cluster, List<NodePlan> nodes, SecretsBundle s) {
         List<FileSpec> out = new ArrayList<>();
         for (NodePlan n : nodes) {
             List<FileSpec.Document> docs = new ArrayList<>();

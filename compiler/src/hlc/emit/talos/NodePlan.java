@@ -1,12 +1,12 @@
 package hlc.emit.talos;
 
-import hlc.check.SpecIndex;
 import hlc.model.Cluster;
-import hlc.model.Device;
 import hlc.model.Host;
 import hlc.model.Ip;
 import hlc.model.Network;
 import hlc.model.Target;
+import hlc.resolve.ClusterSettings;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,43 +48,26 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                    List<String> apiSans, int kubePrismPort, String dnsDomain, List<String> clusterDns,
                    List<String> kernelModules, boolean coreDns) {}
 
-    static Cluster cluster(SpecIndex ix) {
+    static Cluster cluster(ResolvedSpec ix) {
         hlc.model.Cluster c = ix.spec().cluster();
+        ClusterSettings cs = ix.cluster();
         boolean hasWorkers = !ix.spec().hosts().stream().allMatch(Host::isControlPlane);
-        // Without a VIP or an endpoint name, the control plane first by name: the order of host blocks must not
-        // change the configs.
-        String endpointHost = c.vip() != null ? c.vip().address().text()
-                : c.endpoint() != null ? c.endpoint().text()
-                : ix.spec().hosts().stream().filter(Host::isControlPlane)
-                        .min(java.util.Comparator.comparing(h -> h.name().text()))
-                        .map(ix::primaryAddress).map(Ip::text).orElse("127.0.0.1");
-        String cni = c.cni() == null ? "flannel" : switch (c.cni().text()) {
-            case "flannel" -> "flannel";
-            default -> "none"; // Cilium or Calico are installed by Flux: Talos must not install one
-        };
-        boolean kubeProxy = c.kubeProxy() != null ? c.kubeProxy().value() : !"cilium".equals(c.cni() == null ? "" : c.cni().text());
         List<String> sans = new ArrayList<>();
         if (c.vip() != null) sans.add(c.vip().address().text());
         if (c.endpoint() != null) sans.add(c.endpoint().text());
-        return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(),
-                "https://" + bracket(endpointHost) + ":6443",
-                c.pods() == null ? "10.244.0.0/16" : c.pods().text(),
-                c.services() == null ? "10.96.0.0/12" : c.services().text(),
-                cni, kubeProxy, c.workloadsOnControlPlanes(hasWorkers), sans,
-                c.kubePrism() == null ? 7445 : c.kubePrism().value(),
-                c.clusterDomain() == null ? "cluster.local" : c.clusterDomain().text(),
+        return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(), cs.apiEndpoint().url(),
+                cs.podSubnet().value().text(), cs.serviceSubnet().value().text(),
+                cs.cni().value().talosName(), cs.kubeProxy().value(), c.workloadsOnControlPlanes(hasWorkers), sans,
+                cs.kubePrismPort().value(), cs.clusterDomain().value(),
                 c.clusterDns() == null ? List.of() : List.of(c.clusterDns().text()),
                 c.kernelModules().stream().map(m -> m.text()).toList(),
                 c.coreDns() == null || c.coreDns().value());
     }
 
-    static NodePlan of(Host h, SpecIndex ix) {
+    static NodePlan of(Host h, ResolvedSpec ix) {
         hlc.model.Cluster c = ix.spec().cluster();
-        Ip primaryIp = ix.primaryAddress(h);
-        Network primaryNet = null;
-        for (Host.Interface i : h.interfaces()) {
-            if (i.address() != null && i.address().equals(primaryIp) && i.network() != null) primaryNet = ix.networks.get(i.network().text());
-        }
+        Host.Interface primary = ix.primaryInterface(h);
+        Network primaryNet = primary == null || primary.network() == null ? null : ix.networks.get(primary.network().text());
         List<String> bondMembers = new ArrayList<>();
         h.interfaces().forEach(i -> { if (i.bond() != null) i.bond().members().forEach(m -> bondMembers.add(m.text())); });
         List<Link> links = new ArrayList<>();
@@ -132,7 +115,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> ns = new ArrayList<>();
         if (primaryNet != null) {
             for (Target t : primaryNet.dns()) {
-                Ip ip = resolve(t, ix);
+                Ip ip = ix.dnsServerAddress(t, primaryNet.name().text());
                 if (ip != null) ns.add(ip.text());
             }
         }
@@ -146,7 +129,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 + (t.effect() == null ? "" : ":" + t.effect().value())));
         Schematic schematic = new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList());
         return new NodePlan(h.name().text(), h.isControlPlane(),
-                h.installDisk() == null ? "/dev/sda" : h.installDisk().value(), links, ns,
+                ix.installDisk(h).value(), links, ns,
                 nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList());
@@ -158,22 +141,10 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 v.grow() == null ? null : v.grow().value());
     }
 
-    private static String gatewayOf(Network n, SpecIndex ix) {
+    /** The network's gateway as this node reaches it: its address on that network, not the holder's first. */
+    private static String gatewayOf(Network n, ResolvedSpec ix) {
         if (n.gateway() == null) return null;
-        Ip ip = resolve(n.gateway(), ix);
+        Ip ip = ix.addressOn(n.gateway(), n.name().text());
         return ip == null ? null : ip.text();
-    }
-
-    /** A gateway or DNS server: a literal address, or the address of the named device or host on that network. */
-    private static Ip resolve(Target t, SpecIndex ix) {
-        if (t.address() != null) return t.address();
-        Device d = ix.devices.get(t.ref().text());
-        if (d != null) return d.addresses().isEmpty() ? null : d.addresses().get(0).address();
-        Host h = ix.hosts.get(t.ref().text());
-        return h == null ? null : ix.primaryAddress(h);
-    }
-
-    private static String bracket(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

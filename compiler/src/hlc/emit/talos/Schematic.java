@@ -1,11 +1,12 @@
 package hlc.emit.talos;
 
+import hlc.resolve.TalosShape;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * An Image Factory schematic: the system extensions baked into a node's installer image, and the extra kernel
@@ -15,13 +16,6 @@ import java.util.regex.Pattern;
  * dc8730aa…} for i915 alone.
  */
 public record Schematic(List<String> extensions, List<String> kernelArgs) {
-    /**
-     * A kernel argument yaml.v3 writes as a plain scalar, so that the canonical YAML above is exact: no quoting,
-     * no character YAML reads as syntax, and nothing YAML would read as a number, boolean or null.
-     */
-    private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_.,=/+-]*");
-    private static final Pattern NOT_A_STRING = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
-
     public Schematic {
         extensions = extensions.stream().distinct().sorted().toList();
         kernelArgs = List.copyOf(kernelArgs);
@@ -33,7 +27,7 @@ public record Schematic(List<String> extensions, List<String> kernelArgs) {
 
     /** True when hlc can write this kernel argument into a schematic whose ID it computes itself. */
     static boolean isPlainKernelArg(String arg) {
-        return PLAIN_ARG.matcher(arg).matches() && !NOT_A_STRING.matcher(arg).matches();
+        return TalosShape.isPlainKernelArg(arg);
     }
 
     public String canonicalYaml() {

@@ -1,7 +1,7 @@
 package hlc.emit.talos;
 
-import hlc.check.SpecIndex;
-import hlc.diag.Code;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.TalosShape;
 import hlc.emit.EmitProblems;
 import hlc.emit.Emitter;
 import hlc.emit.FileSpec;
@@ -29,19 +29,16 @@ public final class TalosEmitter implements Emitter {
     }
 
     @Override
-    public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
+    public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         Cluster c = ix.spec().cluster();
         if (c == null || c.talos() == null || c.kubernetes() == null || ix.spec().hosts().isEmpty()) return List.of();
-        TalosForm form = FORMS.stream().filter(f -> f.supports(c.talos())).findFirst().orElse(null);
+        // TalosFormCheck (HL096) has refused a release with no form and every fact its form cannot write.
+        TalosShape shape = TalosShape.of(c.talos());
+        TalosForm form = FORMS.stream().filter(f -> f.shape() == shape).findFirst().orElse(null);
         if (form == null) {
-            problems.reporter().error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text()
-                            + ": it writes those of " + String.join(", and of ", FORMS.stream().map(TalosForm::releases).toList()))
-                    .hint("each release range has a config shape of its own; pin a release of one of those ranges")
-                    .emit();
+            problems.internal("no Talos form for " + c.talos().text() + ", which the checks accepted");
             return List.of();
         }
-        boolean unwritable = reportUnwritable(form, c, ix, problems);
-        if (reportUnspellableKernelArgs(c, problems) || unwritable) return List.of();
         List<NodePlan> nodes = new ArrayList<>();
         for (Host h : ix.spec().hosts()) nodes.add(NodePlan.of(h, ix));
         List<FileSpec> files = new ArrayList<>(form.files(ix, NodePlan.cluster(ix), nodes, secrets));
@@ -55,34 +52,5 @@ public final class TalosEmitter implements Emitter {
             files.add(new FileSpec("talos-schematics/" + s.id() + ".yaml", "talos-schematic.yaml.j2", ctx, false));
         }
         return files;
-    }
-
-    /** Every fact of the spec the chosen form has no place for, each at its place; true when there was one. */
-    private static boolean reportUnwritable(TalosForm form, Cluster c, SpecIndex ix, EmitProblems problems) {
-        List<TalosForm.Unwritable> unwritable = form.unwritable(c, ix.spec().hosts());
-        for (TalosForm.Unwritable u : unwritable) {
-            problems.reporter().error(Code.HL096, u.at(), "hlc cannot write " + u.what() + " into the machine configs of Talos "
-                            + c.talos().text() + " (" + form.releases() + ")")
-                    .hint("hlc writes it in the multi-document configs of Talos v1.12 and v1.13: pin one of those releases")
-                    .emit();
-        }
-        return !unwritable.isEmpty();
-    }
-
-    /**
-     * Kernel arguments go into the schematic, whose ID hlc computes from the YAML the Image Factory would write:
-     * an argument that YAML would quote could make that ID wrong, and a wrong ID is an installer that does not exist.
-     */
-    private static boolean reportUnspellableKernelArgs(Cluster c, EmitProblems problems) {
-        boolean any = false;
-        for (var arg : c.kernelArgs()) {
-            if (Schematic.isPlainKernelArg(arg.value())) continue;
-            any = true;
-            problems.reporter().error(Code.HL096, arg.span(), "hlc cannot compute the Image Factory schematic ID with the kernel argument `"
-                            + arg.value() + "`")
-                    .hint("hlc writes kernel arguments of letters, digits and _ . , = / + - that YAML reads as text, such as `intel_iommu=on`")
-                    .emit();
-        }
-        return any;
     }
 }

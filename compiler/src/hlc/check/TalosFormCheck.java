@@ -1,0 +1,69 @@
+package hlc.check;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.model.Cluster;
+import hlc.resolve.ResolvedSpec;
+import hlc.resolve.TalosShape;
+
+import java.util.List;
+
+/**
+ * HL096: the Talos machine configs can be written. A release hlc has no config shape for, a fact the pinned
+ * release's shape has no place for (labels, taints, volumes, VLANs, kernel modules in the classic v1alpha1
+ * form), and a kernel argument whose schematic ID hlc cannot compute. Found here, at the spec's place, so that
+ * {@code hlc check} refuses what {@code hlc compile} would: the emitter writes exactly what this check accepts.
+ *
+ * <p>HL004: a Kubernetes release the pinned Talos release does not run (outside its support matrix); the
+ * nodes would boot, and the control plane would not come up.
+ */
+public final class TalosFormCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL096, Code.HL004);
+    }
+
+    @Override
+    public void run(ResolvedSpec ix, Reporter reporter) {
+        Cluster c = ix.spec().cluster();
+        // The same condition as the Talos emitter's: without versions or nodes there are no machine configs.
+        if (c == null || c.talos() == null || c.kubernetes() == null || ix.spec().hosts().isEmpty()) return;
+        supportedPair(c, reporter);
+        TalosShape shape = TalosShape.of(c.talos());
+        if (shape == null) {
+            reporter.error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text()
+                            + ": it writes those of " + String.join(", and of ", TalosShape.allReleases()))
+                    .hint("each release range has a config shape of its own; pin a release of one of those ranges")
+                    .emit();
+        } else {
+            for (TalosShape.Unwritable u : shape.unwritable(c, ix.spec().hosts())) {
+                reporter.error(Code.HL096, u.at(), "hlc cannot write " + u.what() + " into the machine configs of Talos "
+                                + c.talos().text() + " (" + shape.releases() + ")")
+                        .hint("hlc writes it in the multi-document configs of Talos v1.12 and v1.13: pin one of those releases")
+                        .emit();
+            }
+        }
+        // Kernel arguments go into the schematic, whose ID hlc computes from the YAML the Image Factory would
+        // write: an argument that YAML would quote could make that ID wrong, and a wrong ID is no installer.
+        for (var arg : c.kernelArgs()) {
+            if (TalosShape.isPlainKernelArg(arg.value())) continue;
+            reporter.error(Code.HL096, arg.span(), "hlc cannot compute the Image Factory schematic ID with the kernel argument `"
+                            + arg.value() + "`")
+                    .hint("hlc writes kernel arguments of letters, digits and _ . , = / + - that YAML reads as text, such as `intel_iommu=on`")
+                    .emit();
+        }
+    }
+
+    private static void supportedPair(Cluster c, Reporter reporter) {
+        int[] minors = TalosShape.kubernetesMinors(c.talos());
+        if (minors == null) return;
+        var k = c.kubernetes();
+        if (k.major() == 1 && k.minor() >= minors[0] && k.minor() <= minors[1]) return;
+        String range = "v1." + minors[0] + " to v1." + minors[1];
+        reporter.error(Code.HL004, k.span(), "Talos v" + c.talos().major() + "." + c.talos().minor()
+                        + " does not run Kubernetes " + k.text() + ": it supports " + range)
+                .label(c.talos().span(), "the Talos release is pinned here")
+                .hint("pin a Kubernetes release from " + range + ", or a Talos release that supports " + k.text())
+                .emit();
+    }
+}

@@ -1,0 +1,74 @@
+package hlc.resolve;
+
+import hlc.diag.Span;
+import hlc.model.Cidr;
+import hlc.model.Cluster;
+import hlc.model.Host;
+import hlc.model.Ip;
+
+import java.util.Comparator;
+
+/**
+ * The cluster's settings as the Talos and Flux files get them: every value the spec may leave out is here with
+ * hlc's default applied, as a {@link Defaulted} that says whether it was written. A default subnet carries the
+ * cluster's name as its place, the nearest thing to "where it would be written".
+ */
+public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaulted<Cidr> serviceSubnet,
+                              ApiEndpoint apiEndpoint, Defaulted<Cni> cni, Defaulted<Boolean> kubeProxy,
+                              Defaulted<Integer> kubePrismPort, Defaulted<String> clusterDomain,
+                              Defaulted<FluxLayoutKind> fluxLayout, Defaulted<String> fluxPath,
+                              Defaulted<java.time.Duration> fluxInterval) {
+
+    static ClusterSettings of(Cluster c, ResolvedSpec rs) {
+        Span named = c.name().span();
+        Defaulted<Cidr> pods = c.pods() != null ? Defaulted.written(c.pods(), c.pods().span())
+                : Defaulted.byDefault(ResolvedSpec.defaultCidr(ResolvedSpec.DEFAULT_POD_SUBNET, named));
+        Defaulted<Cidr> services = c.services() != null ? Defaulted.written(c.services(), c.services().span())
+                : Defaulted.byDefault(ResolvedSpec.defaultCidr(ResolvedSpec.DEFAULT_SERVICE_SUBNET, named));
+        Defaulted<Cni> cni = c.cni() != null ? Defaulted.written(orElse(Cni.of(c.cni().text()), Cni.NONE), c.cni().span())
+                : Defaulted.byDefault(Cni.FLANNEL);
+        Defaulted<Boolean> kubeProxy = c.kubeProxy() != null ? Defaulted.written(c.kubeProxy().value(), c.kubeProxy().span())
+                : Defaulted.byDefault(!cni.value().replacesKubeProxy());
+        Defaulted<Integer> prism = c.kubePrism() != null ? Defaulted.written(c.kubePrism().value(), c.kubePrism().span())
+                : Defaulted.byDefault(ResolvedSpec.DEFAULT_KUBEPRISM_PORT);
+        Defaulted<String> domain = c.clusterDomain() != null ? Defaulted.written(c.clusterDomain().text(), c.clusterDomain().span())
+                : Defaulted.byDefault(ResolvedSpec.DEFAULT_CLUSTER_DOMAIN);
+        Cluster.Flux f = c.flux();
+        Defaulted<FluxLayoutKind> layout = f != null && f.layout() != null
+                ? Defaulted.written(orElse(FluxLayoutKind.of(f.layout().text()), FluxLayoutKind.FLAT), f.layout().span())
+                : Defaulted.byDefault(FluxLayoutKind.FLAT);
+        Defaulted<String> path = f != null && f.path() != null ? Defaulted.written(f.path().value(), f.path().span())
+                : Defaulted.byDefault(ResolvedSpec.DEFAULT_FLUX_PATH);
+        Defaulted<java.time.Duration> interval = f != null && f.interval() != null
+                ? Defaulted.written(f.interval().value(), f.interval().span())
+                : Defaulted.byDefault(ResolvedSpec.DEFAULT_FLUX_INTERVAL);
+        return new ClusterSettings(c, pods, services, endpoint(c, rs), cni, kubeProxy, prism, domain, layout, path,
+                interval);
+    }
+
+    /**
+     * The VIP, else the endpoint name, else the first control plane by name that has an address (by name: the
+     * order of host blocks must not change the configs); NONE when there is none of these.
+     */
+    private static ApiEndpoint endpoint(Cluster c, ResolvedSpec rs) {
+        if (c.vip() != null) return new ApiEndpoint(c.vip().address().text(), ApiEndpoint.Source.VIP, c.vip().address().span());
+        if (c.endpoint() != null) return new ApiEndpoint(c.endpoint().text(), ApiEndpoint.Source.NAME, c.endpoint().span());
+        return rs.spec().hosts().stream().filter(Host::isControlPlane)
+                .filter(h -> rs.primaryAddress(h) != null)
+                .min(Comparator.comparing(h -> h.name().text()))
+                .map(h -> {
+                    Ip ip = rs.primaryAddress(h);
+                    return new ApiEndpoint(ip.text(), ApiEndpoint.Source.CONTROL_PLANE, ip.span());
+                })
+                .orElse(new ApiEndpoint(null, ApiEndpoint.Source.NONE, c.name().span()));
+    }
+
+    /** An unknown word is HL005 and nothing is emitted; the resolved model still needs a value to be whole. */
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    public boolean namespacedFlux() {
+        return fluxLayout.value() == FluxLayoutKind.NAMESPACED;
+    }
+}

@@ -1,0 +1,37 @@
+package hlc.resolve;
+
+import hlc.model.Host;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Where a Ceph pool's copies can go: its failure domain, the hosts with OSDs, and how many domains those make
+ * (hosts for {@code host}, OSDs for {@code osd}; -1 for racks and zones, which the spec does not describe).
+ * The replica check and {@code hlc whatif} both count from this one answer. {@code domain} is null for a word
+ * the parser reported (HL005); {@code domainWord} is the spelling either way.
+ */
+public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<Integer> replicas, int minSize, List<Host> osdHosts) {
+    public PoolPlacement {
+        osdHosts = List.copyOf(osdHosts);
+    }
+
+    /** The number of failure domains, or -1 when the spec cannot count them. */
+    public int domains() {
+        return domainsLeft(h -> false);
+    }
+
+    /** The failure domains that remain when the hosts {@code down} says are down have failed; -1 as above. */
+    public int domainsLeft(Predicate<Host> down) {
+        if (domain == null) return -1;
+        return switch (domain) {
+            case HOST -> (int) osdHosts.stream().filter(h -> !down.test(h)).count();
+            case OSD -> osdHosts.stream().filter(h -> !down.test(h)).mapToInt(h -> h.osds().size()).sum();
+            default -> -1;
+        };
+    }
+
+    public int osdCount() {
+        return osdHosts.stream().mapToInt(h -> h.osds().size()).sum();
+    }
+}
