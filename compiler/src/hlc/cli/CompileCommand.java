@@ -3,6 +3,8 @@ package hlc.cli;
 import hlc.Compiler;
 import hlc.check.SpecIndex;
 import hlc.emit.Emission;
+import hlc.emit.OutputPlace;
+import hlc.repo.RepositoryChecks;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
 import hlc.emit.RenderedFile;
@@ -61,8 +63,9 @@ final class CompileCommand implements Callable<Integer> {
             System.err.println("hlc: " + e.getMessage());
             return 2;
         }
+        OutputPlace place = RepositoryChecks.run(out, result.spec(), result.reporter());
         Renderer renderer = new Renderer(generatedFrom());
-        List<RenderedFile> rendered = Emission.run(index, Targets.emitters(bundle), renderer, result.reporter());
+        List<RenderedFile> rendered = Emission.run(index, Targets.emitters(bundle, place), renderer, result.reporter());
         output.print(result.reporter(), System.out, System.err);
         if (result.reporter().hasErrors()) return 1;
         long talos = rendered.stream().filter(RenderedFile::secret).count();

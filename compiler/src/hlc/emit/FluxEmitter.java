@@ -19,9 +19,46 @@ public final class FluxEmitter implements Emitter {
     static final String FLUX_NS = "flux-system";
     private static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
 
+    private final OutputPlace place;
+    private final List<Emitter> applied;
+
+    /** Flux's files alone, for an output folder placed where the spec implies ({@link OutputPlace#fromSpec}). */
+    public FluxEmitter() {
+        this(null, List.of());
+    }
+
+    /**
+     * Flux's files for an output folder at {@code place} in the repository (null: where the spec implies),
+     * including a Kustomization for every folder the {@code applied} emitters declare.
+     */
+    public FluxEmitter(OutputPlace place, List<Emitter> applied) {
+        this.place = place;
+        this.applied = List.copyOf(applied);
+    }
+
     @Override
     public List<FileSpec> files(SpecIndex ix, EmitProblems problems) {
-        return layoutOf(ix.spec().cluster()).files(ix);
+        Cluster c = ix.spec().cluster();
+        OutputPlace at = placeFor(c);
+        FluxLayout layout = layoutOf(c);
+        List<FileSpec> files = new ArrayList<>(layout.files(ix, at));
+        List<String> inSync = files.stream().map(FileSpec::path)
+                .filter(p -> p.startsWith(OutputPlace.SYNC_FOLDER + "/"))
+                .map(p -> p.substring(OutputPlace.SYNC_FOLDER.length() + 1)).toList();
+        files.addAll(FluxTree.syncFolder(ix, at, namespaced(c), foldersToApply(ix), inSync, interval(c), problems));
+        return files;
+    }
+
+    /** Every folder the other emitters of this compile declare, in their order (Flux's own tree is none of them). */
+    List<AppliedFolder> foldersToApply(SpecIndex ix) {
+        List<AppliedFolder> out = new ArrayList<>();
+        for (Emitter e : applied) out.addAll(e.appliedFolders(ix));
+        return out;
+    }
+
+    /** Where the output sits: as given, else as the spec implies. */
+    OutputPlace placeFor(Cluster c) {
+        return place != null ? place : OutputPlace.fromSpec(c);
     }
 
     static FluxLayout layoutOf(Cluster c) {
