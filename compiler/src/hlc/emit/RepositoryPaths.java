@@ -15,7 +15,7 @@ public final class RepositoryPaths {
     private RepositoryPaths() {}
 
     /** The folder Flux applies for an app that names none. */
-    static String defaultAppPath(String namespace, String app) {
+    public static String defaultAppPath(String namespace, String app) {
         return APPS + "/" + namespace + "/" + app + "/app";
     }
 
