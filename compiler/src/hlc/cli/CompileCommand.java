@@ -10,6 +10,8 @@ import hlc.secrets.SecretsBundleReader;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.write.OutputFolder;
+import hlc.write.OutputIgnore;
+import hlc.write.SecretPaths;
 import hlc.write.StaleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,13 +73,20 @@ final class CompileCommand implements Callable<Integer> {
         if (result.reporter().hasErrors()) return 1;
         long talos = rendered.stream().filter(RenderedFile::secret).count();
         // Configs built from the placeholder were only for validation: they never reach the disk.
-        List<RenderedFile> files = bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered;
+        List<RenderedFile> files = new ArrayList<>(bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered);
+        files.add(OutputIgnore.file());
+        List<String> dropped;
         try {
-            if (checkOnly) return stale(files);
-            new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, bundlePath != null);
+            if (checkOnly) return stale(files, bundlePath != null);
+            dropped = new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, bundlePath != null);
         } catch (IOException e) {
             System.err.println("hlc: cannot write " + out + ": " + Messages.of(e));
             return 2;
+        }
+        if (!dropped.isEmpty()) {
+            System.err.println("hlc: removed " + dropped.size() + " file" + (dropped.size() == 1 ? "" : "s") + " with secrets of an earlier"
+                    + " compile (" + String.join(", ", dropped.stream().map(p -> out + "/" + p).toList()) + "): built from"
+                    + " another spec, they would break the nodes they were applied to; pass --secrets FILE to write current ones");
         }
         System.err.println("hlc: wrote " + files.size() + " files to " + out
                 + (bundlePath != null ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
@@ -90,8 +100,8 @@ final class CompileCommand implements Callable<Integer> {
                 + " cluster; `hlc secrets init FILE` makes one for a new cluster)";
     }
 
-    private int stale(List<RenderedFile> files) throws IOException {
-        List<StaleCheck.Finding> findings = StaleCheck.compare(out, files);
+    private int stale(List<RenderedFile> files, boolean secretsKnown) throws IOException {
+        List<StaleCheck.Finding> findings = StaleCheck.compare(out, files, secretsKnown);
         if (findings.isEmpty()) {
             System.err.println("hlc: " + out + " is up to date (" + files.stream().filter(f -> !f.secret()).count() + " files)");
             return 0;
@@ -100,6 +110,10 @@ final class CompileCommand implements Callable<Integer> {
             System.err.println(out + "/" + f.path() + ": " + f.kind() + switch (f.kind()) {
                 case "missing" -> " (the spec generates it, the folder lacks it)";
                 case "extra" -> " (generated before, the spec no longer generates it)";
+                case "unverifiable" -> " (holds secrets of an earlier compile that cannot be checked without the secrets bundle:"
+                        + " pass --secrets FILE, or delete it)";
+                case "stale" -> SecretPaths.isSecret(f.path()) ? " (differs from what the spec and the bundle generate; not shown: it holds secrets)"
+                        : " (differs from what the spec generates)";
                 default -> " (differs from what the spec generates)";
             });
             if (!f.diff().isEmpty()) System.err.print(f.diff());
