@@ -32,6 +32,13 @@ public final class Compiler {
         return afterParse(files, reporter);
     }
 
+    /** Checks a spec file read from one place and named {@code display} in findings (a copy of the staged tree). */
+    public static Result check(Path specFile, String display) throws IOException {
+        Reporter reporter = new Reporter();
+        List<ParsedFile> files = new SpecLoader(reporter).load(specFile, display);
+        return afterParse(files, reporter);
+    }
+
     /** Checks spec text (tests, fuzzing, editors). */
     public static Result checkText(String name, String text) {
         Reporter reporter = new Reporter();

@@ -36,7 +36,14 @@ public final class RepositoryChecks {
 
     /** Where the output folder sits and what is wrong about it; the findings go to {@code reporter}. */
     public static OutputPlace run(Path out, Spec spec, Reporter reporter) {
-        Optional<Repository> repo = Repository.holding(out);
+        return run(Repository.holding(out), spec, reporter);
+    }
+
+    /**
+     * The same for a repository given as it will be committed ({@code hlc gate} checks a copy of the index,
+     * which git knows nothing of); empty for none.
+     */
+    public static OutputPlace run(Optional<Repository> repo, Spec spec, Reporter reporter) {
         OutputPlace place = repo.map(r -> new OutputPlace(r.outputInRepository())).orElseGet(() -> OutputPlace.fromSpec(spec.cluster()));
         syncPath(spec.cluster(), place, repo.isPresent(), reporter);
         repo.ifPresent(r -> components(spec, r.top(), reporter));
