@@ -38,7 +38,7 @@ class GateFilesTest {
         JsonNode hooks = YAML.readTree(ROOT.resolve(".pre-commit-hooks.yaml").toFile());
         Map<String, JsonNode> byId = new java.util.TreeMap<>();
         for (JsonNode h : hooks) byId.put(h.get("id").asText(), h);
-        assertEquals(List.of("hlc-check", "hlc-compile-check", "hlc-fmt"), List.copyOf(byId.keySet()));
+        assertEquals(List.of("hlc-check", "hlc-compile-check", "hlc-fmt", "hlc-gate"), List.copyOf(byId.keySet()));
         for (JsonNode h : hooks) {
             assertEquals("script", h.get("language").asText());
             List<String> entry = Arrays.asList(h.get("entry").asText().split("\\s+"));
