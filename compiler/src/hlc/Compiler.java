@@ -18,7 +18,13 @@ import hlc.resolve.Resolver;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
 
+import hlc.emit.OutputPlace;
+import hlc.repo.Repository;
+import hlc.repo.RepositoryChecks;
+import hlc.write.OutputIgnore;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,9 +55,14 @@ public final class Compiler {
             return setupProblem != null || reporter.hasErrors() || resolved == null;
         }
 
-        /** The files to write: Talos configs built from the placeholder were only for validation. */
+        /**
+         * The files to write, with the output folder's own .gitignore: Talos configs built from the placeholder
+         * were only for validation.
+         */
         public List<RenderedFile> writable() {
-            return bundle != null ? files : files.stream().filter(f -> !f.secret()).toList();
+            List<RenderedFile> w = new java.util.ArrayList<>(bundle != null ? files : files.stream().filter(f -> !f.secret()).toList());
+            if (!w.isEmpty()) w.add(OutputIgnore.file());
+            return List.copyOf(w);
         }
 
         /** How many Talos machine configs were built (and validated). */
@@ -63,9 +74,15 @@ public final class Compiler {
     /**
      * How {@code hlc compile} runs: {@code secrets} overrides the spec's {@code secrets} (null for none),
      * {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
-     * reader's warnings.
+     * reader's warnings, {@code out} is the output folder, whose place in its git repository decides the paths
+     * Flux resolves (null: the place the spec implies).
      */
-    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings) {}
+    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out) {
+        /** Without an output folder: paths as the spec implies them (tests, the benchmark). */
+        public Options(Path secrets, String generatedFrom, Consumer<String> warnings) {
+            this(secrets, generatedFrom, warnings, null);
+        }
+    }
 
     /** Checks a spec file and its imports; throws only when the root file itself cannot be read. */
     public static Result check(Path specFile) throws IOException {
@@ -80,6 +97,13 @@ public final class Compiler {
             internal(reporter, new SourceFile(specFile, specFile.toString(), ""), "parse", e);
             return new Result(null, null, reporter);
         }
+        return afterParse(files, reporter);
+    }
+
+    /** Checks a spec file read from one place and named {@code display} in findings (a copy of the staged tree). */
+    public static Result check(Path specFile, String display) throws IOException {
+        Reporter reporter = new Reporter();
+        List<ParsedFile> files = new SpecLoader(reporter).load(specFile, display);
         return afterParse(files, reporter);
     }
 
@@ -111,7 +135,8 @@ public final class Compiler {
         } catch (SecretsBundleReader.BundleException e) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
         }
-        return compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()));
+        Optional<Repository> repo = options.out() == null ? Optional.empty() : Repository.holding(options.out());
+        return compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()), repo);
     }
 
     /** Checks and compiles spec text with the given bundle ({@link SecretsBundle#placeholder()} for none). */
@@ -126,12 +151,25 @@ public final class Compiler {
 
     /** The back half: nothing is emitted from a spec with errors, so what compile refuses, check reported. */
     public static Compilation compile(Result checked, SecretsBundle bundle, Path bundlePath, Renderer renderer) {
+        return compile(checked, bundle, bundlePath, renderer, Optional.empty());
+    }
+
+    /**
+     * The back half for an output folder in {@code repo} (empty: hlc cannot see the repository, so paths are
+     * the ones the spec implies). The repository's findings (HL076, HL077) are the compile's too.
+     */
+    public static Compilation compile(Result checked, SecretsBundle bundle, Path bundlePath, Renderer renderer,
+                                      Optional<Repository> repo) {
         if (checked.reporter().hasErrors() || checked.resolved() == null) {
+            return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, null);
+        }
+        OutputPlace place = RepositoryChecks.run(repo, checked.spec(), checked.reporter());
+        if (checked.reporter().hasErrors()) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, null);
         }
         List<RenderedFile> files;
         try {
-            files = Emission.run(checked.resolved(), Emitters.all(bundle), renderer, checked.reporter());
+            files = Emission.run(checked.resolved(), Emitters.all(bundle, place), renderer, checked.reporter());
         } catch (RuntimeException | StackOverflowError e) {
             internal(checked.reporter(), checked.spec().files().get(0), "emit", e);
             files = List.of();

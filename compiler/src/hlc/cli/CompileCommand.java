@@ -3,6 +3,7 @@ package hlc.cli;
 import hlc.Compiler;
 import hlc.emit.RenderedFile;
 import hlc.write.OutputFolder;
+import hlc.write.SecretPaths;
 import hlc.write.StaleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ final class CompileCommand implements Callable<Integer> {
         Compiler.Compilation result;
         try {
             result = Compiler.compile(spec, new Compiler.Options(secretsFile, generatedFrom(),
-                    warning -> System.err.println("hlc: warning: " + warning)));
+                    warning -> System.err.println("hlc: warning: " + warning), out));
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
             System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
             return 2;
@@ -58,12 +59,18 @@ final class CompileCommand implements Callable<Integer> {
         long talos = result.talosConfigs();
         List<RenderedFile> files = result.writable();
         boolean withBundle = result.bundle() != null;
+        List<String> dropped;
         try {
-            if (checkOnly) return stale(files);
-            new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, withBundle);
+            if (checkOnly) return stale(files, withBundle);
+            dropped = new OutputFolder(out, m -> System.err.println("hlc: " + m)).replace(files, withBundle);
         } catch (IOException e) {
             System.err.println("hlc: cannot write " + out + ": " + Messages.of(e));
             return 2;
+        }
+        if (!dropped.isEmpty()) {
+            System.err.println("hlc: removed " + dropped.size() + " file" + (dropped.size() == 1 ? "" : "s") + " with secrets of an earlier"
+                    + " compile (" + String.join(", ", dropped.stream().map(p -> out + "/" + p).toList()) + "): built from"
+                    + " another spec, they would break the nodes they were applied to; pass --secrets FILE to write current ones");
         }
         System.err.println("hlc: wrote " + files.size() + " files to " + out
                 + (withBundle ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
@@ -77,8 +84,8 @@ final class CompileCommand implements Callable<Integer> {
                 + " cluster; `hlc secrets init FILE` makes one for a new cluster)";
     }
 
-    private int stale(List<RenderedFile> files) throws IOException {
-        List<StaleCheck.Finding> findings = StaleCheck.compare(out, files);
+    private int stale(List<RenderedFile> files, boolean secretsKnown) throws IOException {
+        List<StaleCheck.Finding> findings = StaleCheck.compare(out, files, secretsKnown);
         if (findings.isEmpty()) {
             System.err.println("hlc: " + out + " is up to date (" + files.stream().filter(f -> !f.secret()).count() + " files)");
             return 0;
@@ -87,6 +94,10 @@ final class CompileCommand implements Callable<Integer> {
             System.err.println(out + "/" + f.path() + ": " + f.kind() + switch (f.kind()) {
                 case "missing" -> " (the spec generates it, the folder lacks it)";
                 case "extra" -> " (generated before, the spec no longer generates it)";
+                case "unverifiable" -> " (holds secrets of an earlier compile that cannot be checked without the secrets bundle:"
+                        + " pass --secrets FILE, or delete it)";
+                case "stale" -> SecretPaths.isSecret(f.path()) ? " (differs from what the spec and the bundle generate; not shown: it holds secrets)"
+                        : " (differs from what the spec generates)";
                 default -> " (differs from what the spec generates)";
             });
             if (!f.diff().isEmpty()) System.err.print(f.diff());

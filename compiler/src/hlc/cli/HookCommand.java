@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code hlc hook install|uninstall}: the git pre-commit hook that checks the spec before each commit. */
 @Command(name = "hook", mixinStandardHelpOptions = true,
-        description = "Install or remove a git pre-commit hook that runs `hlc check --strict` and `hlc compile --check`.",
+        description = "Install or remove a git pre-commit hook that runs `hlc gate --staged` (check, compile --check, fmt --check, no secrets).",
         subcommands = {HookCommand.Install.class, HookCommand.Uninstall.class})
 final class HookCommand implements Runnable {
     @Override
@@ -22,7 +22,7 @@ final class HookCommand implements Runnable {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Write the git pre-commit hook: before each commit that stages a .hl file or a file under the output folder, it runs `hlc check --strict` and `hlc compile --check`.",
+            description = {"Write the git pre-commit hook: before each commit it runs `hlc gate --staged` on what the commit records: no Talos secret staged and, when .hl files or the output folder change, check --strict, compile --check and fmt --check.",
                     "The hook runs this same hlc by absolute path. It replaces an earlier hlc hook and refuses any other unless --force."})
     static final class Install implements Callable<Integer> {
         @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "spec/homelab.hl",
@@ -30,7 +30,7 @@ final class HookCommand implements Runnable {
         Path spec;
 
         @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
-                description = "The output folder `hlc compile --check` compares (default: ${DEFAULT-VALUE}).")
+                description = "The output folder the gate compares (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @Option(names = "--force", description = "Replace a pre-commit hook that hlc did not write.")
@@ -73,8 +73,9 @@ final class HookCommand implements Runnable {
                 case UPDATED -> "updated";
                 case REPLACED_FOREIGN -> "replaced the other";
                 default -> "installed";
-            } + " pre-commit hook " + hook.file() + ": commits that change .hl files or " + outPath
-                    + "/ run `hlc check --strict " + specPath + "` and `hlc compile " + specPath + " --check`");
+            } + " pre-commit hook " + hook.file() + ": every commit runs `hlc gate --staged --spec " + specPath + " --out "
+                    + outPath + "` on what it records (no Talos secrets; the spec checked, compiled and formatted when .hl files or "
+                    + outPath + "/ change)");
             if (!Files.isRegularFile(git.topLevel().resolve(specPath))) {
                 System.err.println("hlc: note: " + specPath + " does not exist yet; until it does, those commits fail");
             }

@@ -39,6 +39,8 @@ public enum Code {
     HL061("even number of control-plane nodes", Severity.WARNING),
     HL070("app dependency cycle"),
     HL071("app dependency in the wrong namespace"),
+    HL076("Flux sync path where the output folder is not"),
+    HL077("Kustomize component missing from the repository"),
     HL080("invalid DNS name"),
     HL081("DNS name outside the site's domains"),
     HL082("DNS name with two different targets"),

@@ -74,6 +74,27 @@ public final class DnsEmitter implements Emitter {
         return files;
     }
 
+    /**
+     * The DNSEndpoints, applied after the apps that run external-dns (whose chart brings the DNSEndpoint CRD):
+     * the namesake app of each {@code dns-provider}, else an app called {@code external-dns} or {@code unifi-dns}.
+     * The UniFi JSON beside them is for people, not Flux, and stays out of the folder's kustomization.yaml.
+     */
+    @Override
+    public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
+        boolean records = files(ix, null).stream().anyMatch(f -> f.path().endsWith(".yaml"));
+        if (!records) return List.of();
+        TreeSet<String> after = new TreeSet<>();
+        ix.spec().dnsProviders().forEach(p -> {
+            if (ix.apps.containsKey(p.name().text())) after.add(p.name().text());
+        });
+        if (after.isEmpty()) {
+            for (String conventional : List.of("external-dns", "unifi-dns")) {
+                if (ix.apps.containsKey(conventional)) after.add(conventional);
+            }
+        }
+        return List.of(new AppliedFolder("hlc-dns", "dns", List.copyOf(after)));
+    }
+
     private static void add(Map<String, TreeSet<Rec>> byOwner, String owner, String name, Ip ip) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".")) n = n.substring(0, n.length() - 1);

@@ -35,6 +35,15 @@ public final class Emission {
                         + (bug.getMessage() == null ? "" : ": " + bug.getMessage()));
             }
         }
+        List<AppliedFolder> folders = new ArrayList<>();
+        for (Emitter e : emitters) {
+            try {
+                folders.addAll(e.appliedFolders(spec));
+            } catch (RuntimeException bug) {
+                problems.internal(e.getClass().getSimpleName() + " failed to name its folders: " + bug.getClass().getSimpleName());
+            }
+        }
+        specs.addAll(FluxTree.folderKustomizations(specs, folders));
         Set<String> paths = new HashSet<>();
         boolean[] duplicate = new boolean[specs.size()];
         for (int i = 0; i < specs.size(); i++) duplicate[i] = !paths.add(specs.get(i).path());

@@ -3,6 +3,7 @@ package hlc.emit;
 import hlc.emit.talos.TalosEmitter;
 import hlc.secrets.SecretsBundle;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,18 @@ public final class Emitters {
 
     /** @param secrets the bundle, or {@link SecretsBundle#placeholder()} to build and validate Talos configs only */
     public static List<Emitter> all(SecretsBundle secrets) {
-        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new TalosEmitter(secrets));
+        return all(secrets, null);
+    }
+
+    /**
+     * The emitters for an output folder at {@code place} in the repository (null: where the spec implies). Flux
+     * gets the others, to apply each folder they declare ({@link Emitter#appliedFolders}).
+     */
+    public static List<Emitter> all(SecretsBundle secrets, OutputPlace place) {
+        List<Emitter> content = List.of(new StorageEmitter(), new DnsEmitter(), new TalosEmitter(secrets));
+        List<Emitter> all = new ArrayList<>();
+        all.add(new FluxEmitter(place, content));
+        all.addAll(content);
+        return List.copyOf(all);
     }
 }

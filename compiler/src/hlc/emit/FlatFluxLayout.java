@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * from. Secret variables become an ExternalSecret per app: the value stays in the vault.
  *
  * <pre>
- * flux/cluster/cluster-apps.yaml        root Kustomization → flux/apps
+ * flux/cluster/cluster-apps.yaml        root Kustomization → flux/apps (its place in the repository)
  * flux/cluster/cluster-settings.yaml    ConfigMap of derived variables
  * flux/apps/kustomization.yaml          lists the namespace folders
  * flux/apps/NS/kustomization.yaml       lists namespace.yaml and the apps' files
@@ -35,10 +35,9 @@ final class FlatFluxLayout implements FluxLayout {
     static final String SETTINGS = "cluster-settings";
 
     @Override
-    public List<FileSpec> files(ResolvedSpec ix) {
+    public List<FileSpec> files(ResolvedSpec ix, OutputPlace place) {
         Spec spec = ix.spec();
         List<FileSpec> files = new ArrayList<>();
-        String root = rootPath(ix);
         String interval = FluxEmitter.interval(ix);
 
         Map<String, List<App>> byNamespace = new TreeMap<>();
@@ -71,7 +70,7 @@ final class FlatFluxLayout implements FluxLayout {
         }
         Map<String, Object> rootCtx = new LinkedHashMap<>();
         rootCtx.put("interval", interval);
-        rootCtx.put("path", root + "/apps");
+        rootCtx.put("path", place.path("flux/apps"));
         rootCtx.put("has_apps", !nsFolders.isEmpty());
         rootCtx.put("cluster_settings", true);
         files.add(new FileSpec("flux/cluster/cluster-apps.yaml", "flux-root.yaml.j2", rootCtx, false));
@@ -95,15 +94,6 @@ final class FlatFluxLayout implements FluxLayout {
         if (AppKustomization.hasSecrets(a)) from.add(Map.of("kind", "Secret", "name", AppKustomization.secretsName(a)));
         c.put("substitute_from", from);
         return c;
-    }
-
-    /**
-     * Where this layout's output sits in the repository: the Flux path names the folder that holds
-     * {@code cluster/} and {@code apps/} ({@code ./out/flux} when the spec names none).
-     */
-    private static String rootPath(ResolvedSpec ix) {
-        String p = ix.cluster() == null ? ResolvedSpec.DEFAULT_FLUX_PATH : ix.cluster().fluxPath().value();
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     /** The non-secret variables every app can substitute: names a home-ops repository already uses. */

@@ -17,9 +17,44 @@ import java.util.TreeMap;
 public final class FluxEmitter implements Emitter {
     static final String FLUX_NS = "flux-system";
 
+    private final OutputPlace place;
+    private final List<Emitter> applied;
+
+    /** Flux's files alone, for an output folder placed where the spec implies ({@link OutputPlace#fromSpec}). */
+    public FluxEmitter() {
+        this(null, List.of());
+    }
+
+    /**
+     * Flux's files for an output folder at {@code place} in the repository (null: where the spec implies),
+     * including a Kustomization for every folder the {@code applied} emitters declare.
+     */
+    public FluxEmitter(OutputPlace place, List<Emitter> applied) {
+        this.place = place;
+        this.applied = List.copyOf(applied);
+    }
+
     @Override
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
-        return layoutOf(ix).files(ix);
+        OutputPlace at = placeFor(ix.spec().cluster());
+        List<FileSpec> files = new ArrayList<>(layoutOf(ix).files(ix, at));
+        List<String> inSync = files.stream().map(FileSpec::path)
+                .filter(p -> p.startsWith(OutputPlace.SYNC_FOLDER + "/"))
+                .map(p -> p.substring(OutputPlace.SYNC_FOLDER.length() + 1)).toList();
+        files.addAll(FluxTree.syncFolder(ix, at, namespaced(ix), foldersToApply(ix), inSync, interval(ix), problems));
+        return files;
+    }
+
+    /** Every folder the other emitters of this compile declare, in their order (Flux's own tree is none of them). */
+    List<AppliedFolder> foldersToApply(ResolvedSpec ix) {
+        List<AppliedFolder> out = new ArrayList<>();
+        for (Emitter e : applied) out.addAll(e.appliedFolders(ix));
+        return out;
+    }
+
+    /** Where the output sits: as given, else as the spec implies. */
+    OutputPlace placeFor(Cluster c) {
+        return place != null ? place : OutputPlace.fromSpec(c);
     }
 
     static FluxLayout layoutOf(ResolvedSpec ix) {

@@ -10,5 +10,6 @@ import java.util.List;
  * namespace with its Namespace; they differ in where each app's Kustomization lives and what it substitutes from.
  */
 interface FluxLayout {
-    List<FileSpec> files(ResolvedSpec ix);
+    /** The layout's files, for an output folder at {@code place} in the repository. */
+    List<FileSpec> files(ResolvedSpec ix, OutputPlace place);
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * ({@code substitute-from cluster-secrets}), present in every namespace; there is no cluster-settings ConfigMap.
  *
  * <pre>
- * flux/cluster/cluster-apps.yaml       root Kustomization → ./kubernetes/apps
+ * flux/cluster/cluster-apps.yaml       root Kustomization → flux/apps (its place in the repository)
  * flux/apps/kustomization.yaml         lists the namespace folders
  * flux/apps/NS/kustomization.yaml      namespace NS, shared components, namespace.yaml and each ks.yaml
  * flux/apps/NS/namespace.yaml          the Namespace
@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * flux/apps/NS/FOLDER/APP-secrets.yaml an ExternalSecret, when the app has secret variables
  * </pre>
  *
- * <p>{@code out/flux/apps} is the repository's {@code kubernetes/apps}: the folder app paths point into. An app
- * whose path is {@code ./kubernetes/apps/NS/FOLDER/…} gets its ks.yaml in FOLDER, so apps sharing a folder
+ * <p>The ks.yaml files mirror the repository's {@code kubernetes/apps}, the folder app paths point into (the apps'
+ * own manifests stay there, the user's); the root applies them where the output really is. An app whose path is
+ * {@code ./kubernetes/apps/NS/FOLDER/…} gets its ks.yaml in FOLDER, so apps sharing a folder
  * ({@code rook-ceph} and {@code rook-ceph-cluster}, whose path is {@code rook-ceph/cluster}) share a ks.yaml, as
  * in the repository; any other app gets a folder named after it.
  *
@@ -48,7 +49,7 @@ final class NamespacedFluxLayout implements FluxLayout {
     private static final Pattern FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     @Override
-    public List<FileSpec> files(ResolvedSpec ix) {
+    public List<FileSpec> files(ResolvedSpec ix, OutputPlace place) {
         Spec spec = ix.spec();
         Cluster cluster = spec.cluster();
         String interval = FluxEmitter.interval(ix);
@@ -61,7 +62,7 @@ final class NamespacedFluxLayout implements FluxLayout {
                     .computeIfAbsent(folder(a), k -> new ArrayList<>()).add(a);
         }
         for (var namespace : byFolder.entrySet()) {
-            files.addAll(namespaceFolder(namespace.getKey(), namespace.getValue(), ix, interval, clusterSecret));
+            files.addAll(namespaceFolder(namespace.getKey(), namespace.getValue(), ix, place, interval, clusterSecret));
         }
         List<String> nsFolders = byFolder.keySet().stream().map(ns -> "./" + ns).toList();
         if (!nsFolders.isEmpty()) {
@@ -70,7 +71,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         }
         Map<String, Object> rootCtx = new LinkedHashMap<>();
         rootCtx.put("interval", interval);
-        rootCtx.put("path", RepositoryPaths.APPS);
+        rootCtx.put("path", place.path("flux/apps"));
         rootCtx.put("cluster_settings", false);
         files.add(new FileSpec("flux/cluster/cluster-apps.yaml", "flux-root.yaml.j2", rootCtx, false));
         return files;
@@ -81,7 +82,7 @@ final class NamespacedFluxLayout implements FluxLayout {
      * it) and the kustomization.yaml that sets the namespace, adds its shared components and lists them all.
      */
     private static List<FileSpec> namespaceFolder(String ns, Map<String, List<App>> byFolder, ResolvedSpec ix,
-                                                  String interval, String clusterSecret) {
+                                                  OutputPlace place, String interval, String clusterSecret) {
         List<FileSpec> files = new ArrayList<>();
         String dir = "flux/apps/" + ns + "/";
         List<String> resources = new ArrayList<>();
@@ -107,7 +108,7 @@ final class NamespacedFluxLayout implements FluxLayout {
             resources.addAll(secrets);
         }
         files.add(new FileSpec(dir + "kustomization.yaml", "kustomization.yaml.j2",
-                FluxEmitter.kustomizationFile(ns, sharedComponents(ix.spec().cluster(), ns), resources), false));
+                FluxEmitter.kustomizationFile(ns, sharedComponents(ix.spec().cluster(), place, ns), resources), false));
         return files;
     }
 
@@ -149,10 +150,14 @@ final class NamespacedFluxLayout implements FluxLayout {
         return c;
     }
 
-    /** The components every app of a namespace gets, relative to its folder, in the order the spec lists them. */
-    private static List<String> sharedComponents(Cluster cluster, String ns) {
+    /**
+     * The components every app of a namespace gets, in the order the spec lists them, relative to the folder
+     * the namespace's kustomization.yaml is really in (kustomize reads them from there): the repository's
+     * {@code kubernetes/components}, seen from the output's {@code flux/apps/NS}.
+     */
+    private static List<String> sharedComponents(Cluster cluster, OutputPlace place, String ns) {
         Set<String> out = new LinkedHashSet<>();
-        String from = RepositoryPaths.APPS + "/" + ns;
+        String from = place.path("flux/apps/" + ns);
         if (cluster == null || cluster.flux() == null) return List.of();
         for (Cluster.Namespace n : cluster.flux().namespaces()) {
             if (!n.name().text().equals(ns)) continue;

@@ -8,14 +8,14 @@ import java.util.List;
  * the repository's root, starting with {@code ./}. The apps folder is the one app paths default into
  * ({@code ./kubernetes/apps/NS/APP/app}); shared Kustomize components sit beside it, as in home-ops repositories.
  */
-final class RepositoryPaths {
-    static final String APPS = "./kubernetes/apps";
-    static final String COMPONENTS = "./kubernetes/components";
+public final class RepositoryPaths {
+    public static final String APPS = "./kubernetes/apps";
+    public static final String COMPONENTS = "./kubernetes/components";
 
     private RepositoryPaths() {}
 
     /** The folder Flux applies for an app that names none. */
-    static String defaultAppPath(String namespace, String app) {
+    public static String defaultAppPath(String namespace, String app) {
         return APPS + "/" + namespace + "/" + app + "/app";
     }
 
@@ -25,7 +25,7 @@ final class RepositoryPaths {
      * lists it). {@code relative("./kubernetes/apps/media/plex/app", "./kubernetes/components/cnpg")} is
      * {@code ../../../../components/cnpg}.
      */
-    static String relative(String fromDir, String target) {
+    public static String relative(String fromDir, String target) {
         List<String> from = segments(fromDir);
         List<String> to = segments(target);
         int common = 0;
@@ -43,7 +43,7 @@ final class RepositoryPaths {
      * {@code ..} that climbs above the root is kept, so such a path stays visibly wrong rather than silently
      * meaning another folder.
      */
-    static List<String> segments(String path) {
+    public static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
         for (String s : path.split("/")) {
             if (s.isEmpty() || s.equals(".")) continue;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Storage: a Rook {@code CephBlockPool} per pool and a {@code StorageClass} per class, with the provisioner and
@@ -100,6 +101,45 @@ public final class StorageEmitter implements Emitter {
             files.add(new FileSpec("storage/classes/" + sc.name().text() + ".yaml", "storageclass.yaml.j2", c, false));
         }
         return files;
+    }
+
+    /**
+     * Two folders, each applied once what it needs runs: the pools after the apps of the Ceph cluster's namespace
+     * (Rook's operator and the CephCluster; Rook names the namespace after the cluster), ready when Rook says
+     * {@code phase: Ready} (kstatus cannot read a CephBlockPool's status, so Flux would call it ready at once);
+     * the classes after the apps that run their provisioners (the same Rook apps for RBD, {@code openebs} for
+     * hostpath, {@code csi-driver-nfs} for NFS), as far as the spec has them.
+     */
+    @Override
+    public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
+        List<AppliedFolder> out = new ArrayList<>();
+        TreeSet<String> rook = new TreeSet<>();
+        for (Ceph ceph : ix.spec().cephs()) rook.addAll(appsIn(ix, ceph.name().text()));
+        boolean pools = ix.spec().cephs().stream().anyMatch(c -> !c.pools().isEmpty());
+        if (pools) {
+            out.add(new AppliedFolder("hlc-ceph-pools", "storage/ceph", List.copyOf(rook),
+                    List.of(new AppliedFolder.ReadyWhen("ceph.rook.io/v1", "CephBlockPool",
+                            "status.phase == 'Ready'", "status.phase == 'Failure'"))));
+        }
+        TreeSet<String> drivers = new TreeSet<>();
+        boolean classes = false;
+        for (StorageClass sc : ix.spec().storageClasses()) {
+            if (sc.backend() == null) continue;
+            classes = true;
+            if (sc.backend() instanceof StorageClass.CephPool) drivers.addAll(rook);
+            else if (sc.backend() instanceof StorageClass.Hostpath) drivers.addAll(named(ix, "openebs"));
+            else if (sc.backend() instanceof StorageClass.Nfs) drivers.addAll(named(ix, "csi-driver-nfs"));
+        }
+        if (classes) out.add(new AppliedFolder("hlc-storage-classes", "storage/classes", List.copyOf(drivers)));
+        return out;
+    }
+
+    private static List<String> appsIn(ResolvedSpec ix, String namespace) {
+        return ix.spec().apps().stream().filter(a -> a.namespace().text().equals(namespace)).map(a -> a.name().text()).toList();
+    }
+
+    private static List<String> named(ResolvedSpec ix, String app) {
+        return ix.apps.containsKey(app) ? List.of(app) : List.of();
     }
 
     /** The NFS server as mounts should name it: its DNS name when it has one, else its first address. */

@@ -24,9 +24,11 @@ public final class HookScript {
         return """
                 #!/bin/sh
                 %s written by `hlc hook install`; `hlc hook uninstall` removes it, and a new install replaces it.
-                # Before a commit that stages a .hl file or a file under the output folder, checks the spec (warnings
-                # fail too) and that the output folder is what it compiles to. It reads the files in the work tree,
-                # staged or not. `git commit --no-verify` skips it once.
+                # Before every commit, `hlc gate --staged` judges what the commit records (the index, not the work
+                # tree): no Talos machine config, talosconfig or secrets bundle is staged; and when the commit stages
+                # a .hl file or a file under the output folder, the spec checks clean (warnings fail too), the output
+                # folder is what it compiles to, and the spec is in the fmt layout. One process, each finding once.
+                # `git commit --no-verify` skips it once.
                 spec=%s
                 out=%s
                 program=%s
@@ -37,12 +39,10 @@ public final class HookScript {
                   exit 1
                 fi
                 # Pathspecs, not a pattern over the names: '*.hl' matches in every folder, "$out" everything under it.
-                if [ -z "$(git diff --cached --name-only -- '*.hl' "$out")" ]; then
-                  exit 0
+                if [ -n "$(git diff --cached --name-only -- '*.hl' "$out")" ]; then
+                  echo "%s$spec" >&2
                 fi
-                echo "%s$spec" >&2
-                hlc check --strict "$spec" || exit
-                hlc compile "$spec" --out "$out" --check || exit
+                hlc gate --staged --spec "$spec" --out "$out"
                 """.formatted(MARKER, quote(spec), quote(out), quote(hlc.program()), command, RUNNING);
     }
 

@@ -35,10 +35,18 @@ public final class SpecLoader {
 
     /** Loads the root spec; an unreadable root is an I/O problem the caller reports (exit 2). */
     public List<ParsedFile> load(Path root) throws IOException {
+        return load(root, root.toString());
+    }
+
+    /**
+     * Loads the root spec, naming it {@code display} in findings (imports are named from it): {@code hlc gate}
+     * reads a copy of the staged tree and reports the paths of the repository.
+     */
+    public List<ParsedFile> load(Path root, String display) throws IOException {
         Path real = root.toRealPath();
         rootDir = real.getParent();
         byte[] bytes = Files.readAllBytes(real);
-        visit(real, root.toString(), bytes);
+        visit(real, display, bytes);
         return files;
     }
 

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  * that dies between the two renames leaves the old folder under its aside name, which the next run restores.
  */
 public final class OutputFolder {
-    static final String SECRET_DIR = "talos";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -60,11 +59,14 @@ public final class OutputFolder {
     }
 
     /**
-     * Writes {@code files}. When {@code secretsEmitted} is false the old secret folder is carried over untouched
-     * (a run without a secrets bundle must not delete the user's Talos configs). Runs on one folder are
-     * serialised by {@link OutputLock}.
+     * Writes {@code files}. The secret files ({@link SecretPaths}) of an earlier run never survive it: with
+     * {@code secretsEmitted} this run's replace them, and without, they are removed, because they were built
+     * from an earlier spec and would be applied as if current (a moved node keeps its old address). Returns the
+     * secret files removed that way, so the caller can say so. Runs on one folder are serialised by
+     * {@link OutputLock}.
      */
-    public void replace(List<RenderedFile> files, boolean secretsEmitted) throws IOException {
+    public List<String> replace(List<RenderedFile> files, boolean secretsEmitted) throws IOException {
+        List<String> dropped;
         try (OutputLock lock = OutputLock.acquire(out, messages)) {
             steps.after("locked");
             recover();
@@ -76,7 +78,7 @@ public final class OutputFolder {
             deleteTree(tmp);
             Files.createDirectory(tmp);
             try {
-                carryOver(tmp, secretsEmitted);
+                dropped = carryOver(tmp, files, secretsEmitted);
                 steps.after("carried-over");
                 for (RenderedFile f : files) write(tmp.resolve(f.path()), f.content(), f.secret());
                 write(tmp.resolve(Manifest.NAME), Manifest.render(files), false);
@@ -93,6 +95,7 @@ public final class OutputFolder {
             deleteTree(aside);
             steps.after("cleaned");
         }
+        return dropped;
     }
 
     /**
@@ -140,21 +143,27 @@ public final class OutputFolder {
         }
     }
 
-    private void carryOver(Path tmp, boolean secretsEmitted) throws IOException {
-        if (!Files.isDirectory(out)) return;
+    /** Copies the files hlc never generated into the new tree; returns the old secret files it leaves out without a replacement. */
+    private List<String> carryOver(Path tmp, List<RenderedFile> files, boolean secretsEmitted) throws IOException {
+        List<String> dropped = new java.util.ArrayList<>();
+        if (!Files.isDirectory(out)) return dropped;
         Set<String> generated = Manifest.read(out);
+        Set<String> written = new java.util.HashSet<>();
+        for (RenderedFile f : files) written.add(f.path());
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = out.relativize(p).toString().replace('\\', '/');
-                boolean secret = rel.startsWith(SECRET_DIR + "/");
-                if (rel.equals(Manifest.NAME) || generated.contains(rel)) continue; // hlc's: replaced by this run
-                if (secret && secretsEmitted) continue;
+                if (rel.equals(Manifest.NAME) || generated.contains(rel) || written.contains(rel)) continue; // hlc's: replaced by this run
+                if (SecretPaths.isSecret(rel)) {
+                    if (!secretsEmitted) dropped.add(rel);
+                    continue;
+                }
                 Path target = tmp.resolve(rel);
                 Files.createDirectories(target.getParent());
-                if (secret) restrictDir(target.getParent()); // the folder of machine configs stays owner-only
                 Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
+        return dropped;
     }
 
     private static void write(Path target, String content, boolean secret) throws IOException {

@@ -16,22 +16,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code hlc compile --check}: compares what the spec compiles to with what the output folder holds, for every
- * committed (non-secret) file. Reports each stale, missing or extra file, with a short unified diff.
+ * {@code hlc compile --check}: compares what the spec compiles to with what the output folder holds. Reports
+ * each stale, missing or extra file, with a short unified diff for the committed ones. The secret files
+ * ({@link SecretPaths}) are compared too when the compile had the bundle (without a diff: it would print the
+ * keys); without the bundle, any the folder holds is {@code unverifiable}, since nothing can tell whether they
+ * are current, and a stale machine config applied to a node breaks it.
  */
 public final class StaleCheck {
     private static final int MAX_DIFF_LINES = 40;
 
     private StaleCheck() {}
 
-    /** One difference: {@code kind} is stale, missing or extra. */
+    /** One difference: {@code kind} is stale, missing, extra or unverifiable. */
     public record Finding(String kind, String path, String diff) {}
 
+    /** Compares the committed files only, as without a bundle: old secret files are unverifiable. */
     public static List<Finding> compare(Path out, List<RenderedFile> files) throws IOException {
+        return compare(out, files, false);
+    }
+
+    /** {@code secretsKnown}: the compile had the bundle, and {@code files} holds the secret files it makes. */
+    public static List<Finding> compare(Path out, List<RenderedFile> files, boolean secretsKnown) throws IOException {
         List<Finding> findings = new ArrayList<>();
         Set<String> now = new TreeSet<>();
         for (RenderedFile f : files) {
-            if (f.secret()) continue;
+            if (f.secret() && !secretsKnown) continue;
             now.add(f.path());
             Path p = out.resolve(f.path());
             if (!Files.isRegularFile(p)) {
@@ -39,7 +48,13 @@ public final class StaleCheck {
                 continue;
             }
             String old = Files.readString(p, StandardCharsets.UTF_8);
-            if (!old.equals(f.content())) findings.add(new Finding("stale", f.path(), diff(f.path(), old, f.content())));
+            if (!old.equals(f.content())) findings.add(new Finding("stale", f.path(), f.secret() ? "" : diff(f.path(), old, f.content())));
+        }
+        if (Files.isDirectory(out)) {
+            for (String p : SecretPaths.present(out)) {
+                if (!secretsKnown) findings.add(new Finding("unverifiable", p, ""));
+                else if (!now.contains(p)) findings.add(new Finding("extra", p, ""));
+            }
         }
         Set<String> before = Files.isDirectory(out) ? Manifest.read(out) : Set.of();
         for (String p : before) {

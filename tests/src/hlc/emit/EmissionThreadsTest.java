@@ -30,9 +30,14 @@ class EmissionThreadsTest {
         Renderer one = new Renderer("generated-60.hl");
         List<RenderedFile> sequential = new ArrayList<>();
         EmitProblems problems = new EmitProblems(r.reporter(), r.spec());
+        List<FileSpec> specs = new ArrayList<>();
+        List<AppliedFolder> folders = new ArrayList<>();
         for (Emitter e : Emitters.all(SecretsBundle.placeholder())) {
-            for (FileSpec f : e.files(index, problems)) sequential.add(one.render(f).file());
+            specs.addAll(e.files(index, problems));
+            folders.addAll(e.appliedFolders(index));
         }
+        specs.addAll(FluxTree.folderKustomizations(specs, folders));
+        for (FileSpec f : specs) sequential.add(one.render(f).file());
         sequential.sort(Comparator.comparing(RenderedFile::path));
         assertEquals(sequential, parallel);
     }

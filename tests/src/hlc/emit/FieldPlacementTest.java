@@ -45,7 +45,7 @@ class FieldPlacementTest {
               kube-proxy false
               loadbalancer lb-int 10.0.0.50 on lan
               flux {
-                path "./k"
+                path "./k/flux/cluster"
                 interval 30m
               }
             }
@@ -214,7 +214,8 @@ class FieldPlacementTest {
             assertEquals(List.of("./base.yaml", "./namespace.yaml", "./zeta.yaml"),
                     texts(withWorker.doc("flux/apps/infra/kustomization.yaml").path("resources")));
             assertEquals(List.of("./data", "./infra"), texts(withWorker.doc("flux/apps/kustomization.yaml").path("resources")));
-            assertEquals("./k/apps", withWorker.doc("flux/cluster/cluster-apps.yaml").at("/spec/path").asText());
+            // The flux path names the sync folder, so the output folder is ./k and the apps are its flux/apps.
+            assertEquals("./k/flux/apps", withWorker.doc("flux/cluster/cluster-apps.yaml").at("/spec/path").asText());
             assertEquals("30m", withWorker.doc("flux/cluster/cluster-apps.yaml").at("/spec/interval").asText());
         }
 

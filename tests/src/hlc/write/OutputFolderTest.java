@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The output folder is replaced as a whole and only ever with a complete, validated result: what hlc generated
- * is replaced, what it never generated is kept, secrets are carried over when a run makes none, and a failed
+ * is replaced, what it never generated is kept, secrets of an earlier run are removed when a run makes none, and a failed
  * compile changes nothing. {@code compile --check} says exactly which files are stale, missing or extra.
  */
 class OutputFolderTest {
@@ -81,15 +81,17 @@ class OutputFolderTest {
         }
 
         @Test
-        void carriesTalosOverWhenThisRunMadeNoSecretsAndReplacesItWhenItDid() throws IOException {
-            new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n"),
+        void removesOldSecretsWhenThisRunMadeNoneAndReplacesThemWhenItDid() throws IOException {
+            new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n"), secret("talosconfig", "client\n"),
                     secret("talos/n1.yaml", "one\n"), secret("talos/n2.yaml", "two\n")), true);
 
-            new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n")), false);
-            assertEquals("one\n", read(out.resolve("talos/n1.yaml")), "carried over");
-            assertEquals("two\n", read(out.resolve("talos/n2.yaml")), "carried over");
-            if (TreeFixtures.posix(out)) assertEquals("rw-------", TreeFixtures.mode(out.resolve("talos/n1.yaml")));
+            List<String> dropped = new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n")), false);
+            assertEquals(List.of("talos/n1.yaml", "talos/n2.yaml", "talosconfig"), dropped, "reported, for the message");
+            assertFalse(Files.exists(out.resolve("talos/n1.yaml")), "configs of an earlier spec never survive a compile");
+            assertFalse(Files.exists(out.resolve("talosconfig")));
 
+            new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n"),
+                    secret("talos/n1.yaml", "one\n"), secret("talos/n2.yaml", "two\n")), true);
             new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n"), secret("talos/n1.yaml", "ONE\n")), true);
             assertEquals("ONE\n", read(out.resolve("talos/n1.yaml")), "replaced by this run's configs");
             assertFalse(Files.exists(out.resolve("talos/n2.yaml")), "a node gone from the spec loses its config");
@@ -104,14 +106,13 @@ class OutputFolderTest {
             assertNotEquals("rw-------", TreeFixtures.mode(out.resolve("a.yaml")), "committed files are ordinary");
         }
 
-        /** The secret folder stays owner-only when a run without a bundle carries it over. */
+        /** A file someone put where hlc now writes one (their own .gitignore) gives way to hlc's. */
         @Test
-        void carriedOverSecretsStayOwnerOnly() throws IOException {
-            assumeTrue(TreeFixtures.posix(dir), "no POSIX permissions on this file system");
-            new OutputFolder(out).replace(List.of(secret("talos/n1.yaml", "s\n")), true);
-            new OutputFolder(out).replace(List.of(file("a.yaml", "a: 1\n")), false);
-            assertEquals("rw-------", TreeFixtures.mode(out.resolve("talos/n1.yaml")));
-            assertEquals("rwx------", TreeFixtures.mode(out.resolve("talos")));
+        void aHandMadeFileWhereHlcNowWritesIsReplaced() throws IOException {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(".gitignore"), "mine\n");
+            new OutputFolder(out).replace(List.of(file(".gitignore", "hlc's\n")), false);
+            assertEquals("hlc's\n", read(out.resolve(".gitignore")));
         }
 
         @Test

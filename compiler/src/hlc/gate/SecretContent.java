@@ -1,0 +1,39 @@
+package hlc.gate;
+
+import java.util.regex.Pattern;
+
+/**
+ * Tells a file that holds Talos secrets by what it says, not by its name or place, since a copy can be
+ * anywhere in a repository: a machine config (its {@code machine:} section carries the machine token and the
+ * OS CA key), a talosconfig (a client certificate and key per context) and a secrets bundle in the layout
+ * {@code talosctl gen secrets} writes. A SOPS-encrypted file is none of them: encrypting it is how a
+ * repository may keep it.
+ */
+public final class SecretContent {
+    private static final Pattern SOPS = Pattern.compile("(?m)^sops:\\s*$");
+    private static final Pattern[] MACHINE_CONFIG = {re("^version: v1alpha1\\s*$"), re("^machine:\\s*$"), re("^\\s+token: \\S"), re("^cluster:\\s*$")};
+    private static final Pattern[] TALOSCONFIG = {re("^context: "), re("^contexts:\\s*$"), re("^\\s+key: \\S"), re("^\\s+crt: \\S")};
+    private static final Pattern[] BUNDLE = {re("^secrets:\\s*$"), re("^\\s+bootstraptoken: \\S"), re("^certs:\\s*$"), re("^trustdinfo:\\s*$")};
+
+    private SecretContent() {}
+
+    /** What secret the text holds, in words ("a Talos machine config"), or null when it holds none of them. */
+    public static String kindOf(String text) {
+        if (SOPS.matcher(text).find() && text.contains("ENC[")) return null;
+        if (matchesAll(text, MACHINE_CONFIG)) return "a Talos machine config (the cluster's CA keys and join tokens)";
+        if (matchesAll(text, TALOSCONFIG)) return "a talosconfig (a client certificate and key with admin rights on the nodes)";
+        if (matchesAll(text, BUNDLE)) return "a Talos secrets bundle (every key of the cluster)";
+        return null;
+    }
+
+    private static boolean matchesAll(String text, Pattern[] patterns) {
+        for (Pattern p : patterns) {
+            if (!p.matcher(text).find()) return false;
+        }
+        return true;
+    }
+
+    private static Pattern re(String regex) {
+        return Pattern.compile("(?m)" + regex);
+    }
+}

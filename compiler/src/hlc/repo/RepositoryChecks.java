@@ -1,0 +1,111 @@
+package hlc.repo;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Suggest;
+import hlc.emit.OutputPlace;
+import hlc.emit.RepositoryPaths;
+import hlc.model.App;
+import hlc.model.Cluster;
+import hlc.model.Located;
+import hlc.model.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What a compile can only know from where its output goes: the output folder's place in the repository Flux
+ * syncs, and the findings about paths that would resolve to nothing there.
+ *
+ * <ul>
+ *   <li>HL076: the spec's {@code flux path} (the sync path of the Flux instance) is not the folder hlc writes
+ *   the root of its tree into, {@code <output>/flux/cluster}: Flux would sync a folder without it.</li>
+ *   <li>HL077: a Kustomize component (of a namespace folder or an app) that is no folder with a
+ *   kustomization.yaml under the repository's {@code kubernetes/components}: kustomize fails the whole folder.
+ *   Only when hlc sees the repository; without one the README says what to commit where.</li>
+ * </ul>
+ */
+public final class RepositoryChecks {
+    private RepositoryChecks() {}
+
+    /** Where the output folder sits and what is wrong about it; the findings go to {@code reporter}. */
+    public static OutputPlace run(Path out, Spec spec, Reporter reporter) {
+        return run(Repository.holding(out), spec, reporter);
+    }
+
+    /**
+     * The same for a repository given as it will be committed ({@code hlc gate} checks a copy of the index,
+     * which git knows nothing of); empty for none.
+     */
+    public static OutputPlace run(Optional<Repository> repo, Spec spec, Reporter reporter) {
+        OutputPlace place = repo.map(r -> new OutputPlace(r.outputInRepository())).orElseGet(() -> OutputPlace.fromSpec(spec.cluster()));
+        syncPath(spec.cluster(), place, repo.isPresent(), reporter);
+        repo.ifPresent(r -> components(spec, r.top(), reporter));
+        return place;
+    }
+
+    private static void syncPath(Cluster c, OutputPlace place, boolean seen, Reporter reporter) {
+        if (c == null || c.flux() == null || c.flux().path() == null) return;
+        Located<String> path = c.flux().path();
+        String wanted = place.syncPath();
+        if (String.join("/", RepositoryPaths.segments(path.value())).equals(String.join("/", RepositoryPaths.segments(wanted)))) return;
+        if (seen) {
+            reporter.error(Code.HL076, path.span(), "Flux would sync `" + path.value() + "`, but the output folder is `"
+                            + place.root() + "` in this repository: the root of hlc's Flux tree is `" + wanted + "`")
+                    .hint("write `path \"" + wanted + "\"`" + (OutputPlace.ofSyncPath(path.value()) == null ? ""
+                            : ", or compile into the folder that path implies (`--out "
+                            + folder(OutputPlace.ofSyncPath(path.value())) + "` from the repository's root)"))
+                    .emit();
+        } else {
+            reporter.error(Code.HL076, path.span(), "Flux would sync `" + path.value() + "`, a folder hlc never writes:"
+                            + " its tree starts at `<output folder>/" + OutputPlace.SYNC_FOLDER + "`")
+                    .hint("write the path where you commit the output folder, followed by /" + OutputPlace.SYNC_FOLDER
+                            + " (`\"./out/" + OutputPlace.SYNC_FOLDER + "\"` for out/ at the repository's root)")
+                    .emit();
+        }
+    }
+
+    private static String folder(OutputPlace p) {
+        return p.root().equals(".") ? "." : p.root().substring(2);
+    }
+
+    private static void components(Spec spec, Path top, Reporter reporter) {
+        Path root = top.resolve(String.join("/", RepositoryPaths.segments(RepositoryPaths.COMPONENTS)));
+        List<String> present = present(root);
+        List<Located<String>> used = new ArrayList<>();
+        Cluster c = spec.cluster();
+        if (c != null && c.flux() != null && c.flux().namespaced()) {
+            for (Cluster.Namespace n : c.flux().namespaces()) used.addAll(n.components());
+        }
+        for (App a : spec.apps()) used.addAll(a.components());
+        for (Located<String> comp : used) {
+            String name = String.join("/", RepositoryPaths.segments(comp.value()));
+            if (present.contains(name)) continue;
+            String dym = Suggest.didYouMean(name, present);
+            reporter.error(Code.HL077, comp.span(), "component `" + comp.value() + "` is not in the repository: "
+                            + RepositoryPaths.COMPONENTS + "/" + name + " has no kustomization.yaml")
+                    .hint(dym != null ? dym : "add the component there (a kustomization.yaml of kind Component), or remove it from the spec")
+                    .emit();
+        }
+    }
+
+    /** Every folder under {@code root} with a kustomization.yaml, by its path from there. */
+    private static List<String> present(Path root) {
+        if (!Files.isDirectory(root)) return List.of();
+        TreeSet<String> out = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(root, 6)) {
+            s.filter(p -> p.getFileName().toString().matches("kustomization\\.ya?ml|Kustomization"))
+                    .map(p -> root.relativize(p.getParent()).toString().replace('\\', '/'))
+                    .filter(p -> !p.isEmpty()).forEach(out::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.copyOf(out);
+        }
+        return List.copyOf(out);
+    }
+}
