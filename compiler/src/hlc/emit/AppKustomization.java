@@ -71,7 +71,7 @@ final class AppKustomization {
         c.put("namespace", namespace);
         String store = a.vars().stream().filter(v -> v.secret() != null).map(v -> v.secret().vault().text())
                 .sorted().findFirst().orElse("");
-        c.put("store", store);
+        c.put("store", hlc.emit.secretstore.SecretStoreEmitter.storeName(store));
         List<Map<String, Object>> data = new ArrayList<>();
         new TreeMap<>(a.vars().stream().filter(v -> v.secret() != null)
                 .collect(Collectors.toMap(v -> v.name().text(), v -> v.secret().key().value(), (x, y) -> x)))

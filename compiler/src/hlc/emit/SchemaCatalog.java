@@ -35,6 +35,7 @@ public final class SchemaCatalog {
             Map.entry("cilium.io/v2 CiliumBGPClusterConfig", "cilium-bgpclusterconfig"),
             Map.entry("cilium.io/v2 CiliumBGPPeerConfig", "cilium-bgppeerconfig"),
             Map.entry("cilium.io/v2 CiliumBGPAdvertisement", "cilium-bgpadvertisement"),
+            Map.entry("external-secrets.io/v1 ClusterSecretStore", "clustersecretstore"),
             // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),

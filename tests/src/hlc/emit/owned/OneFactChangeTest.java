@@ -69,4 +69,10 @@ class OneFactChangeTest {
         assertEquals(List.of("rook/rook-ceph-cluster-values.yaml"),
                 homelabAfter("cluster-network ceph", "cluster-network lan"));
     }
+
+    @Test
+    void theVaultEndpointChangesItsStoreAlone() {
+        assertEquals(List.of("secret-stores/akeyless.yaml"),
+                homelabAfter("endpoint \"https://api.akeyless.io\"", "endpoint \"https://gw.akeyless.example\""));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -66,6 +67,7 @@ class UpstreamCrdTest {
         assertEquals(1, seen.get("cilium.io/v2alpha1 CiliumL2AnnouncementPolicy"));
         assertEquals(null, seen.get("cilium.io/v2 CiliumBGPClusterConfig"), "no bgp block, no BGP");
         assertEquals(1, seen.get("ceph.rook.io/v1 CephCluster"), "the Rook values, rendered as the chart's CephCluster");
+        assertEquals(1, seen.get("external-secrets.io/v1 ClusterSecretStore"), "one vault: akeyless");
     }
 
     @Test
@@ -79,6 +81,7 @@ class UpstreamCrdTest {
         assertEquals(1, seen.get("cilium.io/v2 CiliumBGPPeerConfig"));
         assertEquals(1, seen.get("cilium.io/v2 CiliumBGPAdvertisement"));
         assertEquals(1, seen.get("ceph.rook.io/v1 CephCluster"));
+        assertEquals(1, seen.get("external-secrets.io/v1 ClusterSecretStore"));
     }
 
     /** The validation above can fail: a misspelled field and a wrong type are rejected. */
@@ -93,5 +96,25 @@ class UpstreamCrdTest {
         ObjectNode wrong = pool.deepCopy();
         ((ObjectNode) wrong.path("spec")).put("allowFirstLastIPs", "no");
         assertFalse(Upstream.violations(s, wrong).isEmpty(), "allowFirstLastIPs: no was accepted");
+    }
+
+    /** An ExternalSecret names a store hlc writes, so no secret waits for a store that is not there. */
+    @Test
+    void everyExternalSecretPointsAtAClusterSecretStoreHlcWrites() {
+        for (EmitFixtures.Run run : List.of(homelab, today)) {
+            java.util.Set<String> stores = new java.util.TreeSet<>();
+            List<JsonNode> refs = new ArrayList<>();
+            for (RenderedFile f : run.files()) {
+                for (JsonNode d : EmitFixtures.docs(f)) {
+                    if (d.path("kind").asText().equals("ClusterSecretStore")) stores.add(d.at("/metadata/name").asText());
+                    if (d.path("kind").asText().equals("ExternalSecret")) refs.add(d.at("/spec/secretStoreRef"));
+                }
+            }
+            assertFalse(stores.isEmpty());
+            for (JsonNode ref : refs) {
+                assertEquals("ClusterSecretStore", ref.path("kind").asText());
+                assertTrue(stores.contains(ref.path("name").asText()), ref + " names none of " + stores);
+            }
+        }
     }
 }
