@@ -36,6 +36,10 @@ public final class SchemaCatalog {
             Map.entry("cilium.io/v2 CiliumBGPPeerConfig", "cilium-bgppeerconfig"),
             Map.entry("cilium.io/v2 CiliumBGPAdvertisement", "cilium-bgpadvertisement"),
             Map.entry("external-secrets.io/v1 ClusterSecretStore", "clustersecretstore"),
+            Map.entry("volsync.backube/v1alpha1 ReplicationSource", "volsync-replicationsource"),
+            Map.entry("volsync.backube/v1alpha1 ReplicationDestination", "volsync-replicationdestination"),
+            Map.entry("barmancloud.cnpg.io/v1 ObjectStore", "barman-objectstore"),
+            Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", "cnpg-scheduledbackup"),
             // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),

@@ -75,4 +75,30 @@ class OneFactChangeTest {
         assertEquals(List.of("secret-stores/akeyless.yaml"),
                 homelabAfter("endpoint \"https://api.akeyless.io\"", "endpoint \"https://gw.akeyless.example\""));
     }
+
+    private static final List<String> VOLSYNC_APPS = List.of("backup/volsync/media/jellyfin.yaml",
+            "backup/volsync/media/plex.yaml", "backup/volsync/media/qbittorrent.yaml", "backup/volsync/media/radarr.yaml",
+            "backup/volsync/media/sonarr.yaml");
+
+    @Test
+    void theVolsyncPeriodChangesEveryBackedUpAppAndNothingElse() {
+        assertEquals(VOLSYNC_APPS, homelabAfter("every 6h", "every 12h"));
+    }
+
+    @Test
+    void aKeepLineReachesEveryReplicationSource() {
+        assertEquals(VOLSYNC_APPS, homelabAfter("every 6h", "every 6h\n  keep daily 7"));
+    }
+
+    @Test
+    void theCnpgScheduleChangesItsScheduledBackupAlone() {
+        assertEquals(List.of("backup/cnpg/database/cnpg-cluster.yaml"),
+                homelabAfter("schedule \"0 6 * * *\"", "schedule \"0 7 * * *\""));
+    }
+
+    @Test
+    void theCnpgRetentionChangesBothObjectStoresAlone() {
+        assertEquals(List.of("backup/cnpg/database/cnpg-cluster.yaml", "backup/cnpg/database/cnpg-pgvector-cluster.yaml"),
+                todayAfter("home-ops-today.hl", "retention 7d", "retention 14d"));
+    }
 }

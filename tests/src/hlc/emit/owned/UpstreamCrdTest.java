@@ -68,6 +68,10 @@ class UpstreamCrdTest {
         assertEquals(null, seen.get("cilium.io/v2 CiliumBGPClusterConfig"), "no bgp block, no BGP");
         assertEquals(1, seen.get("ceph.rook.io/v1 CephCluster"), "the Rook values, rendered as the chart's CephCluster");
         assertEquals(1, seen.get("external-secrets.io/v1 ClusterSecretStore"), "one vault: akeyless");
+        assertEquals(5, seen.get("volsync.backube/v1alpha1 ReplicationSource"), "the five apps that depend on volsync");
+        assertEquals(5, seen.get("volsync.backube/v1alpha1 ReplicationDestination"));
+        assertEquals(1, seen.get("barmancloud.cnpg.io/v1 ObjectStore"), "one database cluster: cnpg-cluster");
+        assertEquals(1, seen.get("postgresql.cnpg.io/v1 ScheduledBackup"));
     }
 
     @Test
@@ -82,6 +86,9 @@ class UpstreamCrdTest {
         assertEquals(1, seen.get("cilium.io/v2 CiliumBGPAdvertisement"));
         assertEquals(1, seen.get("ceph.rook.io/v1 CephCluster"));
         assertEquals(1, seen.get("external-secrets.io/v1 ClusterSecretStore"));
+        assertEquals(null, seen.get("volsync.backube/v1alpha1 ReplicationSource"), "PVCs are backed up by Kopiur, not VolSync");
+        assertEquals(2, seen.get("barmancloud.cnpg.io/v1 ObjectStore"), "pgsql and pgvector clusters");
+        assertEquals(2, seen.get("postgresql.cnpg.io/v1 ScheduledBackup"));
     }
 
     /** The validation above can fail: a misspelled field and a wrong type are rejected. */
