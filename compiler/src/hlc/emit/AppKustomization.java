@@ -33,6 +33,11 @@ final class AppKustomization {
         c.put("wait", a.waitReady() != null && a.waitReady().value());
         c.put("components", components(a));
         Map<String, String> substitute = new TreeMap<>();
+        // each Multus attachment's name, for the pod annotation; a variable the spec sets itself wins
+        for (App.Multus m : a.multus()) {
+            substitute.put(hlc.emit.multus.MultusEmitter.variable(m.network().text()),
+                    hlc.emit.multus.MultusEmitter.attachmentName(a.name().text(), m.network().text()));
+        }
         for (App.Var v : a.vars()) {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }

@@ -40,6 +40,7 @@ public final class SchemaCatalog {
             Map.entry("volsync.backube/v1alpha1 ReplicationDestination", "volsync-replicationdestination"),
             Map.entry("barmancloud.cnpg.io/v1 ObjectStore", "barman-objectstore"),
             Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", "cnpg-scheduledbackup"),
+            Map.entry("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition", "multus-networkattachmentdefinition"),
             // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),

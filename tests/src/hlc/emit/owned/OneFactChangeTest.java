@@ -101,4 +101,10 @@ class OneFactChangeTest {
         assertEquals(List.of("backup/cnpg/database/cnpg-cluster.yaml", "backup/cnpg/database/cnpg-pgvector-cluster.yaml"),
                 todayAfter("home-ops-today.hl", "retention 7d", "retention 14d"));
     }
+
+    @Test
+    void aMultusAddressChangesItsAttachmentAlone() {
+        assertEquals(List.of("network/multus/home-automation/home-assistant-iot.yaml"),
+                todayAfter("home-ops-today/home-automation.hl", "multus 192.168.107.50 on iot", "multus 192.168.107.60 on iot"));
+    }
 }

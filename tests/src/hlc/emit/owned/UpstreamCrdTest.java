@@ -89,6 +89,7 @@ class UpstreamCrdTest {
         assertEquals(null, seen.get("volsync.backube/v1alpha1 ReplicationSource"), "PVCs are backed up by Kopiur, not VolSync");
         assertEquals(2, seen.get("barmancloud.cnpg.io/v1 ObjectStore"), "pgsql and pgvector clusters");
         assertEquals(2, seen.get("postgresql.cnpg.io/v1 ScheduledBackup"));
+        assertEquals(7, seen.get("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition"), "five apps on iot, two on vpn");
     }
 
     /** The validation above can fail: a misspelled field and a wrong type are rejected. */
