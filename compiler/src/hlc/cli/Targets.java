@@ -16,7 +16,7 @@ public final class Targets {
     private Targets() {}
 
     public static List<Emitter> emitters(SecretsBundle secrets) {
-        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new hlc.emit.cilium.CiliumEmitter(), new hlc.emit.rook.RookEmitter(), new hlc.emit.secretstore.SecretStoreEmitter(), new hlc.emit.backup.BackupEmitter(), new hlc.emit.multus.MultusEmitter(), new TalosEmitter(secrets));
+        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new hlc.emit.cilium.CiliumEmitter(), new hlc.emit.rook.RookEmitter(), new hlc.emit.secretstore.SecretStoreEmitter(), new hlc.emit.backup.BackupEmitter(), new hlc.emit.multus.MultusEmitter(), new hlc.emit.dns.DnsProviderEmitter(), new TalosEmitter(secrets));
     }
 
     /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */

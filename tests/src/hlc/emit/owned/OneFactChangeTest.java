@@ -107,4 +107,18 @@ class OneFactChangeTest {
         assertEquals(List.of("network/multus/home-automation/home-assistant-iot.yaml"),
                 todayAfter("home-ops-today/home-automation.hl", "multus 192.168.107.50 on iot", "multus 192.168.107.60 on iot"));
     }
+
+    @Test
+    void aProviderSettingChangesThatProvidersValuesAlone() {
+        assertEquals(List.of("dns/providers/unifi-dns-values.yaml"),
+                todayAfter("home-ops-today.hl", "txt-prefix \"k8s.main.\"", "txt-prefix \"k8s.lan.\""));
+        assertEquals(List.of("dns/providers/external-dns-values.yaml"),
+                todayAfter("home-ops-today.hl", "owner default", "owner public"));
+    }
+
+    @Test
+    void aLoadBalancersDnsNameChangesItsRecordAlone() {
+        assertEquals(List.of("dns/unifi-static-dns.json"),
+                todayAfter("home-ops-today.hl", "192.168.42.101 on lb dns scrutiny.internal", "192.168.42.101 on lb dns disks.internal"));
+    }
 }

@@ -38,7 +38,8 @@ final class Upstream {
             Map.entry("volsync.backube/v1alpha1 ReplicationDestination", "volsync-replicationdestination.v1alpha1.strict.schema.json"),
             Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", "cnpg-scheduledbackup.v1.strict.schema.json"),
             Map.entry("barmancloud.cnpg.io/v1 ObjectStore", "barman-cloud-objectstore.v1.strict.schema.json"),
-            Map.entry("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition", "multus-networkattachmentdefinition.v1.strict.schema.json"));
+            Map.entry("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition", "multus-networkattachmentdefinition.v1.strict.schema.json"),
+            Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint.v1alpha1.strict.schema.json"));
 
     private static final Map<String, JsonSchema> LOADED = new HashMap<>();
 
