@@ -33,6 +33,11 @@ final class AppKustomization {
         c.put("wait", a.waitReady() != null && a.waitReady().value());
         c.put("components", components(a));
         Map<String, String> substitute = new TreeMap<>();
+        // each Multus attachment's name, for the pod annotation; a variable the spec sets itself wins
+        for (App.Multus m : a.multus()) {
+            substitute.put(hlc.emit.multus.MultusEmitter.variable(m.network().text()),
+                    hlc.emit.multus.MultusEmitter.attachmentName(a.name().text(), m.network().text()));
+        }
         for (App.Var v : a.vars()) {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }
@@ -71,12 +76,14 @@ final class AppKustomization {
         c.put("namespace", namespace);
         String store = a.vars().stream().filter(v -> v.secret() != null).map(v -> v.secret().vault().text())
                 .sorted().findFirst().orElse("");
-        c.put("store", store);
+        c.put("store", hlc.emit.secretstore.SecretStoreEmitter.storeName(store));
         List<Map<String, Object>> data = new ArrayList<>();
         new TreeMap<>(a.vars().stream().filter(v -> v.secret() != null)
                 .collect(Collectors.toMap(v -> v.name().text(), v -> v.secret().key().value(), (x, y) -> x)))
-                .forEach((k, v) -> data.add(Map.of("key", k, "remote", v)));
+                .forEach((k, v) -> data.add(Map.of("key", k, "remote", v, "property", "")));
         c.put("data", data);
+        c.put("template", List.of()); // every key is a vault reference
+
         return c;
     }
 }

@@ -8,6 +8,7 @@ import hlc.model.Host;
 import hlc.model.Ip;
 import hlc.model.Name;
 import hlc.model.Spec;
+import hlc.emit.dns.DnsProviders;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ public final class DnsEmitter implements Emitter {
     static final String NAMESPACE = "network";
 
     /** One record. */
-    record Rec(String name, String type, String target) {}
+    record Rec(String name, String type, String target, Ip ip) {}
 
     @Override
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
@@ -55,15 +56,31 @@ public final class DnsEmitter implements Emitter {
                 if (lb != null) add(byOwner, "app-" + a.name(), r.dnsName().text(), lb.address());
             }
         }
+        if (s.cluster() != null) {
+            for (Cluster.LoadBalancer lb : s.cluster().loadBalancers()) {
+                for (Name n : lb.dnsNames()) add(byOwner, "lb-" + lb.name(), n.text(), lb.address());
+            }
+        }
+        // With dns-provider blocks, each DNSEndpoint is for one provider and says so in a label; a record no
+        // provider may publish is left out (a LAN address is never given to a public provider).
+        DnsProviders providers = DnsProviders.of(ix);
         List<Map<String, Object>> endpoints = new ArrayList<>();
         TreeSet<Rec> all = new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type).thenComparing(Rec::target));
+        Map<String, Map<String, List<Rec>>> byProvider = new TreeMap<>();
         byOwner.forEach((owner, recs) -> {
+            for (Rec r : recs) {
+                if (providers.servedOnTheLan(r.name())) all.add(r);
+                List<String> to = providers.declared() ? providers.publishing(r.name(), r.ip()) : List.of("");
+                for (String p : to) byProvider.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(owner, k -> new ArrayList<>()).add(r);
+            }
+        });
+        byProvider.forEach((provider, owners) -> owners.forEach((owner, recs) -> {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", owner);
+            e.put("name", provider.isEmpty() ? owner : provider + "-" + owner);
+            e.put("provider", provider);
             e.put("records", recs.stream().map(DnsEmitter::context).toList());
             endpoints.add(e);
-            all.addAll(recs);
-        });
+        }));
         List<FileSpec> files = new ArrayList<>();
         if (!endpoints.isEmpty()) {
             files.add(new FileSpec("dns/dnsendpoints.yaml", "dnsendpoints.yaml.j2",
@@ -100,7 +117,7 @@ public final class DnsEmitter implements Emitter {
         if (n.endsWith(".")) n = n.substring(0, n.length() - 1);
         byOwner.computeIfAbsent(owner, k -> new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type)
                         .thenComparing(Rec::target)))
-                .add(new Rec(n, ip.value().isIPv4() ? "A" : "AAAA", ip.text()));
+                .add(new Rec(n, ip.value().isIPv4() ? "A" : "AAAA", ip.text(), ip));
     }
 
     private static Map<String, Object> context(Rec r) {

@@ -1,5 +1,11 @@
 package hlc.emit;
 
+import hlc.emit.backup.BackupEmitter;
+import hlc.emit.cilium.CiliumEmitter;
+import hlc.emit.dns.DnsProviderEmitter;
+import hlc.emit.multus.MultusEmitter;
+import hlc.emit.rook.RookEmitter;
+import hlc.emit.secretstore.SecretStoreEmitter;
 import hlc.emit.talos.TalosEmitter;
 import hlc.secrets.SecretsBundle;
 
@@ -23,7 +29,9 @@ public final class Emitters {
      * gets the others, to apply each folder they declare ({@link Emitter#appliedFolders}).
      */
     public static List<Emitter> all(SecretsBundle secrets, OutputPlace place) {
-        List<Emitter> content = List.of(new StorageEmitter(), new DnsEmitter(), new TalosEmitter(secrets));
+        List<Emitter> content = List.of(new StorageEmitter(), new DnsEmitter(), new CiliumEmitter(), new RookEmitter(),
+                new SecretStoreEmitter(), new BackupEmitter(), new MultusEmitter(), new DnsProviderEmitter(),
+                new TalosEmitter(secrets));
         List<Emitter> all = new ArrayList<>();
         all.add(new FluxEmitter(place, content));
         all.addAll(content);

@@ -143,6 +143,11 @@ public final class Renderer {
             for (String v : w.schemas.validate(schema, doc)) {
                 problems.add(where + docName + ": does not match schema " + schema + " at " + v);
             }
+            for (HelmValues.Embedded e : HelmValues.embedded(doc)) {
+                for (String v : w.schemas.validate(e.schema(), e.document())) {
+                    problems.add(where + docName + ": " + e.what() + " does not match schema " + e.schema() + " at " + v);
+                }
+            }
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
     }

@@ -29,6 +29,18 @@ public final class SchemaCatalog {
             Map.entry("storage.k8s.io/v1 StorageClass", "storageclass"),
             Map.entry("ceph.rook.io/v1 CephBlockPool", "cephblockpool"),
             Map.entry("externaldns.k8s.io/v1alpha1 DNSEndpoint", "dnsendpoint"),
+            // Upstream CRD schemas, strict copies (see schemas/UPSTREAM.md)
+            Map.entry("cilium.io/v2 CiliumLoadBalancerIPPool", "cilium-loadbalancerippool"),
+            Map.entry("cilium.io/v2alpha1 CiliumL2AnnouncementPolicy", "cilium-l2announcementpolicy"),
+            Map.entry("cilium.io/v2 CiliumBGPClusterConfig", "cilium-bgpclusterconfig"),
+            Map.entry("cilium.io/v2 CiliumBGPPeerConfig", "cilium-bgppeerconfig"),
+            Map.entry("cilium.io/v2 CiliumBGPAdvertisement", "cilium-bgpadvertisement"),
+            Map.entry("external-secrets.io/v1 ClusterSecretStore", "clustersecretstore"),
+            Map.entry("volsync.backube/v1alpha1 ReplicationSource", "volsync-replicationsource"),
+            Map.entry("volsync.backube/v1alpha1 ReplicationDestination", "volsync-replicationdestination"),
+            Map.entry("barmancloud.cnpg.io/v1 ObjectStore", "barman-objectstore"),
+            Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", "cnpg-scheduledbackup"),
+            Map.entry("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition", "multus-networkattachmentdefinition"),
             // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),
@@ -43,6 +55,8 @@ public final class SchemaCatalog {
 
     private final ObjectMapper json = new ObjectMapper();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** The upstream CRD schemas declare draft-07 (SOURCES.md of ../shared/schemas); they are read as such. */
+    private final JsonSchemaFactory draft07 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> compiled = new HashMap<>();
 
     /**
@@ -69,7 +83,7 @@ public final class SchemaCatalog {
     /** Compiles every schema now rather than on first use; one that cannot be loaded is left to fail on use. */
     void prepareAll() {
         List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(BY_KIND.values()));
-        names.addAll(List.of("unifi-static-dns", "talos-v1alpha1", "talos-machine", "talos-schematic"));
+        names.addAll(List.of("rook-cephcluster", "unifi-static-dns", "talos-v1alpha1", "talos-machine", "talos-schematic"));
         for (String name : names) {
             try {
                 compiled.computeIfAbsent(name, this::load);
@@ -92,7 +106,9 @@ public final class SchemaCatalog {
     private JsonSchema load(String name) {
         try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + name + ".schema.json")) {
             if (in == null) throw new IllegalStateException("no schema " + name);
-            return factory.getSchema(json.readTree(in));
+            JsonNode root = json.readTree(in);
+            boolean isDraft07 = root.path("$schema").asText("").contains("draft-07");
+            return (isDraft07 ? draft07 : factory).getSchema(root);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read schema " + name, e);
         }

@@ -1,0 +1,158 @@
+package hlc.emit.backup;
+
+import hlc.resolve.ResolvedSpec;
+import hlc.diag.Code;
+import hlc.emit.AppliedFolder;
+import hlc.emit.EmitProblems;
+import hlc.emit.Emitter;
+import hlc.emit.FileSpec;
+import hlc.emit.secretstore.SecretStoreEmitter;
+import hlc.model.Backup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The backups the spec states, as the resources that carry them out, under {@code backup/}:
+ * <ul>
+ *   <li>{@code backup/volsync/<ns>/<app>.yaml}: per app a VolSync restic {@code ReplicationSource} (schedule,
+ *   retention), the {@code ReplicationDestination} a restore starts from, and the {@code ExternalSecret} with the
+ *   repository's credentials from the vault;</li>
+ *   <li>{@code backup/cnpg/<ns>/<cluster>.yaml}: per database cluster a Barman Cloud plugin {@code ObjectStore}
+ *   (destination, retention, compression), a CNPG {@code ScheduledBackup}, and the credentials' ExternalSecret.</li>
+ * </ul>
+ * Object-store credentials come from the target service's first {@code secret}, whose entry holds the
+ * properties {@code access-key-id}, {@code secret-access-key} (and {@code restic-password} for VolSync).
+ */
+public final class BackupEmitter implements Emitter {
+    static final String FOLDER = "backup";
+    static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+    static final java.util.Set<String> DATA_COMPRESSION = java.util.Set.of("bzip2", "gzip", "lz4", "snappy");
+
+    @Override
+    public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
+        reportSchedulesWithoutCron(ix, problems);
+        List<FileSpec> files = new ArrayList<>();
+        for (BackupFacts.VolsyncApp v : BackupFacts.volsync(ix)) {
+            String secret = v.app() + "-volsync";
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("name", v.app());
+            source.put("namespace", v.namespace());
+            source.put("pvc", v.app());
+            source.put("cron", v.cron());
+            source.put("secret", secret);
+            source.put("storage_class", v.storageClass());
+            source.put("keep", v.keep().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
+            source.put("within", v.within() == null ? "" : v.within());
+            Map<String, Object> destination = new LinkedHashMap<>(source);
+            destination.put("name", v.app() + "-dst");
+            List<FileSpec.Document> docs = new ArrayList<>();
+            credentials(v.target(), secret, v.namespace(), true,
+                    "s3:" + trimSlash(v.target().endpoint()) + "/" + v.backup() + "/" + v.namespace() + "/" + v.app(), docs);
+            docs.add(new FileSpec.Document("volsync-source.yaml.j2", source));
+            docs.add(new FileSpec.Document("volsync-destination.yaml.j2", destination));
+            files.add(FileSpec.ofDocuments(FOLDER + "/volsync/" + v.namespace() + "/" + v.app() + ".yaml", docs, false));
+        }
+        for (BackupFacts.CnpgCluster c : BackupFacts.cnpg(ix)) {
+            String secret = c.cluster() + "-barman";
+            Map<String, Object> store = new LinkedHashMap<>();
+            store.put("name", c.cluster());
+            store.put("namespace", c.namespace());
+            store.put("destination", "s3://" + c.backup() + "/" + c.namespace() + "/" + c.cluster());
+            store.put("endpoint", c.target().endpoint());
+            store.put("secret", secret);
+            store.put("retention", c.retention() == null ? "" : c.retention());
+            store.put("compression", c.compression() == null ? "" : c.compression());
+            // Barman compresses base backups with fewer algorithms than WAL files (no xz or zstd)
+            store.put("data_compression", c.compression() != null && DATA_COMPRESSION.contains(c.compression()) ? c.compression() : "");
+            Map<String, Object> scheduled = new LinkedHashMap<>();
+            scheduled.put("name", c.cluster());
+            scheduled.put("namespace", c.namespace());
+            scheduled.put("cluster", c.cluster());
+            scheduled.put("cron", c.cron());
+            scheduled.put("plugin", BARMAN_PLUGIN);
+            List<FileSpec.Document> docs = new ArrayList<>();
+            credentials(c.target(), secret, c.namespace(), false, null, docs);
+            docs.add(new FileSpec.Document("barman-objectstore.yaml.j2", store));
+            docs.add(new FileSpec.Document("cnpg-scheduledbackup.yaml.j2", scheduled));
+            files.add(FileSpec.ofDocuments(FOLDER + "/cnpg/" + c.namespace() + "/" + c.cluster() + ".yaml", docs, false));
+        }
+        return files;
+    }
+
+    /**
+     * The ExternalSecret that makes the credentials Secret, when the target service names its vault secret;
+     * without one the resources still refer to the Secret by this name, which the user creates (README).
+     */
+    private static void credentials(BackupFacts.Target t, String secret, String namespace, boolean restic,
+                                    String repository, List<FileSpec.Document> docs) {
+        if (t.credentials() == null) return;
+        String key = t.credentials().key().value();
+        List<Map<String, Object>> data = new ArrayList<>();
+        if (restic) {
+            data.add(Map.of("key", "AWS_ACCESS_KEY_ID", "remote", key, "property", "access-key-id"));
+            data.add(Map.of("key", "AWS_SECRET_ACCESS_KEY", "remote", key, "property", "secret-access-key"));
+            data.add(Map.of("key", "RESTIC_PASSWORD", "remote", key, "property", "restic-password"));
+        } else {
+            data.add(Map.of("key", "ACCESS_KEY_ID", "remote", key, "property", "access-key-id"));
+            data.add(Map.of("key", "ACCESS_SECRET_KEY", "remote", key, "property", "secret-access-key"));
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", secret);
+        c.put("namespace", namespace);
+        c.put("store", SecretStoreEmitter.storeName(t.credentials().vault().text()));
+        c.put("data", data);
+        c.put("template", repository == null ? List.of() : List.of(Map.of("key", "RESTIC_REPOSITORY", "value", repository)));
+        docs.add(new FileSpec.Document("externalsecret.yaml.j2", c));
+    }
+
+    /** The periods restic keeps snapshots by (VolSync's {@code retain}). */
+    static final List<String> KEEP_PERIODS = List.of("last", "hourly", "daily", "weekly", "monthly", "yearly");
+
+    /**
+     * What a backup hlc writes says that its tool cannot take is the user's to fix: an `every` with no cron form,
+     * a `keep` period restic does not know.
+     */
+    private static void reportSchedulesWithoutCron(ResolvedSpec ix, EmitProblems problems) {
+        for (Backup b : ix.spec().backups()) {
+            if (b.tool() != null && b.tool().text().equals("volsync")) {
+                for (Backup.Keep k : b.keeps()) {
+                    if (KEEP_PERIODS.contains(k.period().text())) continue;
+                    problems.reporter().error(Code.HL005, k.period().span(), "VolSync keeps no `" + k.period()
+                            + "` snapshots").hint("use one of " + String.join(", ", KEEP_PERIODS)).emit();
+                }
+            }
+            boolean scheduled = b.tool() != null && (b.tool().text().equals("volsync") || b.tool().text().equals("cnpg"));
+            if (!scheduled || b.schedule() != null || b.every() == null || Cron.every(b.every().value()) != null) continue;
+            problems.reporter().error(Code.HL004, b.every().span(), "`every " + b.every().text()
+                            + "` of backup `" + b.name() + "` has no cron schedule that keeps the period")
+                    .hint("pick a period that divides an hour or a day (15m, 6h, 12h), 1d or 7d, or write `schedule \"CRON\"`")
+                    .emit();
+        }
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @Override
+    public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
+        List<AppliedFolder> out = new ArrayList<>();
+        if (!BackupFacts.volsync(ix).isEmpty()) {
+            out.add(new AppliedFolder("hlc-backup-volsync", FOLDER + "/volsync", after(ix, "volsync", "external-secrets")));
+        }
+        if (!BackupFacts.cnpg(ix).isEmpty()) {
+            out.add(new AppliedFolder("hlc-backup-cnpg", FOLDER + "/cnpg", after(ix, "cnpg-operator", "cloudnative-pg",
+                    "cnpg-barman-cloud", "external-secrets")));
+        }
+        return out;
+    }
+
+    private static List<String> after(ResolvedSpec ix, String... apps) {
+        List<String> out = new ArrayList<>();
+        for (String a : apps) if (ix.apps.containsKey(a)) out.add(a);
+        return out;
+    }
+}
