@@ -67,12 +67,18 @@ final class FluxSpecWriter {
         return mostCommon(tree.apps().stream().map(FluxKustomization::interval).filter(i -> GoDurations.millis(i) > 0).toList(), "1h");
     }
 
+    /**
+     * The Secret most apps substitute from, which the spec's {@code substitute-from} gives to every app; none when
+     * fewer than half use it (one app's Secret is that app's business, and giving it to all would change them all).
+     */
     private static String commonSecret(FluxTree tree) {
         List<String> names = new ArrayList<>();
         for (FluxKustomization k : tree.apps()) {
             for (FluxKustomization.SubstituteFrom s : k.substituteFrom()) if (s.kind().equals("Secret")) names.add(s.name());
         }
-        return mostCommon(names, null);
+        String common = mostCommon(names, null);
+        long users = names.stream().filter(n -> n.equals(common)).count();
+        return common != null && users * 2 > tree.apps().size() ? common : null;
     }
 
     private static String mostCommon(List<String> values, String otherwise) {

@@ -14,7 +14,8 @@ public enum ImportCode {
     IMP05("a cycle of includes", Severity.ERROR),
     IMP06("a secret value in the repository, replaced by a vault reference placeholder", Severity.WARNING),
     IMP07("a missing file or folder named by the tree", Severity.WARNING),
-    IMP08("a fact the import could not find, or a name the language cannot spell", Severity.WARNING);
+    IMP08("a fact the import could not find, or a name the language cannot spell", Severity.WARNING),
+    IMP09("a folder with nothing the import can read", Severity.ERROR);
 
     private final String title;
     private final Severity severity;

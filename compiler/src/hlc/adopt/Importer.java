@@ -53,7 +53,7 @@ public final class Importer {
 
         Span repoSpan = new Span(new SourceFile(repo.root(), source, ""), 1, 1, 1);
         if (tree == null && talos == null) {
-            findings.add(ImportCode.IMP08, repoSpan, source + " has no Flux tree and no Talos configuration the import knows",
+            findings.add(ImportCode.IMP09, repoSpan, source + " has no Flux tree and no Talos configuration the import knows",
                     "the import reads a Flux tree (FluxInstance sync path, or kubernetes/flux/cluster) and talhelper's talconfig.yaml or Talos machine-config templates");
         }
         if (talos != null && (talos.talosVersion == null || talos.kubernetesVersion == null)) {

@@ -53,16 +53,28 @@ public final class RoundTrip {
 
     /** Compares the repository's tree with what the spec at {@code rootSpec} compiles to. */
     public static Result compare(FluxTree tree, Path rootSpec) throws IOException {
+        Compiler.Result checked = Compiler.check(rootSpec);
+        return new Result(repositoryFacts(tree), compiledFacts(checked, rootSpec), checked.reporter());
+    }
+
+    /** The facts of every Kustomization of the tree, its roots included, and of the namespace folders' components. */
+    public static TreeSet<String> repositoryFacts(FluxTree tree) {
         TreeSet<String> repository = new TreeSet<>();
         for (FluxKustomization k : tree.roots()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
         for (FluxKustomization k : tree.apps()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
         for (NamespaceFolder ns : tree.namespaces()) {
             for (String c : ns.components()) repository.add("namespace " + ns.namespace() + " component " + c);
         }
+        return repository;
+    }
 
-        Compiler.Result checked = Compiler.check(rootSpec);
+    /**
+     * The same facts of what the Flux emitter writes for a checked spec (even one with findings elsewhere: the
+     * Flux side of a spec whose Talos release hlc cannot emit is still worth comparing).
+     */
+    public static TreeSet<String> compiledFacts(Compiler.Result checked, Path rootSpec) {
         TreeSet<String> compiled = new TreeSet<>();
-        if (checked.spec() == null || checked.spec().cluster() == null) return new Result(repository, compiled, checked.reporter());
+        if (checked.spec() == null || checked.spec().cluster() == null) return compiled;
         Reporter emitReporter = new Reporter();
         List<RenderedFile> files = Emission.run(new SpecIndex(checked.spec()), List.of(new FluxEmitter()),
                 new Renderer(rootSpec.getFileName().toString()), emitReporter);
@@ -86,6 +98,6 @@ public final class RoundTrip {
                 }
             }
         }
-        return new Result(repository, compiled, checked.reporter());
+        return compiled;
     }
 }
