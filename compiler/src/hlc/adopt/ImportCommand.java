@@ -76,30 +76,42 @@ public final class ImportCommand implements Callable<Integer> {
         Path root = out.resolve(result.rootFile());
         Compiler.Result checked;
         try {
-            checked = Compiler.check(root);
+            checked = Arrival.findings(root);
         } catch (IOException e) {
             System.err.println("hlc: cannot read " + root + ": " + e.getMessage());
             return 2;
         }
         var r = checked.reporter();
         System.err.print(new TextRenderer(false).render(r.sorted(), r.errorCount(), r.warningCount()));
-        System.err.println("hlc: the checks on " + root + (r.hasErrors() ? " found the problems above" : " found nothing wrong"));
+        System.err.println("hlc: the checks on " + root + (r.hasErrors() ? " found the problems above" : " found nothing wrong")
+                + "; `hlc compile " + root + "` writes its files");
         return r.hasErrors() ? 1 : 0;
     }
 
     private int diff(ImportResult result) {
-        if (result.flux() == null) {
-            System.err.println("hlc: " + result.summary() + "; no Flux tree to compare");
-            return 0;
-        }
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("hlc-import-");
             Importer.writeFiles(result, tmp, false);
-            RoundTrip.Result rt = RoundTrip.compare(result.flux(), tmp.resolve(result.rootFile()));
+            Path root = tmp.resolve(result.rootFile());
+            Compiler.Result checked = Compiler.check(root);
+            java.util.TreeSet<String> repository = new java.util.TreeSet<>(), compiled = new java.util.TreeSet<>();
+            if (result.flux() != null) {
+                repository.addAll(RoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(RoundTrip.compiledFacts(checked, root));
+            }
+            if (result.talos() != null) {
+                java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);
+                repository.addAll(TalosRoundTrip.repositoryFacts(result.talos()));
+                compiled.addAll(nodes);
+                if (nodes.isEmpty() && !result.talos().nodes.isEmpty()) {
+                    System.err.println("hlc: the nodes are not compared: hlc builds no machine configs for this spec (`hlc compile` says why)");
+                }
+            }
+            RoundTrip.Result rt = new RoundTrip.Result(repository, compiled, checked.reporter());
             System.out.print(rt.diff());
             int lost = rt.lost().size(), added = rt.added().size();
-            System.err.println("hlc: " + result.summary() + "; of " + rt.repository().size() + " facts of the Flux tree, "
+            System.err.println("hlc: " + result.summary() + "; of " + repository.size() + " facts of the repository, "
                     + lost + " would be lost (-) and " + added + " added (+) by `hlc compile`");
             return lost + added == 0 ? 0 : 1;
         } catch (IOException e) {

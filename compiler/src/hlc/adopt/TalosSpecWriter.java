@@ -1,5 +1,6 @@
 package hlc.adopt;
 
+import hlc.emit.talos.Schematic;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
@@ -100,7 +101,10 @@ final class TalosSpecWriter {
         if (c.services != null) t.line(1, "services " + c.services);
         if (c.clusterDomain != null) t.line(1, "cluster-domain " + c.clusterDomain);
         if (c.kubePrism != null) t.line(1, "kubeprism " + c.kubePrism);
-        for (String a : common(n -> n.kernelArgs)) t.line(1, "kernel-arg " + SpecText.quote(a));
+        for (String a : common(n -> n.kernelArgs)) {
+            if (Schematic.isPlainKernelArg(a)) t.line(1, "kernel-arg " + SpecText.quote(a));
+            else t.notImported(1, "kernel argument " + a + " (" + c.source + "): hlc computes the schematic ID only for arguments YAML reads as plain text");
+        }
         for (String m : common(n -> n.kernelModules)) {
             if (classic) t.notImported(1, "kernel module " + m + " (" + c.source + "): hlc writes kernel modules for Talos v1.12 and later");
             else if (SpecText.isName(m)) t.line(1, "kernel-module " + m);
@@ -137,12 +141,16 @@ final class TalosSpecWriter {
         return new ArrayList<>(s);
     }
 
+    /** The spec's name of a node: its hostname, or the first label of a dotted one ({@code m0.k8s.internal} → m0). */
+    static String hostName(TalosNode n) {
+        return SpecText.isName(n.hostname) ? n.hostname : n.hostname.replaceFirst("\\..*$", "");
+    }
+
     void hosts(SpecText t) {
         List<String> cArgs = common(n -> n.kernelArgs), cMods = common(n -> n.kernelModules), cExt = common(n -> n.extensions);
         for (TalosNode n : c.nodes) {
             t.blank();
-            String name = n.hostname;
-            if (!SpecText.isName(name)) name = name.replaceFirst("\\..*$", "");
+            String name = hostName(n);
             t.comment(0, "From " + n.source + ".");
             t.line(0, "host " + name + " {");
             if (!name.equals(n.hostname)) t.notImported(1, "hostname " + n.hostname + " (" + n.source + "): a host is named by a DNS label");

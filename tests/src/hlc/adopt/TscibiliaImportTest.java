@@ -97,6 +97,32 @@ class TscibiliaImportTest {
         assertEquals(6, rt.lost().stream().filter(f -> f.contains(" substituteFrom ")).count());
     }
 
+    /**
+     * For each node, the machine configs hlc builds from the imported spec say what the repository's templates
+     * and node patches say: role, install disk, links with their addresses, drivers, bond, VLANs, MTU and DHCP,
+     * labels, taints and volumes (103 facts over the four nodes).
+     */
+    @Test
+    void eachNodesMachineConfigSaysWhatTheRepositorySays() {
+        TreeSet<String> repository = TalosRoundTrip.repositoryFacts(imported.talos());
+        TreeSet<String> compiled = TalosRoundTrip.compiledFacts(checked, dir.resolve(imported.rootFile()));
+        assertEquals(103, repository.size());
+        assertEquals(repository, compiled);
+        assertTrue(repository.contains("ai3090 taint nvidia.com/gpu=present:NoSchedule"));
+        assertTrue(repository.contains("k8s-2 link ceph0 address 192.168.43.12/24"));
+        assertTrue(repository.contains("k8s-3 link bond0 bond active-backup [net0]"));
+    }
+
+    /** The machine configs take their secrets from aKeyless: the references are counted, no value is in the spec. */
+    @Test
+    void noSecretReferenceOrValueReachesTheSpec() {
+        assertEquals(16, imported.talos().vaultReferences.size());
+        for (String text : imported.files().values()) {
+            assertFalse(text.contains("ak://talos-m70q/"), "a secret-manager reference was copied");
+            assertFalse(text.contains("victoria-logs-server"), "the value of a secret-looking substitution was copied");
+        }
+    }
+
     static Set<String> keys(Set<String> facts) {
         return facts.stream().filter(f -> f.endsWith(" exists")).map(f -> f.substring(0, f.indexOf(' '))).collect(Collectors.toCollection(TreeSet::new));
     }
