@@ -34,8 +34,11 @@ final class FluxSpecWriter {
     private final Map<String, FluxKustomization> apps = new TreeMap<>();
     private final Set<String> appNames = new HashSet<>();
     private boolean usesPlaceholderVault;
+    private final String vault;
 
-    FluxSpecWriter(FluxTree tree, Findings findings) {
+    /** @param vault the vault service a secret value's placeholder reference names */
+    FluxSpecWriter(FluxTree tree, Findings findings, String vault) {
+        this.vault = vault;
         this.tree = tree;
         this.findings = findings;
         this.namespaced = tree.apps().stream().anyMatch(k -> !k.namespace().equals("flux-system"));
@@ -243,8 +246,8 @@ final class FluxSpecWriter {
                 findings.addSensitive(ImportCode.IMP06, k.doc().spanOf(value), "substitution `" + name + "` of Kustomization `"
                                 + k.key() + "` " + (SecretShapes.secretValue(value) ? "holds a secret value" : "has a name that says it is secret")
                                 + ": its value is not copied, the spec references the vault instead",
-                        "store it in your secret manager under `" + k.name() + "/" + name + "` and name that vault in the spec's `service vault`");
-                t.line(1, "var " + name + " secret " + SpecText.quote(k.name() + "/" + name) + " from vault  // placeholder: a secret value was here");
+                        "store it in your secret manager under `" + k.name() + "/" + name + "` (the spec's `service " + vault + "`)");
+                t.line(1, "var " + name + " secret " + SpecText.quote(k.name() + "/" + name) + " from " + vault + "  // placeholder: a secret value was here");
             } else if (SecretShapes.secretName(name)) {
                 t.notImported(1, "substitution " + name + " = " + value + " (" + where + "): a secret-looking name with a substituted value");
             } else {

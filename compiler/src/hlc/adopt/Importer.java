@@ -74,7 +74,8 @@ public final class Importer {
 
     private static ImportResult write(String name, String source, FluxTree tree, TalosCluster talos, Findings findings) {
         SpecText root = new SpecText();
-        FluxSpecWriter flux = tree == null ? null : new FluxSpecWriter(tree, findings);
+        String vault = vaultName(talos);
+        FluxSpecWriter flux = tree == null ? null : new FluxSpecWriter(tree, findings, vault != null ? vault : "vault");
         TalosSpecWriter hosts = talos == null ? null : new TalosSpecWriter(talos);
         Map<String, SpecText> nsFiles = flux == null ? Map.of() : flux.appFiles(source);
 
@@ -83,7 +84,15 @@ public final class Importer {
         root.comment(0, "`hlc check` this file. `hlc import --diff` shows what compiling it would change.");
         for (String ns : new TreeMap<>(nsFiles).keySet()) root.line(0, "import " + SpecText.quote(name + "/" + ns + ".hl"));
         if (hosts != null) hosts.networks(root);
-        if (flux != null && flux.usesPlaceholderVault()) {
+        if (vault != null) {
+            root.blank();
+            root.line(0, "service " + vault + " {");
+            root.line(1, "kind vault");
+            root.line(1, "purpose " + SpecText.quote("the secret manager the machine configs reference (" + talos.vaultReferences.size()
+                    + " references, none copied)"));
+            root.line(0, "}");
+        }
+        if (flux != null && flux.usesPlaceholderVault() && vault == null) {
             root.blank();
             root.line(0, "service vault {");
             root.line(1, "kind vault");
@@ -124,6 +133,12 @@ public final class Importer {
                     + r.reporter().sorted().get(0).message() + "\n" + text);
         }
         return r.text();
+    }
+
+    /** The vault the Talos configs' secret-manager references point into: akeyless (ak://) or onepassword (op://). */
+    private static String vaultName(TalosCluster talos) {
+        if (talos == null || talos.vaultReferences.isEmpty()) return null;
+        return talos.vaultReferences.get(0).startsWith("ak://") ? "akeyless" : "onepassword";
     }
 
     /** Writes the files into {@code out}, creating folders; refuses to overwrite unless {@code force}. */
