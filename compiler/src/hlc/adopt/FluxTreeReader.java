@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +40,7 @@ public final class FluxTreeReader {
     private final List<YamlDoc> manifests = new ArrayList<>();
     private final Set<FluxKustomization> roots = new HashSet<>();
     private int missingInApps;
+    private final Set<Set<String>> reportedCycles = new HashSet<>();
 
     public FluxTreeReader(RepositoryReader repo, Findings findings) {
         this.repo = repo;
@@ -148,6 +150,8 @@ public final class FluxTreeReader {
             if (p.isEmpty()) continue;
             Path target = p.get();
             if (building.contains(target)) {
+                // the same cycle is met again from each folder on it; one finding says it
+                if (!reportedCycles.add(new TreeSet<>(List.of(target.toString(), dir.toString())))) continue;
                 findings.add(ImportCode.IMP05, at, "`" + name + "` includes " + repo.relative(target)
                                 + ", which includes " + repo.relative(dir) + ": a cycle of kustomize resources",
                         "kustomize refuses this; the resource is not followed");
