@@ -127,6 +127,28 @@ class TscibiliaImportTest {
         }
     }
 
+    /** The spec is written in `hlc fmt` layout and is the same, byte for byte, every time. */
+    @Test
+    void theSpecIsFormattedAndDeterministic() throws Exception {
+        for (var e : imported.files().entrySet()) {
+            assertEquals(e.getValue(), hlc.fmt.Formatter.formatText(e.getKey(), e.getValue()).text(), e.getKey());
+        }
+        ImportResult again = Importer.run(EmitFixtures.projectDir().resolve(REPO), "home-ops", null);
+        assertEquals(imported.files(), again.files());
+    }
+
+    /** Each setting the language cannot say is a comment naming the file and line it came from. */
+    @Test
+    void settingsKeptAsCommentsNameTheirSource() {
+        String root = imported.files().get("home-ops.hl");
+        assertTrue(root.contains("// not imported: cluster-apps spec.patches (kubernetes/flux/cluster/ks.yaml:17)"), root);
+        assertTrue(root.contains("// not imported: document WatchdogTimerConfig (kubernetes/talos/machineconfig.yaml.j2:248)"), root);
+        String database = imported.files().get("home-ops/database.hl");
+        assertTrue(database.matches("(?s).*// not imported: spec\\.healthChecks \\(kubernetes/apps/database/cnpg/ks\\.yaml:\\d+\\).*"), database);
+        long comments = imported.files().values().stream().flatMap(String::lines).filter(l -> l.contains("// not imported: ")).count();
+        assertEquals(imported.comments(), comments);
+    }
+
     static Set<String> keys(Set<String> facts) {
         return facts.stream().filter(f -> f.endsWith(" exists")).map(f -> f.substring(0, f.indexOf(' '))).collect(Collectors.toCollection(TreeSet::new));
     }
