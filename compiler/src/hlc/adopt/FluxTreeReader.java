@@ -141,6 +141,10 @@ public final class FluxTreeReader {
         for (JsonNode r : k.path("resources")) {
             String name = r.asText();
             Span at = doc.spanOf(name);
+            if ((name.contains("://") || name.startsWith("github.com/")) && inApp(owner)) {
+                missingInApps++;
+                continue;
+            }
             if (name.contains("://") || name.startsWith("github.com/")) {
                 findings.add(ImportCode.IMP07, at, "remote resource `" + name + "` is not read",
                         "the import reads the repository only; what that resource holds is not imported");

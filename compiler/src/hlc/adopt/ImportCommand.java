@@ -59,7 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         if (result.flux() != null && result.flux().missingInApps() > 0) {
-            System.err.println("hlc: note: " + result.flux().missingInApps() + " files named by the apps' own folders are not in the repository"
+            System.err.println("hlc: note: " + result.flux().missingInApps() + " files named by the apps' own folders are remote or not in the repository"
                     + " (they hold no Kustomization, so the import does not need them)");
         }
         return diff ? diff(result) : write(result);
@@ -83,8 +83,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         var r = checked.reporter();
         System.err.print(new TextRenderer(false).render(r.sorted(), r.errorCount(), r.warningCount()));
-        System.err.println("hlc: the checks on " + root + (r.hasErrors() ? " found the problems above" : " found nothing wrong")
-                + "; `hlc compile " + root + "` writes its files");
+        System.err.println("hlc: the checks on " + root + (r.hasErrors() ? " found the problems above"
+                : " found nothing wrong; `hlc compile " + root + "` writes its files"));
         return r.hasErrors() ? 1 : 0;
     }
 
