@@ -84,6 +84,8 @@ public final class Importer {
         root.comment(0, "`hlc check` this file. `hlc import --diff` shows what compiling it would change.");
         for (String ns : new TreeMap<>(nsFiles).keySet()) root.line(0, "import " + SpecText.quote(name + "/" + ns + ".hl"));
         if (hosts != null) hosts.networks(root);
+        CiliumNetworking cilium = tree == null ? null : new CiliumNetworking(tree);
+        if (cilium != null) cilium.networks(root);
         if (vault != null) {
             root.blank();
             root.line(0, "service " + vault + " {");
@@ -102,8 +104,9 @@ public final class Importer {
         root.blank();
         String clusterName = talos != null && SpecText.isName(talos.name) ? talos.name : "main";
         root.line(0, "cluster " + clusterName + " {");
-        boolean cilium = tree != null && tree.apps().stream().anyMatch(k -> k.name().equals("cilium"));
-        if (hosts != null) hosts.clusterAttributes(root, cilium);
+        boolean usesCilium = tree != null && tree.apps().stream().anyMatch(k -> k.name().equals("cilium"));
+        if (hosts != null) hosts.clusterAttributes(root, usesCilium);
+        if (cilium != null) cilium.clusterAttributes(root, address -> hosts != null && hosts.everyControlPlaneOn(address));
         if (flux != null) flux.fluxBlock(root);
         root.line(0, "}");
         if (hosts != null) hosts.hosts(root);

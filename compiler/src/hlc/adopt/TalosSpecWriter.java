@@ -176,6 +176,30 @@ final class TalosSpecWriter {
         }
     }
 
+    /** Whether every control-plane node has an interface on the spec's network holding {@code address} (HL032). */
+    boolean everyControlPlaneOn(String address) {
+        String net = networkOf(address);
+        if (net == null) return false;
+        return c.nodes.stream().filter(n -> "controlplane".equals(n.role)).allMatch(n -> networksOf(n).contains(net));
+    }
+
+    /** The networks a node's interfaces are written on, by the same rules as {@link #interfaces}. */
+    private java.util.Set<String> networksOf(TalosNode n) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        long dhcpLinks = n.links.values().stream().filter(l -> l.dhcp && l.addresses.isEmpty() && l.vlanId == null).count();
+        boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
+                .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
+        for (TalosNode.Link l : n.links.values()) {
+            if (l.vlanId != null && classic) continue;
+            List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
+            if (!v4.isEmpty() && networkOf(v4.get(0).replaceAll("/.*", "")) != null) out.add(networkOf(v4.get(0).replaceAll("/.*", "")));
+            else if (v4.isEmpty() && l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
+                out.add(networkOf(c.nodeSubnet.replaceAll("/.*", "")));
+            }
+        }
+        return out;
+    }
+
     private void interfaces(SpecText t, TalosNode n) {
         long dhcpLinks = n.links.values().stream().filter(l -> l.dhcp && l.addresses.isEmpty() && l.vlanId == null).count();
         boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())

@@ -149,6 +149,15 @@ class TscibiliaImportTest {
         assertEquals(imported.comments(), comments);
     }
 
+    /** The Cilium manifests' LB pool, BGP speaker and pinned kube-api address, as the hand-written spec says them. */
+    @Test
+    void loadBalancerPoolBgpAndTheApiLoadBalancerAreImported() {
+        String root = imported.files().get("home-ops.hl");
+        assertTrue(root.contains("network lb-pool {\n  cidr 192.168.42.0/24\n  pool loadbalancer\n}"), root);
+        assertTrue(root.contains("  bgp {\n    asn 64514\n    peer 192.168.5.1 asn 64513\n  }"), root);
+        assertTrue(root.contains("  loadbalancer kube-api 192.168.42.50 on lb-pool\n"), root);
+    }
+
     static Set<String> keys(Set<String> facts) {
         return facts.stream().filter(f -> f.endsWith(" exists")).map(f -> f.substring(0, f.indexOf(' '))).collect(Collectors.toCollection(TreeSet::new));
     }
