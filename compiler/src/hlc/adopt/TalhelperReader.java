@@ -97,8 +97,12 @@ final class TalhelperReader {
             for (String k : List.of("installDiskSelector", "machineDisks", "talosImageURL", "machineSpec", "ignoreHostname", "disableSearchDomain", "userVolumes", "extensionServices")) {
                 if (n.has(k)) node.unsaid.add(k + " (" + doc.file().displayPath() + ":" + lineInNode(doc, node.hostname, k) + ")");
             }
+            node.docs.add(doc);
+            node.docs.addAll(patchDocs);
             cluster.nodes.add(node);
         }
+        cluster.docs.add(doc);
+        cluster.docs.addAll(patchDocs);
         return cluster;
     }
 

@@ -24,4 +24,10 @@ public final class TalosCluster {
     public final List<String> unsaid = new ArrayList<>();
     public final List<TalosNode> nodes = new ArrayList<>();
     public String source;
+    /** Every document read for the cluster's nodes, to name the line a setting came from. */
+    public final List<YamlDoc> docs = new ArrayList<>();
+
+    public String where(String text) {
+        return Where.first(docs, text, source);
+    }
 }

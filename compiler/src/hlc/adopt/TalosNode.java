@@ -26,6 +26,13 @@ public final class TalosNode {
     public final List<String> unsaid = new ArrayList<>();
     /** Where the node's facts were read from (the file that names it). */
     public String source;
+    /** The documents read for this node (templates, patches), to name the line a setting came from. */
+    public final List<YamlDoc> docs = new ArrayList<>();
+
+    /** {@code file:line} of the first line of the node's documents that mentions {@code text}, else {@link #source}. */
+    public String where(String text) {
+        return Where.first(docs, text, source);
+    }
 
     /** A network link: a physical interface, a bond or a VLAN sub-interface. */
     public static final class Link {

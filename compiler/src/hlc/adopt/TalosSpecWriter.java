@@ -103,12 +103,12 @@ final class TalosSpecWriter {
         if (c.kubePrism != null) t.line(1, "kubeprism " + c.kubePrism);
         for (String a : common(n -> n.kernelArgs)) {
             if (Schematic.isPlainKernelArg(a)) t.line(1, "kernel-arg " + SpecText.quote(a));
-            else t.notImported(1, "kernel argument " + a + " (" + c.source + "): hlc computes the schematic ID only for arguments YAML reads as plain text");
+            else t.notImported(1, "kernel argument " + a + " (" + c.where(a) + "): hlc computes the schematic ID only for arguments YAML reads as plain text");
         }
         for (String m : common(n -> n.kernelModules)) {
-            if (classic) t.notImported(1, "kernel module " + m + " (" + c.source + "): hlc writes kernel modules for Talos v1.12 and later");
+            if (classic) t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + "): hlc writes kernel modules for Talos v1.12 and later");
             else if (SpecText.isName(m)) t.line(1, "kernel-module " + m);
-            else t.notImported(1, "kernel module " + m + " (" + c.source + ")");
+            else t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + ")");
         }
         for (String e : common(n -> n.extensions)) t.line(1, "extension " + SpecText.quote(e));
         if (!c.vaultReferences.isEmpty()) {
@@ -127,9 +127,9 @@ final class TalosSpecWriter {
             t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
         } else if (c.vip != null && networkOf(c.vip) != null) {
             t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
-            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.source + "): hlc's endpoint is the VIP");
+            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.where(c.endpoint) + "): hlc's endpoint is the VIP");
         } else {
-            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.source + "): `endpoint " + host
+            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.where(c.endpoint) + "): `endpoint " + host
                     + "` needs a load balancer or device with that dns name in the spec (HL033); add it, then the endpoint");
         }
     }
@@ -157,16 +157,16 @@ final class TalosSpecWriter {
             t.line(1, "role " + n.role);
             if (n.installDisk != null) t.line(1, "install-disk " + SpecText.quote(n.installDisk));
             for (String e : n.extensions) if (!cExt.contains(e)) t.line(1, "extension " + SpecText.quote(e));
-            for (String a : n.kernelArgs) if (!cArgs.contains(a)) t.notImported(1, "kernel argument " + a + " of this node only (" + n.source + ")");
-            for (String m : n.kernelModules) if (!cMods.contains(m)) t.notImported(1, "kernel module " + m + " of this node only (" + n.source + ")");
+            for (String a : n.kernelArgs) if (!cArgs.contains(a)) t.notImported(1, "kernel argument " + a + " of this node only (" + n.where(a) + ")");
+            for (String m : n.kernelModules) if (!cMods.contains(m)) t.notImported(1, "kernel module " + m + " of this node only (" + n.where("name: " + m) + ")");
             for (var l : n.labels.entrySet()) {
-                if (classic) t.notImported(1, "label " + l.getKey() + "=" + l.getValue() + " (" + n.source + "): hlc writes labels for Talos v1.12 and later");
+                if (classic) t.notImported(1, "label " + l.getKey() + "=" + l.getValue() + " (" + n.where(l.getKey()) + "): hlc writes labels for Talos v1.12 and later");
                 else t.line(1, "label " + SpecText.quote(l.getKey() + "=" + l.getValue()));
             }
             for (var e : n.taints.entrySet()) {
                 String v = e.getValue();
                 String taint = e.getKey() + "=" + (v.contains(":") ? v : ":" + v);
-                if (classic) t.notImported(1, "taint " + taint + " (" + n.source + "): hlc writes taints for Talos v1.12 and later");
+                if (classic) t.notImported(1, "taint " + taint + " (" + n.where(e.getKey()) + "): hlc writes taints for Talos v1.12 and later");
                 else t.line(1, "taint " + SpecText.quote(taint));
             }
             interfaces(t, n);
@@ -206,7 +206,7 @@ final class TalosSpecWriter {
                 .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
         for (TalosNode.Link l : n.links.values()) {
             if (l.vlanId != null && classic) {
-                t.notImported(1, "VLAN link " + l.name + " (vlan " + l.vlanId + " of " + l.parent + ", " + n.source + "): hlc writes VLANs for Talos v1.12 and later");
+                t.notImported(1, "VLAN link " + l.name + " (vlan " + l.vlanId + " of " + l.parent + ", " + n.where(String.valueOf(l.vlanId)) + "): hlc writes VLANs for Talos v1.12 and later");
                 continue;
             }
             StringBuilder s = new StringBuilder("interface " + l.name);
@@ -229,21 +229,21 @@ final class TalosSpecWriter {
             t.line(1, s.toString());
             for (String extra : l.addresses.subList(Math.min(1, l.addresses.size()), l.addresses.size())) {
                 if (!v4.isEmpty() && extra.equals(v4.get(0))) continue;
-                t.notImported(1, "address " + extra + " of " + l.name + " (" + n.source + "): one address per interface");
+                t.notImported(1, "address " + extra + " of " + l.name + " (" + n.where(extra) + "): one address per interface");
             }
-            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.source + "): hlc selects links by driver");
+            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver");
         }
     }
 
     private void volumes(SpecText t, TalosNode n) {
         for (TalosNode.Volume v : n.volumes.values()) {
             if (classic) {
-                t.notImported(1, "volume " + v.name() + " (" + n.source + "): hlc writes volumes for Talos v1.12 and later");
+                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + "): hlc writes volumes for Talos v1.12 and later");
                 continue;
             }
             if ((v.minSize() != null && !SIZE.matcher(v.minSize()).matches()) || (v.maxSize() != null && !SIZE.matcher(v.maxSize()).matches())
                     || (!v.user() && !v.name().equals("EPHEMERAL")) || !SpecText.isName(v.name())) {
-                t.notImported(1, "volume " + v.name() + " (" + n.source + ")");
+                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + ")");
                 continue;
             }
             t.line(1, (v.user() ? "user-volume " : "volume ") + v.name() + " {");

@@ -74,6 +74,7 @@ final class TalosTemplateReader {
             if (cluster.talosVersion == null) cluster.talosVersion = MachineConfigFacts.tag(node.installImage);
             if (cluster.kubernetesVersion == null) cluster.kubernetesVersion = MachineConfigFacts.tag(node.kubeletImage);
             cluster.nodes.add(node);
+            for (YamlDoc d : node.docs) if (!cluster.docs.contains(d)) cluster.docs.add(d);
         }
         if (cluster.talosVersion == null) cluster.talosVersion = defines.get("talos_version");
         if (cluster.kubernetesVersion == null) cluster.kubernetesVersion = defines.get("k8s_version");
@@ -106,6 +107,7 @@ final class TalosTemplateReader {
         JinjaLines jinja = new JinjaLines(vars);
         List<YamlDoc> docs = repo.read(file, null, text -> file.getFileName().toString().endsWith(".j2") ? jinja.render(text) : text)
                 .orElse(List.of());
+        for (YamlDoc d : docs) if (!node.docs.contains(d)) node.docs.add(d);
         for (String u : jinja.unresolved()) {
             String note = "template expression " + u + " not evaluated (" + repo.relative(file) + ")";
             if (!node.unsaid.contains(note)) node.unsaid.add(note);
