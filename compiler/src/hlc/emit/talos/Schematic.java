@@ -26,7 +26,7 @@ public record Schematic(List<String> extensions, List<String> kernelArgs) {
     }
 
     /** True when hlc can write this kernel argument into a schematic whose ID it computes itself. */
-    static boolean isPlainKernelArg(String arg) {
+    public static boolean isPlainKernelArg(String arg) {
         return TalosShape.isPlainKernelArg(arg);
     }
 

@@ -1,0 +1,102 @@
+package hlc.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hlc.Compiler;
+import hlc.diag.Reporter;
+import hlc.emit.Emission;
+import hlc.emit.FluxEmitter;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What compiling an imported spec would change in the cluster: the facts of every Flux Kustomization (and of
+ * each namespace folder's shared components) in the repository, against the same facts of what
+ * {@code hlc compile} writes from the spec. A fact only on the left is lost by adopting hlc, one only on the right
+ * is added; none on either side means the Flux side round-trips.
+ */
+public final class RoundTrip {
+    /** The facts of both sides and the compile's findings (a spec that does not check still has its Flux side). */
+    public record Result(TreeSet<String> repository, TreeSet<String> compiled, Reporter reporter) {
+        public List<String> lost() {
+            List<String> l = new ArrayList<>(repository);
+            l.removeAll(compiled);
+            return l;
+        }
+
+        public List<String> added() {
+            List<String> l = new ArrayList<>(compiled);
+            l.removeAll(repository);
+            return l;
+        }
+
+        /** {@code - fact} for what adopting loses, {@code + fact} for what it adds, in the order of the facts. */
+        public String diff() {
+            TreeSet<String> all = new TreeSet<>(repository);
+            all.addAll(compiled);
+            StringBuilder out = new StringBuilder();
+            for (String f : all) {
+                if (!compiled.contains(f)) out.append("- ").append(f).append('\n');
+                else if (!repository.contains(f)) out.append("+ ").append(f).append('\n');
+            }
+            return out.toString();
+        }
+    }
+
+    private RoundTrip() {}
+
+    /** Compares the repository's tree with what the spec at {@code rootSpec} compiles to. */
+    public static Result compare(FluxTree tree, Path rootSpec) throws IOException {
+        Compiler.Result checked = Compiler.check(rootSpec);
+        return new Result(repositoryFacts(tree), compiledFacts(checked, rootSpec), checked.reporter());
+    }
+
+    /** The facts of every Kustomization of the tree, its roots included, and of the namespace folders' components. */
+    public static TreeSet<String> repositoryFacts(FluxTree tree) {
+        TreeSet<String> repository = new TreeSet<>();
+        for (FluxKustomization k : tree.roots()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
+        for (FluxKustomization k : tree.apps()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
+        for (NamespaceFolder ns : tree.namespaces()) {
+            for (String c : ns.components()) repository.add("namespace " + ns.namespace() + " component " + c);
+        }
+        return repository;
+    }
+
+    /**
+     * The same facts of what the Flux emitter writes for a checked spec (even one with findings elsewhere: the
+     * Flux side of a spec whose Talos release hlc cannot emit is still worth comparing).
+     */
+    public static TreeSet<String> compiledFacts(Compiler.Result checked, Path rootSpec) {
+        TreeSet<String> compiled = new TreeSet<>();
+        if (checked.resolved() == null || checked.spec().cluster() == null) return compiled;
+        Reporter emitReporter = new Reporter();
+        List<RenderedFile> files = Emission.run(checked.resolved(), List.of(new FluxEmitter()),
+                new Renderer(rootSpec.getFileName().toString()), emitReporter);
+        Renderer parser = new Renderer("");
+        for (RenderedFile f : files) {
+            if (!f.path().endsWith(".yaml")) continue;
+            List<JsonNode> docs;
+            try {
+                docs = parser.parse(f.path(), f.content());
+            } catch (Exception e) {
+                continue;
+            }
+            for (JsonNode d : docs) {
+                if (d.path("kind").asText().equals("Kustomization") && d.path("apiVersion").asText().startsWith(FluxTreeReader.FLUX_KS_API)) {
+                    compiled.addAll(KustomizationFacts.of(d.at("/metadata/namespace").asText("flux-system"), d));
+                } else if (d.path("kind").asText().equals("Kustomization") && d.hasNonNull("namespace") && f.path().startsWith("flux/apps/")) {
+                    String dir = FluxSpecWriter.APPS + "/" + d.path("namespace").asText();
+                    for (JsonNode c : d.path("components")) {
+                        compiled.add("namespace " + d.path("namespace").asText() + " component " + FluxTreeReader.repoPath(dir, c.asText()));
+                    }
+                }
+            }
+        }
+        return compiled;
+    }
+}

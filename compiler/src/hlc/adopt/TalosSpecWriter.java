@@ -1,0 +1,257 @@
+package hlc.adopt;
+
+import hlc.emit.talos.Schematic;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes what {@link TalosCluster} says as the spec's networks, the Talos part of its cluster block and one
+ * {@code host} per node. Networks are the subnets the nodes' addresses and kubelet node IP say (each named
+ * after its prefix, {@code net-192-168-43}, for the user to rename); what is common to every node (kernel
+ * arguments, modules, extensions) goes to the cluster, the rest to its host.
+ */
+final class TalosSpecWriter {
+    private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?(B|KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)");
+    private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)+(-[a-zA-Z0-9.]+)?");
+
+    private final TalosCluster c;
+    /** Network name → CIDR, in the order first met. */
+    private final Map<String, String> networks = new LinkedHashMap<>();
+    private final Map<String, String> gateways = new LinkedHashMap<>();
+    private final Map<String, Integer> vlans = new LinkedHashMap<>();
+    private final boolean classic;
+
+    TalosSpecWriter(TalosCluster cluster) {
+        this.c = cluster;
+        this.classic = c.talosVersion != null && VERSION.matcher(c.talosVersion).matches() && minor(c.talosVersion) < 12;
+        if (c.nodeSubnet != null) network(c.nodeSubnet);
+        for (TalosNode n : c.nodes) {
+            for (TalosNode.Link l : n.links.values()) {
+                for (String a : l.addresses) {
+                    String net = network(a);
+                    if (net != null && l.gateway != null && contains(networks.get(net), l.gateway)) gateways.put(net, l.gateway);
+                    if (net != null && l.vlanId != null) vlans.put(net, l.vlanId);
+                }
+            }
+        }
+    }
+
+    private static int minor(String v) {
+        String[] p = v.substring(1).split("[.-]");
+        return p.length > 1 ? Integer.parseInt(p[1]) : 0;
+    }
+
+    /** The network of an address with its prefix (or a CIDR), added once; null when it is no IPv4/IPv6 prefix. */
+    private String network(String addressWithPrefix) {
+        IPAddress a = new IPAddressString(addressWithPrefix).getAddress();
+        if (a == null || a.getNetworkPrefixLength() == null) return null;
+        IPAddress block = a.toPrefixBlock();
+        String cidr = block.toCanonicalString();
+        for (var e : networks.entrySet()) if (e.getValue().equals(cidr)) return e.getKey();
+        String base = block.getLower().withoutPrefixLength().toCanonicalString();
+        String name = "net-" + base.replaceAll("(\\.0)+$", "").replace('.', '-').replace(':', '-').replaceAll("-+$", "");
+        if (block.getNetworkPrefixLength() % 8 != 0) name += "-" + block.getNetworkPrefixLength();
+        networks.put(name, cidr);
+        return name;
+    }
+
+    private static boolean contains(String cidr, String address) {
+        IPAddress n = new IPAddressString(cidr).getAddress();
+        IPAddress a = new IPAddressString(address).getAddress();
+        return n != null && a != null && n.contains(a);
+    }
+
+    private String networkOf(String address) {
+        for (var e : networks.entrySet()) if (contains(e.getValue(), address)) return e.getKey();
+        return null;
+    }
+
+    void networks(SpecText t) {
+        for (var e : networks.entrySet()) {
+            t.blank();
+            t.line(0, "network " + e.getKey() + " {");
+            t.line(1, "cidr " + e.getValue());
+            if (gateways.containsKey(e.getKey())) t.line(1, "gateway " + gateways.get(e.getKey()));
+            if (vlans.containsKey(e.getKey())) t.line(1, "vlan " + vlans.get(e.getKey()));
+            t.line(0, "}");
+        }
+    }
+
+    /** The Talos attributes of the cluster block. */
+    void clusterAttributes(SpecText t, boolean cilium) {
+        if (c.talosVersion != null && VERSION.matcher(c.talosVersion).matches()) t.line(1, "talos " + c.talosVersion);
+        if (c.kubernetesVersion != null && VERSION.matcher(c.kubernetesVersion).matches()) t.line(1, "kubernetes " + c.kubernetesVersion);
+        endpoint(t);
+        if (c.nodeSubnet != null && networkOf(c.nodeSubnet.replaceAll("/.*", "")) != null) {
+            t.line(1, "node-network " + networkOf(c.nodeSubnet.replaceAll("/.*", "")));
+        }
+        if (c.cni != null) t.line(1, "cni " + (c.cni.equals("none") ? (cilium ? "cilium" : "none") : c.cni));
+        if (c.kubeProxy != null) t.line(1, "kube-proxy " + c.kubeProxy);
+        if (c.coreDns != null) t.line(1, "coredns " + c.coreDns);
+        if (!c.nodes.isEmpty()) t.line(1, "control-plane-workloads " + Boolean.TRUE.equals(c.controlPlaneWorkloads));
+        if (c.pods != null) t.line(1, "pods " + c.pods);
+        if (c.services != null) t.line(1, "services " + c.services);
+        if (c.clusterDomain != null) t.line(1, "cluster-domain " + c.clusterDomain);
+        if (c.kubePrism != null) t.line(1, "kubeprism " + c.kubePrism);
+        for (String a : common(n -> n.kernelArgs)) {
+            if (Schematic.isPlainKernelArg(a)) t.line(1, "kernel-arg " + SpecText.quote(a));
+            else t.notImported(1, "kernel argument " + a + " (" + c.where(a) + "): hlc computes the schematic ID only for arguments YAML reads as plain text");
+        }
+        for (String m : common(n -> n.kernelModules)) {
+            if (classic) t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + "): hlc writes kernel modules for Talos v1.12 and later");
+            else if (SpecText.isName(m)) t.line(1, "kernel-module " + m);
+            else t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + ")");
+        }
+        for (String e : common(n -> n.extensions)) t.line(1, "extension " + SpecText.quote(e));
+        if (!c.vaultReferences.isEmpty()) {
+            String first = c.vaultReferences.get(0);
+            String vault = first.substring(0, first.indexOf("://") + 3) + first.substring(first.indexOf("://") + 3).replaceAll("/.*", "/…");
+            t.comment(1, "The machine configs take " + c.vaultReferences.size() + " secrets from the secret manager (" + vault
+                    + "): references only, none copied. hlc takes the cluster's secrets from a `talosctl gen secrets` bundle (`secrets \"…\"`).");
+        }
+        for (String u : c.unsaid) t.notImported(1, u);
+    }
+
+    private void endpoint(SpecText t) {
+        if (c.endpoint == null) return;
+        String host = c.endpoint.replaceFirst("^https?://", "").replaceFirst(":\\d+$", "").replaceFirst("/.*$", "");
+        if (c.vip != null && host.equals(c.vip) && networkOf(c.vip) != null) {
+            t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
+        } else if (c.vip != null && networkOf(c.vip) != null) {
+            t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
+            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.where(c.endpoint) + "): hlc's endpoint is the VIP");
+        } else {
+            t.notImported(1, "API endpoint " + c.endpoint + " (" + c.where(c.endpoint) + "): `endpoint " + host
+                    + "` needs a load balancer or device with that dns name in the spec (HL033); add it, then the endpoint");
+        }
+    }
+
+    private List<String> common(java.util.function.Function<TalosNode, List<String>> f) {
+        if (c.nodes.isEmpty()) return List.of();
+        Set<String> s = new LinkedHashSet<>(f.apply(c.nodes.get(0)));
+        for (TalosNode n : c.nodes) s.retainAll(f.apply(n));
+        return new ArrayList<>(s);
+    }
+
+    /** The spec's name of a node: its hostname, or the first label of a dotted one ({@code m0.k8s.internal} → m0). */
+    static String hostName(TalosNode n) {
+        return SpecText.isName(n.hostname) ? n.hostname : n.hostname.replaceFirst("\\..*$", "");
+    }
+
+    void hosts(SpecText t) {
+        List<String> cArgs = common(n -> n.kernelArgs), cMods = common(n -> n.kernelModules), cExt = common(n -> n.extensions);
+        for (TalosNode n : c.nodes) {
+            t.blank();
+            String name = hostName(n);
+            t.comment(0, "From " + n.source + ".");
+            t.line(0, "host " + name + " {");
+            if (!name.equals(n.hostname)) t.notImported(1, "hostname " + n.hostname + " (" + n.source + "): a host is named by a DNS label");
+            t.line(1, "role " + n.role);
+            if (n.installDisk != null) t.line(1, "install-disk " + SpecText.quote(n.installDisk));
+            for (String e : n.extensions) if (!cExt.contains(e)) t.line(1, "extension " + SpecText.quote(e));
+            for (String a : n.kernelArgs) if (!cArgs.contains(a)) t.notImported(1, "kernel argument " + a + " of this node only (" + n.where(a) + ")");
+            for (String m : n.kernelModules) if (!cMods.contains(m)) t.notImported(1, "kernel module " + m + " of this node only (" + n.where("name: " + m) + ")");
+            for (var l : n.labels.entrySet()) {
+                if (classic) t.notImported(1, "label " + l.getKey() + "=" + l.getValue() + " (" + n.where(l.getKey()) + "): hlc writes labels for Talos v1.12 and later");
+                else t.line(1, "label " + SpecText.quote(l.getKey() + "=" + l.getValue()));
+            }
+            for (var e : n.taints.entrySet()) {
+                String v = e.getValue();
+                String taint = e.getKey() + "=" + (v.contains(":") ? v : ":" + v);
+                if (classic) t.notImported(1, "taint " + taint + " (" + n.where(e.getKey()) + "): hlc writes taints for Talos v1.12 and later");
+                else t.line(1, "taint " + SpecText.quote(taint));
+            }
+            interfaces(t, n);
+            volumes(t, n);
+            for (String u : n.unsaid) t.notImported(1, u);
+            t.line(0, "}");
+        }
+    }
+
+    /** Whether every control-plane node has an interface on the spec's network holding {@code address} (HL032). */
+    boolean everyControlPlaneOn(String address) {
+        String net = networkOf(address);
+        if (net == null) return false;
+        return c.nodes.stream().filter(n -> "controlplane".equals(n.role)).allMatch(n -> networksOf(n).contains(net));
+    }
+
+    /** The networks a node's interfaces are written on, by the same rules as {@link #interfaces}. */
+    private java.util.Set<String> networksOf(TalosNode n) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        long dhcpLinks = n.links.values().stream().filter(l -> l.dhcp && l.addresses.isEmpty() && l.vlanId == null).count();
+        boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
+                .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
+        for (TalosNode.Link l : n.links.values()) {
+            if (l.vlanId != null && classic) continue;
+            List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
+            if (!v4.isEmpty() && networkOf(v4.get(0).replaceAll("/.*", "")) != null) out.add(networkOf(v4.get(0).replaceAll("/.*", "")));
+            else if (v4.isEmpty() && l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
+                out.add(networkOf(c.nodeSubnet.replaceAll("/.*", "")));
+            }
+        }
+        return out;
+    }
+
+    private void interfaces(SpecText t, TalosNode n) {
+        long dhcpLinks = n.links.values().stream().filter(l -> l.dhcp && l.addresses.isEmpty() && l.vlanId == null).count();
+        boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
+                .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
+        for (TalosNode.Link l : n.links.values()) {
+            if (l.vlanId != null && classic) {
+                t.notImported(1, "VLAN link " + l.name + " (vlan " + l.vlanId + " of " + l.parent + ", " + n.where(String.valueOf(l.vlanId)) + "): hlc writes VLANs for Talos v1.12 and later");
+                continue;
+            }
+            StringBuilder s = new StringBuilder("interface " + l.name);
+            List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
+            if (!v4.isEmpty()) {
+                String addr = v4.get(0).replaceAll("/.*", "");
+                String net = networkOf(addr);
+                if (net != null) s.append(" on ").append(net);
+                s.append(" address ").append(addr);
+            } else if (l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
+                s.append(" on ").append(networkOf(c.nodeSubnet.replaceAll("/.*", "")));
+            }
+            if (l.dhcp) s.append(" dhcp");
+            if (l.driver != null && SpecText.isName(l.driver)) s.append(" driver ").append(l.driver);
+            if (l.bondMode != null) {
+                s.append(" bond ").append(l.bondMode).append(" [").append(String.join(", ", l.bondLinks)).append("]");
+            }
+            if (l.vlanId != null && l.parent != null) s.append(" vlan ").append(l.vlanId).append(" of ").append(l.parent);
+            if (l.mtu != null) s.append(" mtu ").append(l.mtu);
+            t.line(1, s.toString());
+            for (String extra : l.addresses.subList(Math.min(1, l.addresses.size()), l.addresses.size())) {
+                if (!v4.isEmpty() && extra.equals(v4.get(0))) continue;
+                t.notImported(1, "address " + extra + " of " + l.name + " (" + n.where(extra) + "): one address per interface");
+            }
+            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver");
+        }
+    }
+
+    private void volumes(SpecText t, TalosNode n) {
+        for (TalosNode.Volume v : n.volumes.values()) {
+            if (classic) {
+                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + "): hlc writes volumes for Talos v1.12 and later");
+                continue;
+            }
+            if ((v.minSize() != null && !SIZE.matcher(v.minSize()).matches()) || (v.maxSize() != null && !SIZE.matcher(v.maxSize()).matches())
+                    || (!v.user() && !v.name().equals("EPHEMERAL")) || !SpecText.isName(v.name())) {
+                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + ")");
+                continue;
+            }
+            t.line(1, (v.user() ? "user-volume " : "volume ") + v.name() + " {");
+            if (v.minSize() != null) t.line(2, "min-size " + v.minSize());
+            if (v.maxSize() != null) t.line(2, "max-size " + v.maxSize());
+            if (v.disk() != null) t.line(2, "disk " + SpecText.quote(v.disk()));
+            if (v.grow()) t.line(2, "grow true");
+            t.line(1, "}");
+        }
+    }
+}
