@@ -38,6 +38,11 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
+    /** Whether this build has a subcommand of that name (the start-up training exercises the ones it finds). */
+    static boolean hasSubcommand(String name) {
+        return SUBCOMMANDS.containsKey(name);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
