@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * and linking them from the jar. It goes through what users do, in a temporary folder. The argument names the
  * set: {@code front} (check a spec, check one with mistakes, format one) is for every command that writes no
  * files: a JDK 25 cache is loaded whole at start, so it must not hold the renderer's libraries, nor Jackson,
- * which only the machine formats use. {@code full} adds JSON findings, compile, compile --check, and the gate
- * where this build has one. It prints nothing and always exits 0; the archive is only an optimisation.
+ * which only the machine formats use, nor picocli, which plain arguments do without. {@code full} adds picocli,
+ * JSON findings, compile, compile --check, and the gate where this build has one. It prints nothing and always
+ * exits 0; the archive is only an optimisation.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -91,12 +92,13 @@ public final class CdsTraining {
             Path spec = Files.writeString(dir.resolve("spec.hl"), SPEC);
             Path broken = Files.writeString(dir.resolve("broken.hl"), BROKEN);
             String outDir = dir.resolve("out").toString();
-            Main.run("--version");
             Main.run("check", spec.toString());
             Main.run("check", broken.toString());
             Main.run("fmt", spec.toString());
             Main.run("fmt", "--check", spec.toString(), broken.toString());
             if (!(args.length > 0 && args[0].equals("front"))) {
+                // picocli's model, read from the annotations: only help, --version and mistakes need it (DirectArgs)
+                Main.run("--version");
                 Main.run("check", broken.toString(), "--format", "json"); // Jackson: not in the front set
                 hlc.emit.Renderer.warmUpInBackground(); // as Main.main does before a compile
                 Main.run("compile", spec.toString(), "-o", outDir);
