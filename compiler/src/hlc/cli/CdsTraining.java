@@ -10,11 +10,15 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The training run for hlc's class-data-sharing archive: the {@code hlc} launcher runs this once per build with
- * {@code -XX:ArchiveClassesAtExit}, so that every later run maps the classes it needs (picocli's excepted: they
- * are Java 5 class files, which CDS does not take) instead of loading and verifying them from the jar. It goes
- * through what users do, in a temporary folder: check a spec (text and JSON), check one with mistakes, compile,
- * and compile --check. It prints nothing and always exits 0; the archive is only an optimisation.
+ * The training run for hlc's start-up archives: the {@code hlc} launcher runs this once per build, with
+ * {@code -XX:ArchiveClassesAtExit} on JDK 17 (a class-data-sharing archive) or {@code -XX:AOTCacheOutput} on
+ * JDK 25 and newer (an AOT cache), so that later runs map the classes they need instead of loading, verifying
+ * and linking them from the jar. It goes through what users do, in a temporary folder. The argument names the
+ * set: {@code front} (check a spec, check one with mistakes, format one) is for every command that writes no
+ * files: a JDK 25 cache is loaded whole at start, so it must not hold the renderer's libraries, nor Jackson,
+ * which only the machine formats use, nor picocli, which plain arguments do without. {@code full} adds picocli,
+ * JSON findings, compile, compile --check, and the gate where this build has one. It prints nothing and always
+ * exits 0; the archive is only an optimisation.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -88,14 +92,21 @@ public final class CdsTraining {
             Path spec = Files.writeString(dir.resolve("spec.hl"), SPEC);
             Path broken = Files.writeString(dir.resolve("broken.hl"), BROKEN);
             String outDir = dir.resolve("out").toString();
-            Main.run("--version");
             Main.run("check", spec.toString());
             Main.run("check", broken.toString());
-            Main.run("check", broken.toString(), "--format", "json");
-            hlc.emit.Renderer.warmUpInBackground(); // as Main.main does before a compile
-            Main.run("compile", spec.toString(), "-o", outDir);
-            Main.run("compile", spec.toString(), "-o", outDir, "--check");
-            Main.run("compile", broken.toString(), "-o", outDir);
+            Main.run("fmt", spec.toString());
+            Main.run("fmt", "--check", spec.toString(), broken.toString());
+            if (!(args.length > 0 && args[0].equals("front"))) {
+                // picocli's model, read from the annotations: only help, --version and mistakes need it (DirectArgs)
+                Main.run("--version");
+                Main.run("check", broken.toString(), "--format", "json"); // Jackson: not in the front set
+                hlc.emit.Renderer.warmUpInBackground(); // as Main.main does before a compile
+                Main.run("compile", spec.toString(), "-o", outDir);
+                Main.run("compile", spec.toString(), "-o", outDir, "--check");
+                Main.run("compile", broken.toString(), "-o", outDir);
+                // The hook's one-process gate, in builds that have it (it is the hook's whole cost when it exists).
+                if (Main.hasSubcommand("gate")) Main.run("gate", spec.toString(), "--out", outDir);
+            }
         } catch (RuntimeException | IOException ignored) {
             // a training run that fails only makes a smaller archive
         } finally {
@@ -107,5 +118,7 @@ public final class CdsTraining {
                 // a temporary folder left behind
             }
         }
+        // End as hlc does: on JDK 21 and newer System.exit looks up a logger, whose classes then join the archive.
+        System.exit(0);
     }
 }

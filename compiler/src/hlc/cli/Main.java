@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** The {@code hlc} command: subcommands for each way of using the compiler. */
 @Command(name = "hlc",
@@ -40,6 +41,11 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
+    /** Whether this build has a subcommand of that name (the start-up training exercises the ones it finds). */
+    static boolean hasSubcommand(String name) {
+        return SUBCOMMANDS.containsKey(name);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,18 +65,34 @@ public final class Main implements Runnable {
 
     /** Runs hlc with arguments and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        Callable<Integer> direct = DirectArgs.command(args);
+        if (direct != null) {
+            try {
+                return direct.call();
+            } catch (Exception ex) {
+                return internalError(ex, System.err);
+            }
+        }
         CommandLine cl = commandLine(args);
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("hlc: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            line.getErr().println("this is a bug in hlc; please report it with the spec that triggers it");
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parse) -> internalError(ex, line.getErr()));
         cl.setParameterExceptionHandler((ex, args1) -> {
             ex.getCommandLine().getErr().println("hlc: " + ex.getMessage());
             ex.getCommandLine().getErr().println("try `hlc --help`");
             return 2;
         });
         return cl.execute(args);
+    }
+
+    private static int internalError(Exception ex, java.io.PrintWriter err) {
+        err.println("hlc: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        err.println("this is a bug in hlc; please report it with the spec that triggers it");
+        err.flush();
+        return 2;
+    }
+
+    private static int internalError(Exception ex, PrintStream err) {
+        java.io.PrintWriter w = new java.io.PrintWriter(err, true);
+        return internalError(ex, w);
     }
 
     /** The command line that parses these arguments: hlc with the subcommand they name, or with all of them. */
