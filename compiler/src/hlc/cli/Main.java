@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("whatif", WhatifCommand.class);
         SUBCOMMANDS.put("secrets", SecretsCommand.class);
         SUBCOMMANDS.put("hook", HookCommand.class);
+        SUBCOMMANDS.put("lsp", LspCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 

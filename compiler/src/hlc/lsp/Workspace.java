@@ -1,0 +1,65 @@
+package hlc.lsp;
+
+import hlc.lsp.SpecAnalyzer.Analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The open specs, checked. Every open document is a root unless another open document imports it (then its
+ * findings are those it has in the importing spec, where the names it uses are declared). The analyses are
+ * redone when the text changed since they were made, at most once per change, whoever asks first: the
+ * debounced diagnostics or a request such as hover.
+ */
+final class Workspace {
+    private final DocumentStore documents;
+    private List<Analysis> roots = List.of();
+    private long changes;
+    private long analysedAt = -1;
+
+    Workspace(DocumentStore documents) {
+        this.documents = documents;
+    }
+
+    DocumentStore documents() {
+        return documents;
+    }
+
+    /** Says the text of some document changed (or one was opened or closed). */
+    synchronized void changed() {
+        changes++;
+    }
+
+    /** The current analyses of the root specs, redone first when a document changed. */
+    synchronized List<Analysis> roots() {
+        if (analysedAt == changes) return roots;
+        long at = changes;
+        List<Path> order = new ArrayList<>();
+        // Last time's roots first, so a file they import is not checked a second time on its own.
+        for (Analysis a : roots) if (documents.get(a.root) != null) order.add(a.root);
+        for (DocumentStore.Document d : documents.all()) if (!order.contains(d.path())) order.add(d.path());
+        Map<Path, Analysis> done = new LinkedHashMap<>();
+        for (Path p : order) {
+            boolean imported = done.values().stream().anyMatch(a -> a.includes(p));
+            if (!imported) done.put(p, SpecAnalyzer.analyze(p, documents::textOf));
+        }
+        // A file checked as a root before the file that imports it was reached: drop it now.
+        List<Analysis> result = new ArrayList<>();
+        for (Analysis a : done.values()) {
+            boolean importedByOther = done.values().stream().anyMatch(o -> o != a && o.includes(a.root) && !a.includes(o.root));
+            if (!importedByOther) result.add(a);
+        }
+        roots = List.copyOf(result);
+        analysedAt = at;
+        return roots;
+    }
+
+    /** The analysis a file is seen in: the root spec that includes it, or null when no open spec does. */
+    Analysis analysisOf(Path file) {
+        for (Analysis a : roots()) if (a.includes(file)) return a;
+        return null;
+    }
+}
