@@ -1,30 +1,23 @@
--- Run by NeovimClientTest: `nvim --headless -u NONE -l`-style, with the spec to open, the server command and
--- where to write what Neovim's own LSP client received. Uses the API of Neovim 0.7 (Debian 12's), which 0.8 and
--- later keep: vim.lsp.start_client and vim.lsp.buf_attach_client.
-local spec = os.getenv('HLC_SPEC')
+-- Run by NeovimClientTest after the README's Neovim 0.7 snippet has started `hlc lsp` and attached it to the
+-- spec being edited: writes down the diagnostics and a hover exactly as Neovim's own LSP client received them.
+-- Uses only API that Neovim 0.7 (Debian 12's) has and later releases keep.
 local out = io.open(os.getenv('HLC_OUT'), 'w')
-local cmd = vim.fn.json_decode(os.getenv('HLC_LSP_CMD'))
 local hover_line = tonumber(os.getenv('HLC_HOVER_LINE'))
 local hover_char = tonumber(os.getenv('HLC_HOVER_CHAR'))
+local buf = vim.api.nvim_get_current_buf()
 
 local function finish(code)
   out:close()
   vim.cmd(code == 0 and 'qa!' or 'cq!')
 end
 
-vim.cmd('edit ' .. vim.fn.fnameescape(spec))
-local buf = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({
-  name = 'hlc',
-  cmd = cmd,
-  root_dir = vim.fn.fnamemodify(spec, ':h'),
-})
-if not client_id then
-  out:write('error: the server did not start\n')
+-- The client attaches once the server has answered `initialize` (a JVM start).
+local attached = vim.wait(60000, function() return #vim.lsp.buf_get_clients(buf) > 0 end, 50)
+if not attached then
+  out:write('error: no language server is attached to ' .. vim.api.nvim_buf_get_name(buf) .. ' (filetype ' .. vim.bo.filetype .. ')\n')
   finish(1)
   return
 end
-vim.lsp.buf_attach_client(buf, client_id)
 
 local got = vim.wait(60000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
 if not got then
@@ -51,5 +44,4 @@ for _, r in pairs(results) do
     out:write('hover error ' .. vim.inspect(r.err) .. '\n')
   end
 end
-vim.lsp.stop_client(client_id)
 finish(0)

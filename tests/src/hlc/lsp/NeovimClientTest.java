@@ -1,6 +1,5 @@
 package hlc.lsp;
 
-import com.google.gson.Gson;
 import hlc.testing.Hlc;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real editor as the client: Neovim's built-in LSP client (Debian's package, `apt-get install neovim`; .ci/run
- * installs it) starts `hlc lsp`, opens a copy of the bundled spec with one address outside its network, and a
- * Lua script writes down the diagnostics and a hover as Neovim received them.
+ * installs it), set up with the README's Neovim 0.7 snippet as its init.lua, starts `hlc lsp`, opens a copy of
+ * the bundled spec with one address outside its network, and a Lua script writes down the diagnostics and a
+ * hover as Neovim received them.
  */
 class NeovimClientTest {
     @TempDir
@@ -39,15 +39,19 @@ class NeovimClientTest {
         int badColumn = lines[badLine].indexOf("192.168.6.212");
         int lanColumn = lines[badLine].indexOf("on lan") + 3;
 
+        // The README's `/path/to/hlc`: a launcher running this build's classes, as ./hlc runs the jar.
+        Path launcher = dir.resolve("hlc");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> server = List.of(java, "-cp", System.getProperty("java.class.path"), "hlc.cli.Main", "lsp");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' hlc.cli.Main \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        Path init = dir.resolve("init.lua");
+        Files.writeString(init, readmeSnippet().replace("/path/to/hlc", launcher.toString()));
+
         Path out = dir.resolve("nvim-out.txt");
         Path script = Hlc.project().resolve("tests/resources/nvim/diagnostics-and-hover.lua");
-        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", "NONE",
-                "-c", "luafile " + script);
-        pb.environment().put("HLC_SPEC", spec.toString());
+        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", init.toString(),
+                spec.toString(), "-c", "luafile " + script).directory(dir.toFile());
         pb.environment().put("HLC_OUT", out.toString());
-        pb.environment().put("HLC_LSP_CMD", new Gson().toJson(server));
         pb.environment().put("HLC_HOVER_LINE", String.valueOf(badLine));
         pb.environment().put("HLC_HOVER_CHAR", String.valueOf(lanColumn));
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("nvim-log.txt").toFile());
@@ -64,6 +68,15 @@ class NeovimClientTest {
         assertTrue(got.contains("hover **network `lan`**"), got);
         assertTrue(got.contains("- CIDR 192.168.5.0/24"), got);
         assertTrue(got.contains("- gateway `udm-pro` (192.168.5.1)"), got);
+    }
+
+    /** The Lua block after the README's `<!-- neovim-0.7 -->` marker. */
+    private static String readmeSnippet() throws java.io.IOException {
+        String readme = Files.readString(Hlc.project().resolve("README.md"));
+        int marker = readme.indexOf("<!-- neovim-0.7 -->");
+        assertTrue(marker >= 0, "the README has the Neovim 0.7 snippet");
+        int start = readme.indexOf("```lua\n", marker) + "```lua\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
     }
 
     private static Path onPath(String program) {
