@@ -54,10 +54,14 @@ final class DiagnosticsPublisher {
         LanguageClient c = client;
         if (c == null) return;
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
+        Map<Path, Integer> versions = new java.util.HashMap<>();
         DocumentStore documents = workspace.documents();
         try {
             for (Analysis a : workspace.roots()) {
-                for (var f : a.files) byFile.putIfAbsent(f.path(), new ArrayList<>());
+                for (var f : a.files) {
+                    byFile.putIfAbsent(f.path(), new ArrayList<>());
+                    if (a.versionOf(f.path()) != null) versions.putIfAbsent(f.path(), a.versionOf(f.path()));
+                }
                 for (hlc.diag.Diagnostic d : a.diagnostics) {
                     byFile.computeIfAbsent(d.span().file().path(), k -> new ArrayList<>()).add(DiagnosticConverter.toLsp(d, documents));
                 }
@@ -71,7 +75,10 @@ final class DiagnosticsPublisher {
             for (Path stale : published) byFile.putIfAbsent(stale, List.of());
             published.clear();
             byFile.forEach((path, diagnostics) -> {
-                c.publishDiagnostics(new PublishDiagnosticsParams(documents.uriOf(path), diagnostics));
+                // The version says which edit these findings are of (clients drop stale ones; the benchmark times it).
+                Integer version = versions.get(path);
+                c.publishDiagnostics(version == null ? new PublishDiagnosticsParams(documents.uriOf(path), diagnostics)
+                        : new PublishDiagnosticsParams(documents.uriOf(path), diagnostics, version));
                 if (!diagnostics.isEmpty()) published.add(path);
             });
         }

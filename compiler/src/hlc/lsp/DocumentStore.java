@@ -72,14 +72,10 @@ final class DocumentStore {
         return get(pathOf(uri));
     }
 
-    /** The open text of a file, or null when the editor does not have it open (then the disk is read). */
-    String textOf(Path p) {
-        Document d = open.get(p);
-        return d == null ? null : d.text();
-    }
-
-    List<Document> all() {
-        return open.values().stream().sorted(java.util.Comparator.comparing(d -> d.path().toString())).toList();
+    /** Every open document as it is now, in path order: what one analysis reads. */
+    Map<Path, Document> snapshot() {
+        Map<Path, Document> copy = new java.util.TreeMap<>(open);
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** The URI to publish a file's findings under: the editor's own spelling when it has the file open. */

@@ -25,8 +25,14 @@ import java.util.function.Function;
 final class SpecAnalyzer {
     private SpecAnalyzer() {}
 
-    /** Checks one root spec and its imports; open buffers are read from {@code overlay}, everything else from disk. */
-    static Analysis analyze(Path root, Function<Path, String> overlay) {
+    /**
+     * Checks one root spec and its imports; the open documents (a snapshot, so one check sees one version of
+     * each) are read from {@code open}, everything else from disk.
+     */
+    static Analysis analyze(Path root, java.util.Map<Path, DocumentStore.Document> open) {
+        java.util.Map<Path, Integer> versions = new java.util.HashMap<>();
+        open.forEach((p, d) -> versions.put(p, d.version()));
+        Function<Path, String> overlay = p -> open.containsKey(p) ? open.get(p).text() : null;
         Reporter reporter = new Reporter();
         List<ParsedFile> parsed;
         try {
@@ -35,7 +41,7 @@ final class SpecAnalyzer {
             String text = overlay.apply(root);
             SourceFile f = new SourceFile(root, root.toString(), text == null ? "" : text);
             internal(reporter, f, "load", e);
-            return new Analysis(root, null, List.of(f), reporter.sorted());
+            return new Analysis(root, null, List.of(f), reporter.sorted(), versions);
         }
         List<SourceFile> files = parsed.stream().map(ParsedFile::source).toList();
         Spec spec = null;
@@ -45,7 +51,7 @@ final class SpecAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, files.get(0), spec == null ? "model" : "check", e);
         }
-        return new Analysis(root, spec, files, reporter.sorted());
+        return new Analysis(root, spec, files, reporter.sorted(), versions);
     }
 
     /** As {@code hlc check} does: an unexpected failure is an HL099 finding on the file, never a dead server. */
@@ -60,13 +66,21 @@ final class SpecAnalyzer {
         final Spec spec;
         final List<SourceFile> files;
         final List<Diagnostic> diagnostics;
+        /** The version of each open document this analysis read. */
+        private final java.util.Map<Path, Integer> versions;
         private SymbolIndex symbols;
 
-        Analysis(Path root, Spec spec, List<SourceFile> files, List<Diagnostic> diagnostics) {
+        Analysis(Path root, Spec spec, List<SourceFile> files, List<Diagnostic> diagnostics, java.util.Map<Path, Integer> versions) {
             this.root = root;
             this.spec = spec;
             this.files = List.copyOf(files);
             this.diagnostics = List.copyOf(diagnostics);
+            this.versions = java.util.Map.copyOf(versions);
+        }
+
+        /** The version of an open document this analysis saw, or null for a file read from disk. */
+        Integer versionOf(Path file) {
+            return includes(file) ? versions.get(file) : null;
         }
 
         boolean includes(Path file) {

@@ -37,14 +37,15 @@ final class Workspace {
     synchronized List<Analysis> roots() {
         if (analysedAt == changes) return roots;
         long at = changes;
+        Map<Path, DocumentStore.Document> open = documents.snapshot();
         List<Path> order = new ArrayList<>();
         // Last time's roots first, so a file they import is not checked a second time on its own.
-        for (Analysis a : roots) if (documents.get(a.root) != null) order.add(a.root);
-        for (DocumentStore.Document d : documents.all()) if (!order.contains(d.path())) order.add(d.path());
+        for (Analysis a : roots) if (open.containsKey(a.root)) order.add(a.root);
+        for (Path p : open.keySet()) if (!order.contains(p)) order.add(p);
         Map<Path, Analysis> done = new LinkedHashMap<>();
         for (Path p : order) {
             boolean imported = done.values().stream().anyMatch(a -> a.includes(p));
-            if (!imported) done.put(p, SpecAnalyzer.analyze(p, documents::textOf));
+            if (!imported) done.put(p, SpecAnalyzer.analyze(p, open));
         }
         // A file checked as a root before the file that imports it was reached: drop it now.
         List<Analysis> result = new ArrayList<>();
