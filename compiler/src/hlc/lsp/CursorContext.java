@@ -47,7 +47,7 @@ final class CursorContext {
         int cursorLine = Positions.position(text, offset).getLine() + 1;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-                if (t.getStartIndex() < offset && t.getStopIndex() + 1 > offset && t.getType() == HomeLabLexer.LINE_COMMENT) {
+                if (t.getType() == HomeLabLexer.LINE_COMMENT && t.getStartIndex() < offset && t.getStopIndex() + 1 >= offset) {
                     return null; // inside a comment: nothing to complete
                 }
                 continue;
