@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hlc lsp}: the language server, spoken over stdin and stdout; editors start it (see editors/). */
 @Command(name = "lsp", mixinStandardHelpOptions = true,
-        description = {"Run the hlc language server over stdin/stdout (the Language Server Protocol), for editors:",
-                "diagnostics as you type, hover, definition, references, rename, completion with free addresses,",
-                "quick fixes, formatting. Editors start it themselves; see editors/ and the README."})
+        description = {"Run the language server that editors start (LSP over stdin and stdout): findings as you",
+                "type, hover, definition, rename, completion with free addresses, fixes, formatting.",
+                "See editors/ and the README's Editors section."})
 final class LspCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {

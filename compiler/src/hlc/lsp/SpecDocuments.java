@@ -75,6 +75,8 @@ final class SpecDocuments implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         documents.close(params.getTextDocument().getUri());
+        Path p = DocumentStore.pathOf(params.getTextDocument().getUri());
+        if (p != null) workspace.closed(p);
         changed();
     }
 

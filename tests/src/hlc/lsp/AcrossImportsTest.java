@@ -51,6 +51,20 @@ class AcrossImportsTest {
         }
     }
 
+    @Test
+    void aFileOpenedWithoutTheSpecThatImportsItIsCheckedAsPartOfThatSpec() throws Exception {
+        Path ai = Hlc.project().resolve("spec/examples/home-ops-today/ai.hl");
+        try (LspSession lsp = new LspSession()) {
+            String aiUri = lsp.open(ai);
+            // Alone, every name it uses from other namespaces' files would be unknown (HL010).
+            lsp.awaitDiagnostics(aiUri, List::isEmpty);
+            String aiText = Files.readString(ai);
+            Position ref = position(aiText, aiText.indexOf("secret-stores@external-secrets") + 2);
+            var def = lsp.server.getTextDocumentService().definition(new DefinitionParams(lsp.doc(aiUri), ref)).get(20, TimeUnit.SECONDS);
+            assertTrue(def.getLeft().get(0).getUri().endsWith("home-ops-today/external-secrets.hl"), def.toString());
+        }
+    }
+
     private static Position position(String text, int offset) {
         int line = 0;
         int start = 0;
