@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("hook", HookCommand.class);
         SUBCOMMANDS.put("gate", GateCommand.class);
         SUBCOMMANDS.put("import", hlc.adopt.ImportCommand.class);
+        SUBCOMMANDS.put("lsp", LspCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 

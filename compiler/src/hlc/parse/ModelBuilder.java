@@ -35,26 +35,27 @@ import java.util.List;
 /**
  * Builds the typed model from parse trees. It checks only what belongs to a single attribute (its value's
  * range, its fixed choices, given once) and to a single block (required attributes); everything that relates
- * two declarations is a check in {@code hlc.check}.
+ * two declarations is a check in {@code hlc.check}. The fixed choices are public: the language server offers
+ * them in completion.
  */
 public final class ModelBuilder {
-    static final List<String> ROLES = List.of("controlplane", "worker");
-    static final List<String> CNIS = List.of("cilium", "calico", "flannel", "none");
-    static final List<String> DEVICE_KINDS = List.of("gateway", "nas", "switch", "access-point", "server", "other");
-    static final List<String> FAILURE_DOMAINS = List.of("host", "osd", "rack", "zone");
-    static final List<String> COMPRESSION_MODES = List.of("none", "passive", "aggressive", "force");
-    static final List<String> COMPRESSION_ALGORITHMS = List.of("zstd", "snappy", "zlib", "lz4");
-    static final List<String> FILESYSTEMS = List.of("ext4", "xfs");
-    static final List<String> RECLAIM = List.of("delete", "retain");
-    static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast",
+    public static final List<String> ROLES = List.of("controlplane", "worker");
+    public static final List<String> CNIS = List.of("cilium", "calico", "flannel", "none");
+    public static final List<String> DEVICE_KINDS = List.of("gateway", "nas", "switch", "access-point", "server", "other");
+    public static final List<String> FAILURE_DOMAINS = List.of("host", "osd", "rack", "zone");
+    public static final List<String> COMPRESSION_MODES = List.of("none", "passive", "aggressive", "force");
+    public static final List<String> COMPRESSION_ALGORITHMS = List.of("zstd", "snappy", "zlib", "lz4");
+    public static final List<String> FILESYSTEMS = List.of("ext4", "xfs");
+    public static final List<String> RECLAIM = List.of("delete", "retain");
+    public static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast",
             "802.3ad", "balance-tlb", "balance-alb");
-    static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
-    static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
-    static final List<String> POOL_KINDS = List.of("loadbalancer");
-    static final List<String> BINDING_MODES = List.of("immediate", "wait-for-first-consumer");
-    static final List<String> DNS_POLICIES = List.of("sync", "upsert-only", "create-only");
-    static final List<String> SYSTEM_VOLUMES = List.of("EPHEMERAL", "IMAGECACHE");
-    static final List<String> SERVICE_KINDS = List.of("dns", "tunnel", "vault", "object-storage", "notifications",
+    public static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
+    public static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
+    public static final List<String> POOL_KINDS = List.of("loadbalancer");
+    public static final List<String> BINDING_MODES = List.of("immediate", "wait-for-first-consumer");
+    public static final List<String> DNS_POLICIES = List.of("sync", "upsert-only", "create-only");
+    public static final List<String> SYSTEM_VOLUMES = List.of("EPHEMERAL", "IMAGECACHE");
+    public static final List<String> SERVICE_KINDS = List.of("dns", "tunnel", "vault", "object-storage", "notifications",
             "email", "vpn", "identity", "monitoring", "vps", "other");
 
     private final Reporter reporter;

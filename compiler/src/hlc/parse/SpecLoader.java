@@ -28,9 +28,20 @@ public final class SpecLoader {
     private final Set<Path> loaded = new HashSet<>();
     private final Deque<Path> stack = new ArrayDeque<>();
     private Path rootDir;
+    /** Text that replaces a file's bytes on disk (an editor's unsaved buffers); empty for the CLI. */
+    private java.util.function.Function<Path, String> overlay = p -> null;
 
     public SpecLoader(Reporter reporter) {
         this.reporter = reporter;
+    }
+
+    /**
+     * Reads the files this function has text for (keyed by real path) from it instead of the disk: a language
+     * server checks the buffers being edited, with their imports, before they are saved.
+     */
+    public SpecLoader withOverlay(java.util.function.Function<Path, String> textOf) {
+        this.overlay = textOf;
+        return this;
     }
 
     /** Loads the root spec; an unreadable root is an I/O problem the caller reports (exit 2). */
@@ -43,9 +54,11 @@ public final class SpecLoader {
      * reads a copy of the staged tree and reports the paths of the repository.
      */
     public List<ParsedFile> load(Path root, String display) throws IOException {
-        Path real = root.toRealPath();
+        String open = overlay.apply(root.toAbsolutePath().normalize());
+        Path real = open != null && !Files.exists(root) ? root.toAbsolutePath().normalize() : root.toRealPath();
         rootDir = real.getParent();
-        byte[] bytes = Files.readAllBytes(real);
+        if (open == null) open = overlay.apply(real);
+        byte[] bytes = open != null ? open.getBytes(java.nio.charset.StandardCharsets.UTF_8) : Files.readAllBytes(real);
         visit(real, display, bytes);
         return files;
     }
@@ -97,7 +110,7 @@ public final class SpecLoader {
         }
         Path real;
         try {
-            real = target.toRealPath();
+            real = overlay.apply(target) != null && !Files.exists(target) ? target : target.toRealPath();
         } catch (IOException missing) {
             reporter.error(Code.HL003, at, "cannot find imported file `" + name + "`")
                     .hint("the path is resolved from the folder of " + from.displayPath()).emit();
@@ -118,6 +131,11 @@ public final class SpecLoader {
             return;
         }
         if (loaded.contains(real)) return; // imported already through another path: read once
+        String open = overlay.apply(real);
+        if (open != null) {
+            visit(real, displayOf(from, name, real), open.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         if (!Files.isRegularFile(real)) {
             reporter.error(Code.HL003, at, "`" + name + "` is not a file").emit();
             return;
