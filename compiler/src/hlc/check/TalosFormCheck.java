@@ -16,11 +16,14 @@ import java.util.List;
  *
  * <p>HL004: a Kubernetes release the pinned Talos release does not run (outside its support matrix); the
  * nodes would boot, and the control plane would not come up.
+ *
+ * <p>HL007: a user volume without {@code disk}: Talos provisions a user volume on the disk its selector
+ * matches, and its UserVolumeConfig cannot be written without one.
  */
 public final class TalosFormCheck implements Check {
     @Override
     public List<Code> codes() {
-        return List.of(Code.HL096, Code.HL004);
+        return List.of(Code.HL096, Code.HL004, Code.HL007);
     }
 
     @Override
@@ -29,6 +32,14 @@ public final class TalosFormCheck implements Check {
         // The same condition as the Talos emitter's: without versions or nodes there are no machine configs.
         if (c == null || c.talos() == null || c.kubernetes() == null || ix.spec().hosts().isEmpty()) return;
         supportedPair(c, reporter);
+        for (var h : ix.spec().hosts()) {
+            for (var v : h.userVolumes()) {
+                if (v.disk() != null) continue;
+                reporter.error(Code.HL007, v.name().span(), "user volume `" + v.name() + "` of host `" + h.name()
+                                + "` has no `disk`: Talos needs to know which disk to put it on")
+                        .hint("add a CEL disk selector, e.g. `disk \"disk.transport == 'nvme'\"`").emit();
+            }
+        }
         TalosShape shape = TalosShape.of(c.talos());
         if (shape == null) {
             reporter.error(Code.HL096, c.talos().span(), "hlc cannot emit machine configs for Talos " + c.talos().text()

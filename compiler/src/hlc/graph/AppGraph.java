@@ -31,7 +31,10 @@ public final class AppGraph {
         for (var entry : byNamespace.entrySet()) {
             String group = entry.getKey().isEmpty() ? null : g.group(NAMESPACE, entry.getKey(), entry.getKey());
             for (App a : entry.getValue()) {
-                g.node(APP, a.name().text(), Shape.ROUNDED, group, List.of(a.name().text()));
+                // The release it pins and the external services it relies on, when the spec says.
+                String more = Labels.join(a.version() == null ? null : a.version().value(),
+                        a.uses().isEmpty() ? null : "uses " + String.join(", ", a.uses().stream().map(Name::text).toList()));
+                g.node(APP, a.name().text(), Shape.ROUNDED, group, more.isEmpty() ? List.of(a.name().text()) : List.of(a.name().text(), more));
                 declared.add(a.name().text());
             }
         }

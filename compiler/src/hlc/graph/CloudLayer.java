@@ -30,7 +30,11 @@ final class CloudLayer {
         for (Service s : ByName.sorted(spec.services(), Service::name)) {
             String what = s.purpose() != null ? s.purpose().value()
                     : s.kinds().stream().map(Name::text).collect(Collectors.joining(", "));
-            g.node(Kind.SERVICE, s.name().text(), Shape.STADIUM, cloud, List.of(s.name().text(), what));
+            List<String> lines = new java.util.ArrayList<>(List.of(s.name().text(), what));
+            // How the lab uses it and the names it has on the LAN, when the spec says.
+            if (s.usage() != null) lines.add(s.usage().value());
+            if (!s.dnsNames().isEmpty()) lines.add(String.join(", ", s.dnsNames().stream().map(Name::text).toList()));
+            g.node(Kind.SERVICE, s.name().text(), Shape.STADIUM, cloud, lines);
         }
         for (Backup b : ByName.sorted(spec.backups(), Backup::name)) backup(b);
     }

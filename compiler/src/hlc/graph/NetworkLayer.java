@@ -5,6 +5,7 @@ import hlc.graph.Graph.Style;
 import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Host;
+import hlc.model.Name;
 import hlc.model.Network;
 import hlc.model.Spec;
 
@@ -47,7 +48,7 @@ final class NetworkLayer {
     private void network(Network n) {
         String name = n.name().text();
         String group = g.group(Kind.NETWORK_GROUP, name, Labels.join(name, n.cidr() == null ? null : n.cidr().text(),
-                n.vlan() == null ? null : "VLAN " + n.vlan().value()));
+                n.ipv6() == null ? null : n.ipv6().text(), n.vlan() == null ? null : "VLAN " + n.vlan().value()));
         List<String> lines = new ArrayList<>();
         lines.add(name);
         if (n.mtu() != null) lines.add("MTU " + n.mtu().value());
@@ -69,9 +70,14 @@ final class NetworkLayer {
     private void host(Host h) {
         List<String> on = h.interfaces().stream().filter(i -> i.network() != null).map(i -> i.network().text()).toList();
         String gpu = h.gpu() == null ? null : Labels.join("GPU " + h.gpu().driver(), Labels.text(h.gpu().model()));
-        String id = g.node(Kind.HOST, h.name().text(), Shape.BOX, groupOf(on), List.of(h.name().text(),
+        List<String> lines = new ArrayList<>(List.of(h.name().text(),
                 Labels.join(h.role() == null ? null : h.role().value().word(), Labels.modelShort(Labels.text(h.model()))),
                 gpu == null ? "" : gpu));
+        // What else is in the box, when the spec says: the CPU and the USB devices plugged in (a Zigbee stick).
+        String hardware = Labels.join(Labels.modelShort(Labels.text(h.cpu())),
+                h.usbDevices().isEmpty() ? null : "USB " + String.join(", ", h.usbDevices().stream().map(u -> Labels.modelShort(u.value())).toList()));
+        if (!hardware.isEmpty()) lines.add(hardware);
+        String id = g.node(Kind.HOST, h.name().text(), Shape.BOX, groupOf(on), lines);
         List<Host.Interface> ifaces = h.interfaces().stream().filter(i -> i.network() != null)
                 .sorted(Comparator.comparing(i -> i.name().text())).toList();
         for (Host.Interface i : ifaces) {
@@ -83,8 +89,10 @@ final class NetworkLayer {
     private void device(Device d) {
         List<String> on = d.addresses().stream().map(a -> a.network().text()).toList();
         String group = groupOf(on);
-        String id = g.node(Kind.DEVICE, d.name().text(), Shape.ROUNDED, group, List.of(d.name().text(),
+        List<String> lines = new ArrayList<>(List.of(d.name().text(),
                 Labels.join(Labels.text(d.kind()), Labels.modelShort(Labels.text(d.model())))));
+        if (!d.serves().isEmpty()) lines.add("serves " + String.join(", ", d.serves().stream().map(Name::text).toList()));
+        String id = g.node(Kind.DEVICE, d.name().text(), Shape.ROUNDED, group, lines);
         for (Device.Address a : d.addresses()) attach(d.name().text(), id, a.network().text(), a.address().text());
         for (Device.Export e : ByName.sorted(d.exports(), Device.Export::name)) {
             String export = g.node(Kind.EXPORT, Kind.exportName(d.name().text(), e.name().text()), Shape.FOLDER, group,

@@ -1,0 +1,419 @@
+package hlc;
+
+import hlc.diag.Diagnostic;
+import hlc.emit.RenderedFile;
+import hlc.emit.Renderer;
+import hlc.graph.AppGraph;
+import hlc.graph.MermaidWriter;
+import hlc.graph.TopologyGraph;
+import hlc.secrets.SecretsBundle;
+import hlc.whatif.JsonReport;
+import hlc.whatif.Scenario;
+import hlc.whatif.WhatIf;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * No hollow attribute: every attribute keyword of the grammar changes something a user sees, an emitted file,
+ * a finding, or a report ({@code hlc graph}, {@code hlc whatif}). For each keyword of each {@code …Attr} rule
+ * there is a pair of specs that differ only in it (the base spec below, and the base with one line added or
+ * changed), and the pair must compile to different observations. The keywords are read from the grammar, so a
+ * new attribute without a case here fails the build.
+ */
+class AttributeEffectTest {
+    /**
+     * Attributes another change (issue 14: Multus, DNS providers, backups, load-balancer DNS records) makes emit
+     * right now. They are accepted and ignored until then. The lead empties this set when merging that work.
+     */
+    static final Set<String> AWAITING_ISSUE_14 = Set.of(
+            "appAttr.multus",
+            "dnsProviderAttr.target", "dnsProviderAttr.domains", "dnsProviderAttr.sources",
+            "dnsProviderAttr.txt-prefix", "dnsProviderAttr.owner", "dnsProviderAttr.policy",
+            "dnsProviderAttr.webhook", "dnsProviderAttr.description",
+            "backupAttr.keep", "backupAttr.retention", "backupAttr.compression",
+            // the cluster's BGP speaker: checked (HL031, HL032), emitted by issue 14's Cilium BGP configuration
+            "clusterAttr.bgp", "bgpAttr.asn", "bgpAttr.peer");
+
+    /**
+     * Attributes that change nothing yet, each a known gap of issue 12 (the language accepts them and every
+     * output ignores them), listed so that the build shows them instead of hiding them behind a fake case. An
+     * entry leaves this set when its attribute gets an effect (the test then fails until it is removed) or is
+     * removed from the language.
+     */
+    static final Set<String> NO_EFFECT_YET = Set.of(
+            // Free text for the reader of the spec. To count, they need a place in the outputs (YAML annotations,
+            // diagram tooltips); until then they are documentation, as a comment is.
+            "siteAttr.description", "networkAttr.description", "hostAttr.description", "deviceAttr.description",
+            "serviceAttr.description", "backupAttr.description", "appAttr.description",
+            "fluxNamespaceAttr.description",
+            // Where Flux pulls from: the GitRepository that would carry them belongs with the Flux tree (issue 13).
+            "fluxAttr.repository", "fluxAttr.branch",
+            // A flux namespace block's components apply in the namespaced layout only; in the flat one it is
+            // ignored, silently (it should be a finding).
+            "fluxAttr.namespace",
+            // The UniFi controller's URL: read by no emitter yet (the DNS records are written for its API).
+            "deviceAttr.controller",
+            // A service's own endpoint URL: only the credential check reads it.
+            "serviceAttr.endpoint");
+
+    static final String BASE = """
+            site home {
+              domain example.com
+            }
+            network lan {
+              cidr 192.168.5.0/24
+              gateway udm
+              dns [udm]
+            }
+            network storage {
+              cidr 10.10.0.0/24
+            }
+            device udm {
+              kind gateway
+              address 192.168.5.1 on lan
+            }
+            device nas {
+              kind nas
+              address 192.168.5.20 on lan
+              export media "/volume1/media"
+            }
+            cluster main {
+              talos v1.12.0
+              kubernetes v1.33.3
+              vip 192.168.5.210 on lan
+              pods 10.42.0.0/16
+              services 10.43.0.0/16
+              loadbalancer envoy 192.168.5.230 on lan
+              flux {
+                path "./kubernetes/flux"
+              }
+            }
+            host k8s-1 {
+              role controlplane
+              interface eth0 on lan address 192.168.5.11
+              osd "/dev/disk/by-id/nvme-A"
+            }
+            host k8s-2 {
+              role controlplane
+              interface eth0 on lan address 192.168.5.12
+              osd "/dev/disk/by-id/nvme-B"
+            }
+            host k8s-3 {
+              role controlplane
+              interface eth0 on lan address 192.168.5.13
+              osd "/dev/disk/by-id/nvme-C"
+            }
+            ceph rook {
+              pool replicapool {
+                replicas 3
+              }
+            }
+            storage-class ceph-block {
+              ceph replicapool
+              default
+            }
+            service vault1 {
+              kind vault
+            }
+            service b2 {
+              kind object-storage
+            }
+            backup nightly {
+              source pvcs
+              to b2
+              every 6h
+            }
+            app plex {
+              namespace media
+            }
+            app sonarr {
+              namespace media
+            }
+            """;
+
+    /** key → {text of the base, what it becomes}; an added line replaces its anchor with anchor + line. */
+    static final Map<String, String[]> CASES = new TreeMap<>();
+
+    private static void change(String key, String from, String to) {
+        CASES.put(key, new String[]{from, to});
+    }
+
+    /** A case against a base of its own: the base spec with {@code setupFrom} made {@code setupTo}. */
+    private static void within(String key, String setupFrom, String setupTo, String from, String to) {
+        CASES.put(key, new String[]{setupFrom, setupTo, from, to});
+    }
+
+    private static void add(String key, String anchor, String line) {
+        CASES.put(key, new String[]{anchor, anchor + "\n" + line});
+    }
+
+    static {
+        add("siteAttr.domain", "site home {", "  domain example.org");
+        CASES.put("siteAttr.domain", new String[]{"  domain example.com", "  domain example.org"});
+        add("siteAttr.local-domain", "  domain example.com", "  local-domain internal");
+        add("siteAttr.timezone", "  domain example.com", "  timezone \"Europe/Berlin\"");
+        add("siteAttr.description", "  domain example.com", "  description \"the lab\"");
+
+        change("networkAttr.cidr", "  cidr 10.10.0.0/24", "  cidr 10.11.0.0/24");
+        add("networkAttr.gateway", "  cidr 10.10.0.0/24", "  gateway 10.10.0.1");
+        change("networkAttr.dns", "  dns [udm]", "  dns [udm, 1.1.1.1]");
+        add("networkAttr.vlan", "  cidr 10.10.0.0/24", "  vlan 10");
+        add("networkAttr.mtu", "  cidr 192.168.5.0/24", "  mtu 9000");
+        add("networkAttr.dhcp", "  cidr 192.168.5.0/24", "  dhcp 192.168.5.12 to 192.168.5.100");
+        add("networkAttr.description", "  cidr 10.10.0.0/24", "  description \"storage\"");
+        add("networkAttr.ipv6", "  cidr 10.10.0.0/24", "  ipv6 fd00:5::/64");
+        add("networkAttr.pool", "  cidr 10.10.0.0/24", "  pool loadbalancer");
+
+        change("clusterAttr.talos", "  talos v1.12.0", "  talos v1.13.0");
+        change("clusterAttr.kubernetes", "  kubernetes v1.33.3", "  kubernetes v1.34.1");
+        change("clusterAttr.vip", "  vip 192.168.5.210 on lan", "  vip 192.168.5.211 on lan");
+        add("clusterAttr.cni", "  kubernetes v1.33.3", "  cni cilium");
+        add("clusterAttr.kube-proxy", "  kubernetes v1.33.3", "  kube-proxy false");
+        add("clusterAttr.control-plane-workloads", "  kubernetes v1.33.3", "  control-plane-workloads false");
+        add("clusterAttr.coredns", "  kubernetes v1.33.3", "  coredns false");
+        change("clusterAttr.pods", "  pods 10.42.0.0/16", "  pods 10.44.0.0/16");
+        change("clusterAttr.services", "  services 10.43.0.0/16", "  services 10.45.0.0/16");
+        change("clusterAttr.loadbalancer", "  loadbalancer envoy 192.168.5.230 on lan", "  loadbalancer envoy 192.168.5.231 on lan");
+        change("clusterAttr.flux", "  flux {\n    path \"./kubernetes/flux\"\n  }\n", "");
+        add("clusterAttr.secrets", "  kubernetes v1.33.3", "  secrets \"talos/secrets.yaml\"");
+        add("clusterAttr.endpoint", "  kubernetes v1.33.3", "  endpoint k8s.example.com");
+        add("clusterAttr.node-network", "  kubernetes v1.33.3", "  node-network storage");
+        add("clusterAttr.bgp", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n    peer udm asn 64512\n  }");
+        add("clusterAttr.cluster-dns", "  kubernetes v1.33.3", "  cluster-dns 10.43.0.10");
+        add("clusterAttr.cluster-domain", "  kubernetes v1.33.3", "  cluster-domain cluster.lab");
+        add("clusterAttr.kubeprism", "  kubernetes v1.33.3", "  kubeprism 7446");
+        add("clusterAttr.kernel-arg", "  kubernetes v1.33.3", "  kernel-arg \"intel_iommu=on\"");
+        add("clusterAttr.kernel-module", "  kubernetes v1.33.3", "  kernel-module nbd");
+        add("clusterAttr.extension", "  kubernetes v1.33.3", "  extension \"siderolabs/iscsi-tools\"");
+
+        add("bgpAttr.asn", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n  }");
+        add("bgpAttr.peer", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n    peer 192.168.5.1 asn 64512\n  }");
+
+        add("fluxAttr.repository", "    path \"./kubernetes/flux\"", "    repository \"https://github.com/you/home-ops\"");
+        add("fluxAttr.branch", "    path \"./kubernetes/flux\"", "    branch main");
+        change("fluxAttr.path", "    path \"./kubernetes/flux\"", "    path \"./k8s/flux\"");
+        add("fluxAttr.interval", "    path \"./kubernetes/flux\"", "    interval 30m");
+        add("fluxAttr.layout", "    path \"./kubernetes/flux\"", "    layout namespaced");
+        add("fluxAttr.substitute-from", "    path \"./kubernetes/flux\"", "    substitute-from cluster-secrets");
+        add("fluxAttr.namespace", "    path \"./kubernetes/flux\"", "    layout namespaced\n    namespace media {\n      components [alerts]\n    }");
+        CASES.put("fluxAttr.namespace", new String[]{"    path \"./kubernetes/flux\"",
+                "    path \"./kubernetes/flux\"\n    namespace media {\n      components [alerts]\n    }"});
+        add("fluxNamespaceAttr.components", "    path \"./kubernetes/flux\"", "    namespace media {\n      components [alerts]\n    }");
+        CASES.put("fluxNamespaceAttr.components", new String[]{"    path \"./kubernetes/flux\"",
+                "    path \"./kubernetes/flux\"\n    layout namespaced\n    namespace media {\n      components [alerts]\n    }"});
+        add("fluxNamespaceAttr.description", "    path \"./kubernetes/flux\"", "    namespace media {\n      description \"media apps\"\n    }");
+
+        String k1 = "  interface eth0 on lan address 192.168.5.11";
+        add("hostAttr.model", k1, "  model \"Lenovo M70q\"");
+        add("hostAttr.cpu", k1, "  cpu \"Intel Core i7-12700T\"");
+        add("hostAttr.memory", k1, "  memory 64GiB");
+        change("hostAttr.role", "  role controlplane\n  interface eth0 on lan address 192.168.5.13",
+                "  role worker\n  interface eth0 on lan address 192.168.5.13");
+        add("hostAttr.install-disk", k1, "  install-disk \"/dev/nvme0n1\"");
+        add("hostAttr.gpu", k1, "  gpu i915");
+        add("hostAttr.osd", k1, "  osd \"/dev/disk/by-id/nvme-D\"");
+        add("hostAttr.interface", k1, "  interface eth1 on storage address 10.10.0.11");
+        add("hostAttr.description", k1, "  description \"the first node\"");
+        add("hostAttr.label", k1, "  label \"zone=a\"");
+        add("hostAttr.taint", k1, "  taint \"dedicated=gpu:NoSchedule\"");
+        add("hostAttr.extension", k1, "  extension \"siderolabs/iscsi-tools\"");
+        add("hostAttr.usb", k1, "  usb \"Sonoff Zigbee 3.0 USB Dongle Plus\"");
+        add("hostAttr.volume", k1, "  volume EPHEMERAL {\n    max-size 100GiB\n  }");
+        add("hostAttr.user-volume", k1, "  user-volume local {\n    disk \"disk.transport == 'nvme'\"\n  }");
+        // A volume's attributes, each against a base that has the volume without it.
+        String disk = "    disk \"disk.transport == 'nvme'\"";
+        String withVolume = k1 + "\n  user-volume local {\n" + disk + "\n  }";
+        within("volumeAttr.min-size", k1, withVolume, disk, disk + "\n    min-size 10GiB");
+        within("volumeAttr.max-size", k1, withVolume, disk, disk + "\n    max-size 50GiB");
+        within("volumeAttr.disk", k1, k1 + "\n  user-volume local {\n    min-size 10GiB\n  }", "    min-size 10GiB", "    min-size 10GiB\n" + disk);
+        within("volumeAttr.grow", k1, withVolume, disk, disk + "\n    grow true");
+
+        change("interfaceAttr.on", "  interface eth0 on lan address 192.168.5.11", "  interface eth0 on storage address 192.168.5.11");
+        change("interfaceAttr.dhcp", k1, k1 + " dhcp");
+        add("interfaceAttr.vlan", k1, "  interface eth0.10 vlan 10 of eth0");
+        change("interfaceAttr.address", k1, "  interface eth0 on lan address 192.168.5.14");
+        change("interfaceAttr.driver", k1, k1 + " driver e1000e");
+        add("interfaceAttr.bond", k1, "  interface net1 driver igc\n  interface bond0 bond active-backup [net1]");
+        change("interfaceAttr.mtu", k1, k1 + " mtu 9000");
+        change("interfaceAttr.speed", k1, k1 + " speed \"2.5GbE\"");
+
+        String nas = "  address 192.168.5.20 on lan";
+        change("deviceAttr.kind", "  kind nas", "  kind server");
+        add("deviceAttr.model", nas, "  model \"Synology DS920+\"");
+        change("deviceAttr.address", nas, "  address 192.168.5.21 on lan");
+        add("deviceAttr.dns", nas, "  dns storage.example.com");
+        add("deviceAttr.serves", nas, "  serves [nfs, smb]");
+        add("deviceAttr.controller", nas, "  controller \"https://192.168.5.20:5001\"");
+        add("deviceAttr.export", nas, "  export backups \"/volume1/backups\"");
+        add("deviceAttr.description", nas, "  description \"the NAS\"");
+
+        add("cephAttr.public-network", "ceph rook {", "  public-network lan");
+        add("cephAttr.cluster-network", "ceph rook {", "  cluster-network storage");
+        add("cephAttr.pool", "ceph rook {", "  pool fast {\n    replicas 2\n    min-size 2\n  }");
+        change("poolAttr.replicas", "    replicas 3", "    replicas 2\n    min-size 2");
+        CASES.put("poolAttr.replicas", new String[]{"    replicas 3", "    replicas 2"});
+        add("poolAttr.min-size", "    replicas 3", "    min-size 3");
+        add("poolAttr.failure-domain", "    replicas 3", "    failure-domain osd");
+        add("poolAttr.compression", "    replicas 3", "    compression aggressive zstd");
+
+        String sc = "storage-class ceph-block {";
+        add("storageClassAttr.ceph", "  ceph replicapool\n  default\n}", "storage-class other {\n  ceph replicapool\n}");
+        add("storageClassAttr.hostpath", "  ceph replicapool\n  default\n}", "storage-class local {\n  hostpath \"/var/mnt/local\"\n}");
+        add("storageClassAttr.nfs", "  ceph replicapool\n  default\n}", "storage-class nfs {\n  nfs media on nas\n}");
+        change("storageClassAttr.default", "  ceph replicapool\n  default\n", "  ceph replicapool\n");
+        add("storageClassAttr.filesystem", sc, "  filesystem xfs");
+        add("storageClassAttr.reclaim", sc, "  reclaim retain");
+        add("storageClassAttr.expandable", sc, "  expandable");
+        add("storageClassAttr.static", "  ceph replicapool\n  default\n}", "storage-class disk {\n  static on k8s-1 size 1TB\n}");
+        add("storageClassAttr.binding", sc, "  binding wait-for-first-consumer");
+        add("storageClassAttr.mount-option", sc, "  mount-option \"noatime\"");
+
+        String b2 = "  kind object-storage";
+        change("serviceAttr.kind", b2, "  kind [object-storage, vpn]");
+        add("serviceAttr.purpose", b2, "  purpose \"off-site backups\"");
+        add("serviceAttr.usage", b2, "  usage \"volsync kopia repository\"");
+        add("serviceAttr.endpoint", b2, "  endpoint \"https://s3.us-west-002.backblazeb2.com\"");
+        add("serviceAttr.dns", b2, "  dns b2.example.com");
+        add("serviceAttr.description", b2, "  description \"Backblaze\"");
+
+        String every = "  every 6h";
+        add("backupAttr.tool", every, "  tool volsync");
+        add("backupAttr.method", every, "  method kopia");
+        change("backupAttr.source", "  source pvcs", "  source postgres");
+        change("backupAttr.to", "  to b2", "  to nas");
+        change("backupAttr.every", every, "  every 12h");
+        change("backupAttr.schedule", every, "  schedule \"0 3 * * *\"");
+        add("backupAttr.description", every, "  description \"every PVC\"");
+        add("backupAttr.keep", every, "  keep hourly 12");
+        add("backupAttr.retention", every, "  retention 720h");
+        add("backupAttr.compression", every, "  compression zstd");
+
+        String plex = "app plex {\n  namespace media";
+        change("appAttr.namespace", plex, "app plex {\n  namespace video");
+        add("appAttr.path", plex, "  path \"./apps/plex\"");
+        add("appAttr.depends", plex, "  depends [sonarr]");
+        add("appAttr.storage", plex, "  storage ceph-block");
+        add("appAttr.route", plex, "  route plex.example.com");
+        add("appAttr.var", plex, "  var PLEX_CLAIM_HOST \"plex.example.com\"");
+        add("appAttr.wait", plex, "  wait");
+        add("appAttr.prune", plex, "  prune false");
+        add("appAttr.interval", plex, "  interval 30m");
+        add("appAttr.timeout", plex, "  timeout 10m");
+        add("appAttr.uses", plex, "  uses [b2]");
+        add("appAttr.description", plex, "  description \"media server\"");
+        add("appAttr.components", plex, "  components [alerts]");
+        add("appAttr.multus", plex, "  multus 10.10.0.50 on storage");
+        add("appAttr.version", plex, "  version v1.41.0");
+
+        for (String k : List.of("target", "domains", "sources", "txt-prefix", "owner", "policy", "webhook", "description")) {
+            CASES.put("dnsProviderAttr." + k, null); // awaiting issue 14: no case yet
+        }
+    }
+
+    /** Every attribute keyword of the grammar, as "rule.keyword". */
+    static Set<String> grammarKeywords() throws IOException {
+        String g = Files.readString(Path.of(System.getProperty("hlc.project.dir", ".")).resolve("grammar/HomeLab.g4"));
+        Set<String> out = new TreeSet<>();
+        Matcher rule = Pattern.compile("(?m)^([a-zA-Z]+Attr)\\s*\\n?\\s*:(.*?);\\s*$", Pattern.DOTALL).matcher(g);
+        while (rule.find()) {
+            Matcher kw = Pattern.compile("(?m)(?:^|\\|)\\s*'([a-z0-9-]+)'").matcher(rule.group(2));
+            while (kw.find()) out.add(rule.group(1) + "." + kw.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void everyKeywordOfTheGrammarHasACase() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        for (String k : grammarKeywords()) {
+            boolean hasCase = CASES.get(k) != null;
+            if (!hasCase && !AWAITING_ISSUE_14.contains(k) && !NO_EFFECT_YET.contains(k)) missing.add(k);
+        }
+        assertEquals(Set.of(), missing, "attribute keywords without a case in " + AttributeEffectTest.class.getSimpleName());
+        Set<String> stale = new TreeSet<>(CASES.keySet());
+        stale.removeAll(grammarKeywords());
+        assertEquals(Set.of(), stale, "cases for keywords the grammar no longer has");
+    }
+
+    @Test
+    void theBaseSpecCompilesClean() {
+        Compiler.Compilation c = compile(BASE);
+        assertEquals(List.of(), c.reporter().sorted().stream().map(AttributeEffectTest::describe).toList());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyAttributeChangesWhatTheUserSees() {
+        String base = observe(BASE);
+        List<DynamicTest> tests = new ArrayList<>();
+        CASES.forEach((key, pair) -> {
+            if (pair == null) return;
+            tests.add(DynamicTest.dynamicTest(key, () -> {
+                String from = BASE;
+                String before = base;
+                int at0 = 0;
+                if (pair.length == 4) {
+                    from = replaceOnce(BASE, pair[0], pair[1], key);
+                    before = observe(from);
+                    at0 = 2;
+                }
+                String variant = replaceOnce(from, pair[at0], pair[at0 + 1], key);
+                boolean listed = NO_EFFECT_YET.contains(key) || AWAITING_ISSUE_14.contains(key);
+                boolean differs = !observe(variant).equals(before);
+                if (listed) {
+                    org.junit.jupiter.api.Assertions.assertFalse(differs, key + " has an effect now: take it off its list");
+                } else {
+                    org.junit.jupiter.api.Assertions.assertTrue(differs, key + " changes no file, finding or report");
+                }
+            }));
+        });
+        return tests.stream();
+    }
+
+    private static String replaceOnce(String text, String from, String to, String key) {
+        int at = text.indexOf(from);
+        assertNotEquals(-1, at, key + ": the base spec has no `" + from + "`");
+        assertEquals(-1, text.indexOf(from, at + 1), key + ": `" + from + "` is not unique in the base spec");
+        return text.replace(from, to);
+    }
+
+    private static Compiler.Compilation compile(String text) {
+        return Compiler.compileText("attr.hl", text, SecretsBundle.placeholder(), new Renderer("attr.hl"));
+    }
+
+    /** What a user sees of a spec: findings, every rendered file, the two diagrams and the whatif report. */
+    static String observe(String text) {
+        Compiler.Compilation c = compile(text);
+        StringBuilder b = new StringBuilder();
+        c.reporter().sorted().forEach(d -> b.append(describe(d)).append('\n'));
+        // Where `hlc compile` looks for the secrets bundle (`secrets` in the cluster): whether configs are written.
+        if (c.resolved() != null) b.append("bundle ").append(Compiler.bundlePath(null, Path.of("attr.hl"), c.resolved().spec())).append('\n');
+        for (RenderedFile f : c.files()) b.append("== ").append(f.path()).append('\n').append(f.content());
+        if (!c.reporter().hasErrors() && c.resolved() != null) {
+            var spec = c.resolved().spec();
+            b.append(MermaidWriter.write(TopologyGraph.of(spec))).append(MermaidWriter.write(AppGraph.of(spec)));
+            b.append(new JsonReport().render(new WhatIf(c.resolved()).analyse(Scenario.singlesAndDoubles(spec))));
+        }
+        return b.toString();
+    }
+
+    private static String describe(Diagnostic d) {
+        return d.span().line() + ":" + d.span().column() + " " + d.code() + " " + d.message();
+    }
+}
