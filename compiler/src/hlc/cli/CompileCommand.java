@@ -7,6 +7,7 @@ import hlc.emit.OutputPlace;
 import hlc.repo.RepositoryChecks;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
+import hlc.secrets.Talosconfig;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.write.OutputFolder;
@@ -75,6 +76,14 @@ final class CompileCommand implements Callable<Integer> {
         // Configs built from the placeholder were only for validation: they never reach the disk.
         List<RenderedFile> files = new ArrayList<>(bundlePath == null ? rendered.stream().filter(f -> !f.secret()).toList() : rendered);
         files.add(OutputIgnore.file());
+        if (bundlePath != null) {
+            try {
+                files.add(Talosconfig.of(index, bundle));
+            } catch (java.security.GeneralSecurityException e) {
+                System.err.println("hlc: " + e.getMessage());
+                return 2;
+            }
+        }
         List<String> dropped;
         try {
             if (checkOnly) return stale(files, bundlePath != null);
@@ -89,7 +98,8 @@ final class CompileCommand implements Callable<Integer> {
                     + " another spec, they would break the nodes they were applied to; pass --secrets FILE to write current ones");
         }
         System.err.println("hlc: wrote " + files.size() + " files to " + out
-                + (bundlePath != null ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
+                + (bundlePath != null ? " (" + talos + " Talos machine configs in " + out + "/talos and the client's " + out
+                + "/talosconfig, mode 0600: `talosctl --talosconfig " + out + "/talosconfig`)" : ""));
         if (bundlePath == null && talos > 0) System.err.println(noBundleNote(talos));
         return 0;
     }
