@@ -17,6 +17,7 @@ import hlc.resolve.ResolvedSpec;
 import hlc.resolve.Resolver;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
+import hlc.secrets.Talosconfig;
 
 import hlc.emit.OutputPlace;
 import hlc.repo.Repository;
@@ -67,7 +68,7 @@ public final class Compiler {
 
         /** How many Talos machine configs were built (and validated). */
         public long talosConfigs() {
-            return files.stream().filter(RenderedFile::secret).count();
+            return files.stream().filter(f -> f.secret() && f.path().startsWith("talos/")).count();
         }
     }
 
@@ -136,7 +137,17 @@ public final class Compiler {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
         }
         Optional<Repository> repo = options.out() == null ? Optional.empty() : Repository.holding(options.out());
-        return compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()), repo);
+        Compilation compiled = compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()), repo);
+        if (bundlePath == null || compiled.failed()) return compiled;
+        // With a real bundle, the client side too: talosctl reaches the nodes with out/talosconfig.
+        List<RenderedFile> files = new java.util.ArrayList<>(compiled.files());
+        try {
+            files.add(Talosconfig.of(compiled.resolved(), bundle));
+        } catch (java.security.GeneralSecurityException e) {
+            return new Compilation(compiled.resolved(), List.of(), compiled.reporter(), bundlePath,
+                    "cannot sign the talosconfig's client certificate with the bundle's CA: " + e.getMessage());
+        }
+        return new Compilation(compiled.resolved(), List.copyOf(files), compiled.reporter(), bundlePath, null);
     }
 
     /** Checks and compiles spec text with the given bundle ({@link SecretsBundle#placeholder()} for none). */

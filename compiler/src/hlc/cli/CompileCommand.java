@@ -73,7 +73,8 @@ final class CompileCommand implements Callable<Integer> {
                     + " another spec, they would break the nodes they were applied to; pass --secrets FILE to write current ones");
         }
         System.err.println("hlc: wrote " + files.size() + " files to " + out
-                + (withBundle ? " (" + talos + " Talos machine configs in " + out + "/talos, mode 0600)" : ""));
+                + (withBundle ? " (" + talos + " Talos machine configs in " + out + "/talos and the client's " + out
+                + "/talosconfig, mode 0600: `talosctl --talosconfig " + out + "/talosconfig`)" : ""));
         if (!withBundle && talos > 0) System.err.println(noBundleNote(talos));
         return 0;
     }

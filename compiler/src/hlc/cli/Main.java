@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("secrets", SecretsCommand.class);
         SUBCOMMANDS.put("hook", HookCommand.class);
         SUBCOMMANDS.put("gate", GateCommand.class);
+        SUBCOMMANDS.put("init", InitCommand.class);
         SUBCOMMANDS.put("import", hlc.adopt.ImportCommand.class);
         SUBCOMMANDS.put("lsp", LspCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);

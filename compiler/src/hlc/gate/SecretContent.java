@@ -11,9 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class SecretContent {
     private static final Pattern SOPS = Pattern.compile("(?m)^sops:\\s*$");
-    private static final Pattern[] MACHINE_CONFIG = {re("^version: v1alpha1\\s*$"), re("^machine:\\s*$"), re("^\\s+token: \\S"), re("^cluster:\\s*$")};
-    private static final Pattern[] TALOSCONFIG = {re("^context: "), re("^contexts:\\s*$"), re("^\\s+key: \\S"), re("^\\s+crt: \\S")};
-    private static final Pattern[] BUNDLE = {re("^secrets:\\s*$"), re("^\\s+bootstraptoken: \\S"), re("^certs:\\s*$"), re("^trustdinfo:\\s*$")};
+    /**
+     * A private key as Talos stores it: base64 of a PEM block, which always starts "LS0t" (base64 of "---"), so a
+     * template or an example with placeholders is not taken for one.
+     */
+    private static final Pattern KEY = re("^\\s+key: \"?LS0t[A-Za-z0-9+/=]{20,}");
+    private static final Pattern[] MACHINE_CONFIG = {re("^version: v1alpha1\\s*$"), re("^machine:\\s*$"), re("^cluster:\\s*$"), KEY};
+    private static final Pattern[] TALOSCONFIG = {re("^context: "), re("^contexts:\\s*$"), re("^\\s+crt: \\S"), KEY};
+    private static final Pattern[] BUNDLE = {re("^secrets:\\s*$"), re("^\\s+bootstraptoken: \\S"), re("^certs:\\s*$"), re("^trustdinfo:\\s*$"), KEY};
 
     private SecretContent() {}
 

@@ -23,9 +23,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * class path (target/classes and the dependencies), the same code under test, never a stale jar.
  */
 class HookInstallTest {
+    // In the fmt layout: the hook checks that too.
     static final String GOOD = """
-            network lan { cidr 192.168.5.0/24 }
-            cluster main { talos v1.10.7 kubernetes v1.33.3 }
+            network lan {
+              cidr 192.168.5.0/24
+            }
+
+            cluster main {
+              talos v1.10.7
+              kubernetes v1.33.3
+            }
+
             host k8s-1 {
               role controlplane
               interface eth0 on lan address 192.168.5.11
@@ -70,7 +78,7 @@ class HookInstallTest {
     @Test
     void goodSpecCommits() throws Exception {
         install();
-        write("spec/homelab.hl", GOOD + "// a comment changes the spec, not what it compiles to\n");
+        write("spec/homelab.hl", GOOD + "\n// a comment changes the spec, not what it compiles to\n");
         git("add", "spec/homelab.hl");
         Run commit = git("commit", "-m", "comment");
         assertEquals(0, commit.exit(), commit.output());
