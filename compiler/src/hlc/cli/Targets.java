@@ -1,6 +1,12 @@
 package hlc.cli;
 
 import hlc.emit.DnsEmitter;
+import hlc.emit.backup.BackupEmitter;
+import hlc.emit.cilium.CiliumEmitter;
+import hlc.emit.dns.DnsProviderEmitter;
+import hlc.emit.multus.MultusEmitter;
+import hlc.emit.rook.RookEmitter;
+import hlc.emit.secretstore.SecretStoreEmitter;
 import hlc.emit.Emitter;
 import hlc.emit.FluxEmitter;
 import hlc.emit.StorageEmitter;
@@ -16,7 +22,11 @@ public final class Targets {
     private Targets() {}
 
     public static List<Emitter> emitters(SecretsBundle secrets) {
-        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new hlc.emit.cilium.CiliumEmitter(), new hlc.emit.rook.RookEmitter(), new hlc.emit.secretstore.SecretStoreEmitter(), new hlc.emit.backup.BackupEmitter(), new hlc.emit.multus.MultusEmitter(), new hlc.emit.dns.DnsProviderEmitter(), new TalosEmitter(secrets));
+        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(),
+                // the resources of facts the checks know (issue 14): Cilium LB/BGP, Rook values, stores, backups, Multus, DNS providers
+                new CiliumEmitter(), new RookEmitter(), new SecretStoreEmitter(), new BackupEmitter(), new MultusEmitter(),
+                new DnsProviderEmitter(),
+                new TalosEmitter(secrets));
     }
 
     /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */

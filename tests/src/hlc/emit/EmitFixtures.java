@@ -46,7 +46,10 @@ public final class EmitFixtures {
 
     /** The emitters of a compile, in the order of hlc.cli.Targets (package-private there). */
     public static List<Emitter> emitters(SecretsBundle bundle) {
-        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new hlc.emit.cilium.CiliumEmitter(), new hlc.emit.rook.RookEmitter(), new hlc.emit.secretstore.SecretStoreEmitter(), new hlc.emit.backup.BackupEmitter(), new hlc.emit.multus.MultusEmitter(), new hlc.emit.dns.DnsProviderEmitter(), new TalosEmitter(bundle));
+        return List.of(new FluxEmitter(), new StorageEmitter(), new DnsEmitter(), new hlc.emit.cilium.CiliumEmitter(),
+                new hlc.emit.rook.RookEmitter(), new hlc.emit.secretstore.SecretStoreEmitter(),
+                new hlc.emit.backup.BackupEmitter(), new hlc.emit.multus.MultusEmitter(),
+                new hlc.emit.dns.DnsProviderEmitter(), new TalosEmitter(bundle));
     }
 
     /** What one in-memory compile produced: the files (empty when anything failed) and every finding. */
