@@ -83,7 +83,6 @@ final class AppKustomization {
                 .forEach((k, v) -> data.add(Map.of("key", k, "remote", v, "property", "")));
         c.put("data", data);
         c.put("template", List.of()); // every key is a vault reference
-
         return c;
     }
 }

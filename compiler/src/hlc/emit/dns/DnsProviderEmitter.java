@@ -1,5 +1,6 @@
 package hlc.emit.dns;
 
+import hlc.emit.AppliedFolder;
 import hlc.resolve.ResolvedSpec;
 import hlc.emit.EmitProblems;
 import hlc.emit.Emitter;
@@ -15,10 +16,11 @@ import java.util.Map;
  * under {@code dns/providers/}: a ConfigMap {@code <provider>-values} (key {@code values.yaml}) that the
  * instance's HelmRelease reads through {@code valuesFrom}, with its provider (the target service, or the webhook
  * image and the gateway's controller address), {@code domainFilters}, {@code sources}, {@code txtPrefix},
- * {@code txtOwnerId} and {@code policy}. Applied with the DNSEndpoints (the {@code dns/} folder).
+ * {@code txtOwnerId} and {@code policy}. Read by the instances' HelmReleases, so applied with no app before it.
  */
 public final class DnsProviderEmitter implements Emitter {
     static final String NAMESPACE = "network";
+    static final String FOLDER = "dns/providers";
 
     @Override
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
@@ -39,9 +41,14 @@ public final class DnsProviderEmitter implements Emitter {
             c.put("txt_prefix", p.txtPrefix() == null ? "" : p.txtPrefix());
             c.put("owner", p.owner() == null ? "" : p.owner());
             c.put("policy", p.policy() == null ? "" : p.policy());
-            files.add(new FileSpec("dns/providers/" + p.name() + "-values.yaml", "external-dns-values.yaml.j2", c, false));
+            files.add(new FileSpec(FOLDER + "/" + p.name() + "-values.yaml", "external-dns-values.yaml.j2", c, false));
         }
         return files;
+    }
+
+    @Override
+    public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
+        return ix.spec().dnsProviders().isEmpty() ? List.of() : List.of(new AppliedFolder("hlc-dns-providers", FOLDER, List.of()));
     }
 
     /**
