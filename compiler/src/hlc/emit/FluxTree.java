@@ -81,8 +81,13 @@ final class FluxTree {
         for (AppliedFolder f : folders) {
             String dir = String.join("/", RepositoryPaths.segments(f.folder())) + "/";
             if (specs.stream().anyMatch(s -> s.path().equals(dir + "kustomization.yaml"))) continue;
+            // A folder inside this one that is applied on its own (dns/providers in dns) is its Kustomization's
+            // alone: two Kustomizations applying one object would fight over it and prune it from each other.
+            List<String> nested = folders.stream().map(g -> String.join("/", RepositoryPaths.segments(g.folder())) + "/")
+                    .filter(g -> !g.equals(dir) && g.startsWith(dir)).toList();
             List<String> resources = specs.stream().map(FileSpec::path)
                     .filter(p -> p.startsWith(dir) && (p.endsWith(".yaml") || p.endsWith(".yml")))
+                    .filter(p -> nested.stream().noneMatch(p::startsWith))
                     .map(p -> "./" + p.substring(dir.length())).sorted().toList();
             if (resources.isEmpty()) continue;
             out.add(new FileSpec(dir + "kustomization.yaml", "kustomization.yaml.j2",
