@@ -193,7 +193,7 @@ class SecretsTest {
         TreeFixtures.Cli noBundle = hlc("compile", EmitFixtures.realSpec().toString(), "-o", out.toString());
         assertEquals(0, noBundle.exit(), noBundle.toString());
         assertFalse(Files.exists(out.resolve("talos/k8s-1.yaml")));
-        assertTrue(noBundle.err().contains("removed 3 files with secrets of an earlier compile"), noBundle.err());
+        assertTrue(noBundle.err().contains("removed 4 files with secrets of an earlier compile"), noBundle.err());
     }
 
     /**
