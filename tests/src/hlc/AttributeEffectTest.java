@@ -42,14 +42,7 @@ class AttributeEffectTest {
      * Attributes another change (issue 14: Multus, DNS providers, backups, load-balancer DNS records) makes emit
      * right now. They are accepted and ignored until then. The lead empties this set when merging that work.
      */
-    static final Set<String> AWAITING_ISSUE_14 = Set.of(
-            "appAttr.multus",
-            "dnsProviderAttr.target", "dnsProviderAttr.domains", "dnsProviderAttr.sources",
-            "dnsProviderAttr.txt-prefix", "dnsProviderAttr.owner", "dnsProviderAttr.policy",
-            "dnsProviderAttr.webhook", "dnsProviderAttr.description",
-            "backupAttr.keep", "backupAttr.retention", "backupAttr.compression",
-            // the cluster's BGP speaker: checked (HL031, HL032), emitted by issue 14's Cilium BGP configuration
-            "clusterAttr.bgp", "bgpAttr.asn", "bgpAttr.peer");
+    static final Set<String> AWAITING_ISSUE_14 = Set.of();
 
     /**
      * Attributes that change nothing yet, each a known gap of issue 12 (the language accepts them and every
@@ -60,7 +53,7 @@ class AttributeEffectTest {
     static final Set<String> NO_EFFECT_YET = Set.of(
             // Free text for the reader of the spec. To count, they need a place in the outputs (YAML annotations,
             // diagram tooltips); until then they are documentation, as a comment is.
-            "siteAttr.description", "networkAttr.description", "hostAttr.description", "deviceAttr.description",
+            "siteAttr.description", "dnsProviderAttr.description", "networkAttr.description", "hostAttr.description", "deviceAttr.description",
             "serviceAttr.description", "backupAttr.description", "appAttr.description",
             "fluxNamespaceAttr.description",
             // Where Flux pulls from: the GitRepository that would carry them belongs with the Flux tree (issue 13).
@@ -102,7 +95,7 @@ class AttributeEffectTest {
               services 10.43.0.0/16
               loadbalancer envoy 192.168.5.230 on lan
               flux {
-                path "./kubernetes/flux"
+                path "./kubernetes/flux/cluster"
               }
             }
             host k8s-1 {
@@ -191,7 +184,7 @@ class AttributeEffectTest {
         change("clusterAttr.pods", "  pods 10.42.0.0/16", "  pods 10.44.0.0/16");
         change("clusterAttr.services", "  services 10.43.0.0/16", "  services 10.45.0.0/16");
         change("clusterAttr.loadbalancer", "  loadbalancer envoy 192.168.5.230 on lan", "  loadbalancer envoy 192.168.5.231 on lan");
-        change("clusterAttr.flux", "  flux {\n    path \"./kubernetes/flux\"\n  }\n", "");
+        change("clusterAttr.flux", "  flux {\n    path \"./kubernetes/flux/cluster\"\n  }\n", "");
         add("clusterAttr.secrets", "  kubernetes v1.33.3", "  secrets \"talos/secrets.yaml\"");
         add("clusterAttr.endpoint", "  kubernetes v1.33.3", "  endpoint k8s.example.com");
         add("clusterAttr.node-network", "  kubernetes v1.33.3", "  node-network storage");
@@ -206,19 +199,19 @@ class AttributeEffectTest {
         add("bgpAttr.asn", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n  }");
         add("bgpAttr.peer", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n    peer 192.168.5.1 asn 64512\n  }");
 
-        add("fluxAttr.repository", "    path \"./kubernetes/flux\"", "    repository \"https://github.com/you/home-ops\"");
-        add("fluxAttr.branch", "    path \"./kubernetes/flux\"", "    branch main");
-        change("fluxAttr.path", "    path \"./kubernetes/flux\"", "    path \"./k8s/flux\"");
-        add("fluxAttr.interval", "    path \"./kubernetes/flux\"", "    interval 30m");
-        add("fluxAttr.layout", "    path \"./kubernetes/flux\"", "    layout namespaced");
-        add("fluxAttr.substitute-from", "    path \"./kubernetes/flux\"", "    substitute-from cluster-secrets");
-        add("fluxAttr.namespace", "    path \"./kubernetes/flux\"", "    layout namespaced\n    namespace media {\n      components [alerts]\n    }");
-        CASES.put("fluxAttr.namespace", new String[]{"    path \"./kubernetes/flux\"",
-                "    path \"./kubernetes/flux\"\n    namespace media {\n      components [alerts]\n    }"});
-        add("fluxNamespaceAttr.components", "    path \"./kubernetes/flux\"", "    namespace media {\n      components [alerts]\n    }");
-        CASES.put("fluxNamespaceAttr.components", new String[]{"    path \"./kubernetes/flux\"",
-                "    path \"./kubernetes/flux\"\n    layout namespaced\n    namespace media {\n      components [alerts]\n    }"});
-        add("fluxNamespaceAttr.description", "    path \"./kubernetes/flux\"", "    namespace media {\n      description \"media apps\"\n    }");
+        add("fluxAttr.repository", "    path \"./kubernetes/flux/cluster\"", "    repository \"https://github.com/you/home-ops\"");
+        add("fluxAttr.branch", "    path \"./kubernetes/flux/cluster\"", "    branch main");
+        change("fluxAttr.path", "    path \"./kubernetes/flux/cluster\"", "    path \"./k8s/flux/cluster\"");
+        add("fluxAttr.interval", "    path \"./kubernetes/flux/cluster\"", "    interval 30m");
+        add("fluxAttr.layout", "    path \"./kubernetes/flux/cluster\"", "    layout namespaced");
+        add("fluxAttr.substitute-from", "    path \"./kubernetes/flux/cluster\"", "    substitute-from cluster-secrets");
+        add("fluxAttr.namespace", "    path \"./kubernetes/flux/cluster\"", "    layout namespaced\n    namespace media {\n      components [alerts]\n    }");
+        CASES.put("fluxAttr.namespace", new String[]{"    path \"./kubernetes/flux/cluster\"",
+                "    path \"./kubernetes/flux/cluster\"\n    namespace media {\n      components [alerts]\n    }"});
+        add("fluxNamespaceAttr.components", "    path \"./kubernetes/flux/cluster\"", "    namespace media {\n      components [alerts]\n    }");
+        CASES.put("fluxNamespaceAttr.components", new String[]{"    path \"./kubernetes/flux/cluster\"",
+                "    path \"./kubernetes/flux/cluster\"\n    layout namespaced\n    namespace media {\n      components [alerts]\n    }"});
+        add("fluxNamespaceAttr.description", "    path \"./kubernetes/flux/cluster\"", "    namespace media {\n      description \"media apps\"\n    }");
 
         String k1 = "  interface eth0 on lan address 192.168.5.11";
         add("hostAttr.model", k1, "  model \"Lenovo M70q\"");
@@ -301,9 +294,19 @@ class AttributeEffectTest {
         change("backupAttr.every", every, "  every 12h");
         change("backupAttr.schedule", every, "  schedule \"0 3 * * *\"");
         add("backupAttr.description", every, "  description \"every PVC\"");
-        add("backupAttr.keep", every, "  keep hourly 12");
-        add("backupAttr.retention", every, "  retention 720h");
-        add("backupAttr.compression", every, "  compression zstd");
+        // keep and retention land in a VolSync ReplicationSource, written for a volsync backup of an app's volume
+        // (the repository is the object store's endpoint: a service without one gets no backup resources)
+        String volsyncFrom = "  kind object-storage\n}\nbackup nightly {\n  source pvcs\n  to b2\n  every 6h\n}\napp plex {\n  namespace media";
+        String volsyncTo = "  kind object-storage\n  endpoint \"https://s3.us-west-002.backblazeb2.com\"\n}\nbackup nightly {\n"
+                + "  source pvcs\n  to b2\n  tool volsync\n  every 6h\n}\napp plex {\n  namespace media\n  storage ceph-block";
+        within("backupAttr.keep", volsyncFrom, volsyncTo, every, every + "\n  keep hourly 12");
+        within("backupAttr.retention", volsyncFrom, volsyncTo, every, every + "\n  retention 720h");
+        // compression lands in the Barman Cloud ObjectStore of a CNPG backup
+        String cnpgFrom = "  kind object-storage\n}\nbackup nightly {\n  source pvcs\n  to b2\n  every 6h\n}\napp plex {\n  namespace media";
+        String cnpgTo = "  kind object-storage\n  endpoint \"https://s3.us-west-002.backblazeb2.com\"\n}\nbackup nightly {\n"
+                + "  tool cnpg\n  method barman\n  source postgres\n  to b2\n  schedule \"0 6 * * *\"\n}\n"
+                + "app cnpg-operator {\n  namespace media\n}\napp plex {\n  namespace media\n  storage ceph-block\n  depends [cnpg-operator]";
+        within("backupAttr.compression", cnpgFrom, cnpgTo, "  method barman", "  method barman\n  compression gzip");
 
         String plex = "app plex {\n  namespace media";
         change("appAttr.namespace", plex, "app plex {\n  namespace video");
@@ -322,9 +325,18 @@ class AttributeEffectTest {
         add("appAttr.multus", plex, "  multus 10.10.0.50 on storage");
         add("appAttr.version", plex, "  version v1.41.0");
 
-        for (String k : List.of("target", "domains", "sources", "txt-prefix", "owner", "policy", "webhook", "description")) {
-            CASES.put("dnsProviderAttr." + k, null); // awaiting issue 14: no case yet
-        }
+        // A dns-provider's settings land in its external-dns values (dns/providers/<name>-values.yaml).
+        String site = "site home {\n  domain example.com\n}";
+        String withProvider = site + "\ndns-provider lan-dns {\n  target udm\n  domains [example.com]\n  sources [crd]\n}";
+        String target = "  target udm";
+        within("dnsProviderAttr.target", site, withProvider, target, "  target b2");
+        within("dnsProviderAttr.domains", site, withProvider, "  domains [example.com]", "  domains [example.com, internal]");
+        within("dnsProviderAttr.sources", site, withProvider, "  sources [crd]", "  sources [crd, service]");
+        within("dnsProviderAttr.txt-prefix", site, withProvider, target, target + "\n  txt-prefix \"k8s.\"");
+        within("dnsProviderAttr.owner", site, withProvider, target, target + "\n  owner main");
+        within("dnsProviderAttr.policy", site, withProvider, target, target + "\n  policy sync");
+        within("dnsProviderAttr.webhook", site, withProvider, target, target + "\n  webhook \"kashalls/external-dns-unifi-webhook v0.9.0\"");
+        within("dnsProviderAttr.description", site, withProvider, target, target + "\n  description \"LAN records\"");
     }
 
     /** Every attribute keyword of the grammar, as "rule.keyword". */

@@ -6,6 +6,7 @@ import hlc.diag.Reporter;
 import hlc.emit.Emission;
 import hlc.emit.FluxEmitter;
 import hlc.emit.RenderedFile;
+import hlc.emit.OutputPlace;
 import hlc.emit.Renderer;
 
 import java.io.IOException;
@@ -50,6 +51,14 @@ public final class RoundTrip {
 
     private RoundTrip() {}
 
+    /**
+     * A root's facts but its path: hlc's root applies the namespace folders where hlc writes them
+     * ({@code <output>/flux/apps}), which is the output folder's place, not a fact of the cluster.
+     */
+    private static List<String> withoutPath(List<String> facts) {
+        return facts.stream().filter(f -> !f.split(" ", 3)[1].equals("path")).toList();
+    }
+
     /** Compares the repository's tree with what the spec at {@code rootSpec} compiles to. */
     public static Result compare(FluxTree tree, Path rootSpec) throws IOException {
         Compiler.Result checked = Compiler.check(rootSpec);
@@ -59,7 +68,7 @@ public final class RoundTrip {
     /** The facts of every Kustomization of the tree, its roots included, and of the namespace folders' components. */
     public static TreeSet<String> repositoryFacts(FluxTree tree) {
         TreeSet<String> repository = new TreeSet<>();
-        for (FluxKustomization k : tree.roots()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
+        for (FluxKustomization k : tree.roots()) repository.addAll(withoutPath(KustomizationFacts.of(k.namespace(), k.doc().node())));
         for (FluxKustomization k : tree.apps()) repository.addAll(KustomizationFacts.of(k.namespace(), k.doc().node()));
         for (NamespaceFolder ns : tree.namespaces()) {
             for (String c : ns.components()) repository.add("namespace " + ns.namespace() + " component " + c);
@@ -77,6 +86,7 @@ public final class RoundTrip {
         Reporter emitReporter = new Reporter();
         List<RenderedFile> files = Emission.run(checked.resolved(), List.of(new FluxEmitter()),
                 new Renderer(rootSpec.getFileName().toString()), emitReporter);
+        OutputPlace place = OutputPlace.fromSpec(checked.spec().cluster());
         Renderer parser = new Renderer("");
         for (RenderedFile f : files) {
             if (!f.path().endsWith(".yaml")) continue;
@@ -88,9 +98,11 @@ public final class RoundTrip {
             }
             for (JsonNode d : docs) {
                 if (d.path("kind").asText().equals("Kustomization") && d.path("apiVersion").asText().startsWith(FluxTreeReader.FLUX_KS_API)) {
-                    compiled.addAll(KustomizationFacts.of(d.at("/metadata/namespace").asText("flux-system"), d));
+                    List<String> facts = KustomizationFacts.of(d.at("/metadata/namespace").asText("flux-system"), d);
+                    compiled.addAll(f.path().startsWith("flux/cluster/") ? withoutPath(facts) : facts);
                 } else if (d.path("kind").asText().equals("Kustomization") && d.hasNonNull("namespace") && f.path().startsWith("flux/apps/")) {
-                    String dir = FluxSpecWriter.APPS + "/" + d.path("namespace").asText();
+                    // Components are relative to the folder the file really is in: the output's place plus its path.
+                    String dir = FluxTreeReader.normalize(place.path(f.path().substring(0, f.path().lastIndexOf('/'))));
                     for (JsonNode c : d.path("components")) {
                         compiled.add("namespace " + d.path("namespace").asText() + " component " + FluxTreeReader.repoPath(dir, c.asText()));
                     }

@@ -67,6 +67,13 @@ final class FluxTree {
             health.add(h);
         }
         c.put("health", health);
+        // The folders' resources may name the same variables the apps do (a dns-provider's `domains` holding
+        // ${SECRET_DOMAIN}): without a postBuild, Flux would apply the text `${SECRET_DOMAIN}` itself.
+        List<Map<String, Object>> from = new ArrayList<>();
+        if (!namespaced) from.add(Map.of("kind", "ConfigMap", "name", FlatFluxLayout.SETTINGS));
+        String clusterSecret = FluxEmitter.substituteFrom(ix.spec().cluster());
+        if (clusterSecret != null) from.add(Map.of("kind", "Secret", "name", clusterSecret));
+        c.put("substitute_from", from);
         c.put("wait", !health.isEmpty());
         return c;
     }
