@@ -115,6 +115,9 @@ class ReconcileTest {
         emitted.removeAll(w.applied);
         assertEquals(Set.of(), emitted, name + ": objects hlc writes that no Kustomization applies");
         for (String folder : List.of(out + "/flux/cluster", out + "/flux/apps", out + "/storage/ceph", out + "/storage/classes", out + "/dns")) {
+            // dns/ holds no objects of its own when no provider may publish a record (home-ops-today: every address
+            // is private and only Cloudflare reads DNSEndpoints); the check above still covers its providers/.
+            if (folder.endsWith("/dns") && !Files.exists(checkout.resolve(folder).resolve("dnsendpoints.yaml"))) continue;
             assertTrue(w.built.contains(folder), folder + " is built by some Kustomization: " + w.built);
         }
     }
