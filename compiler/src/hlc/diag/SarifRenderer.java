@@ -52,12 +52,12 @@ public final class SarifRenderer {
         r.put("name", RuleName.of(c));
         r.putObject("shortDescription").put("text", c.title());
         r.putObject("help").put("text", help(c));
-        r.putObject("defaultConfiguration").put("level", c.defaultSeverity().label());
+        r.putObject("defaultConfiguration").put("level", c.severity().label());
     }
 
     /** What a reader of one alert needs to know about its code beyond the finding's own message. */
     private static String help(Code c) {
-        String effect = c.defaultSeverity() == Severity.ERROR
+        String effect = c.severity() == Severity.ERROR
                 ? "hlc reports it as an error: the spec does not compile until it is fixed."
                 : "hlc reports it as a warning: the spec compiles, but `hlc check --strict` fails.";
         return c.name() + ": " + c.title() + ". " + effect
