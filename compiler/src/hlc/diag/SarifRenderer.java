@@ -36,8 +36,8 @@ public final class SarifRenderer {
         driver.put("version", version);
         ArrayNode rules = driver.putArray("rules");
         for (Code c : Code.values()) rule(rules.addObject(), c);
-        // ANTLR counts columns in code points, and so do the spans built from its tokens.
-        run.put("columnKind", "unicodeCodePoints");
+        // Spans count UTF-16 units (parse/TokenSpans converts ANTLR's code-point columns once), as editors do.
+        run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (Diagnostic d : diagnostics) result(results.addObject(), d);
         try {

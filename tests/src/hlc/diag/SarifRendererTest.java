@@ -162,4 +162,20 @@ class SarifRendererTest {
         Set<ValidationMessage> errors = schema.validate(bad);
         assertFalse(errors.isEmpty(), "the schema accepted " + bad.at("/runs/0/results/0"));
     }
+
+    /**
+     * Columns are declared in the unit they are counted in: after an emoji (two UTF-16 units, one code point)
+     * the finding's column is the UTF-16 one, as in an editor, and the run says {@code utf16CodeUnits}.
+     */
+    @Test
+    void columnsAreUtf16UnitsAndTheRunSaysSo() throws Exception {
+        String line = "network lan { description \"\uD83C\uDFE0\" cidr 192.168.5.1/24 }"; // HL021 after the emoji
+        List<Diagnostic> ds = findings("emoji.hl", line + "\n");
+        assertFalse(ds.isEmpty(), "the emoji line gives no finding");
+        JsonNode log = render(ds);
+        assertEquals("utf16CodeUnits", log.at("/runs/0/columnKind").asText());
+        int cidrAt = line.indexOf("192.168") + 1; // String.indexOf counts UTF-16 units
+        JsonNode region = log.at("/runs/0/results/0/locations/0/physicalLocation/region");
+        assertEquals(cidrAt, region.get("startColumn").asInt());
+    }
 }
