@@ -1,6 +1,8 @@
 package hlc.diag;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders diagnostics the way a good compiler does:
@@ -23,12 +25,32 @@ public final class TextRenderer {
 
     public String render(List<Diagnostic> diagnostics, long errors, long warnings) {
         StringBuilder out = new StringBuilder();
+        Set<String> explained = new HashSet<>();
         for (Diagnostic d : diagnostics) {
             render(d, out);
+            // Once per code and run, as rustc's "try `rustc --explain`": repeated on every finding it is noise.
+            if (explainable(d.code()) && explained.add(d.code())) {
+                out.append(pad(d)).append("= ").append(paint("1", "explain")).append(": run `hlc explain ")
+                   .append(d.code()).append("` for what ").append(d.code()).append(" means, with an example\n");
+            }
             out.append('\n');
         }
         out.append(summary(errors, warnings)).append('\n');
         return out.toString();
+    }
+
+    /** Whether {@code hlc explain} knows the code (the import's IMPxx codes have no page). */
+    private static boolean explainable(String code) {
+        try {
+            Code.valueOf(code);
+            return true;
+        } catch (IllegalArgumentException notACode) {
+            return false;
+        }
+    }
+
+    private static String pad(Diagnostic d) {
+        return " ".repeat(Integer.toString(d.span().line()).length() + 1);
     }
 
     public static String summary(long errors, long warnings) {
@@ -52,7 +74,7 @@ public final class TextRenderer {
                .append(l.message()).append('\n');
             quote(l.span(), null, "36", false, out);
         }
-        String pad = " ".repeat(Integer.toString(d.span().line()).length() + 1);
+        String pad = pad(d);
         if (d.hint() != null) {
             out.append(pad).append("= ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
         }
