@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The text format, laid out as rustc lays out its findings. */
 class TextRendererTest {
@@ -44,6 +45,47 @@ class TextRendererTest {
         Diagnostic imp = new Diagnostic("IMP03", Severity.WARNING, new Span(FILE, 1, 1, 7), "encrypted",
                 List.of(), null, List.of(), false);
         assertEquals(0, count(render(List.of(imp)), "hlc explain"));
+    }
+
+    static Diagnostic withLabels(String primaryLabel, List<Label> labels) {
+        return new Diagnostic("HL023", Severity.ERROR, new Span(FILE, 3, 34, 12), "address outside `lan`",
+                labels, null, List.of(), false, primaryLabel, List.of());
+    }
+
+    @Test
+    void thePrimaryLabelSitsBesideItsCaret() {
+        String out = render(List.of(withLabels("not in 192.168.5.0/24", List.of())));
+        assertTrue(out.contains("""
+                3 |   interface bond1 on lan address 192.168.6.12
+                  |                                  ^^^^^^^^^^^^ not in 192.168.5.0/24
+                """), out);
+    }
+
+    @Test
+    void labelsOnThePrimaryLineShareItsSnippet() {
+        String out = render(List.of(withLabels("not in `lan`", List.of(
+                new Label(new Span(FILE, 3, 3, 9), "this interface"),
+                new Label(new Span(FILE, 3, 22, 3), "`lan` is named here")))));
+        assertTrue(out.contains("""
+                  |
+                3 |   interface bond1 on lan address 192.168.6.12
+                  |   ---------          ---         ^^^^^^^^^^^^ not in `lan`
+                  |   |                  |
+                  |   |                  `lan` is named here
+                  |   this interface
+                """), out);
+        assertEquals(1, count(out, "3 |   interface bond1"), "the line is quoted once:\n" + out);
+    }
+
+    @Test
+    void aLabelOnAnotherLineKeepsItsOwnSnippet() {
+        String out = render(List.of(withLabels(null, List.of(new Label(new Span(FILE, 1, 20, 14), "`lan` is declared here")))));
+        assertTrue(out.contains("""
+                a.hl:1:20: note: `lan` is declared here
+                  |
+                1 | network lan { cidr 192.168.5.0/24 }
+                  |                    ^^^^^^^^^^^^^^
+                """), out);
     }
 
     static int count(String s, String part) {
