@@ -42,6 +42,18 @@ public final class DiagnosticBuilder {
         return this;
     }
 
+    /**
+     * "did you mean `x`?" as an exact fix of the name {@code wrong} written at {@code at}, when a known name is
+     * close enough to be the one meant ({@link Suggest#closest}). Returns whether there was one, so the caller
+     * can hint otherwise.
+     */
+    public boolean suggestClosest(Span at, String wrong, java.util.Collection<String> known) {
+        String closest = Suggest.closest(wrong, known);
+        if (closest == null || at == null) return false;
+        suggest(at, closest, "did you mean `" + closest + "`?");
+        return true;
+    }
+
     public DiagnosticBuilder hint(String text) {
         this.hint = text;
         return this;

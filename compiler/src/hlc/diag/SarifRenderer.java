@@ -71,7 +71,10 @@ public final class SarifRenderer {
         if (index >= 0) r.put("ruleIndex", index);
         r.put("level", d.severity().label());
         r.putObject("message").put("text", d.fullMessage());
-        location(r.putArray("locations").addObject(), d.span());
+        ObjectNode primary = r.putArray("locations").addObject();
+        location(primary, d.span());
+        if (d.primaryLabel() != null) primary.putObject("message").put("text", d.primaryLabel());
+        if (!d.suggestions().isEmpty() && !d.sensitive()) fixes(r.putArray("fixes"), d.suggestions());
         if (d.labels().isEmpty()) return;
         ArrayNode related = r.putArray("relatedLocations");
         int id = 1;
@@ -84,10 +87,26 @@ public final class SarifRenderer {
         }
     }
 
+    /** Each suggestion as a SARIF fix: one artifact change replacing the span's text with the suggested one. */
+    private void fixes(ArrayNode fixes, List<Suggestion> suggestions) {
+        for (Suggestion g : suggestions) {
+            ObjectNode fix = fixes.addObject();
+            fix.putObject("description").put("text", g.message());
+            ObjectNode change = fix.putArray("artifactChanges").addObject();
+            change.putObject("artifactLocation").put("uri", paths.uri(g.span().path()));
+            ObjectNode replacement = change.putArray("replacements").addObject();
+            region(replacement.putObject("deletedRegion"), g.span());
+            replacement.putObject("insertedContent").put("text", g.replacement());
+        }
+    }
+
     private void location(ObjectNode o, Span s) {
         ObjectNode physical = o.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", paths.uri(s.path()));
-        ObjectNode region = physical.putObject("region");
+        region(physical.putObject("region"), s);
+    }
+
+    private static void region(ObjectNode region, Span s) {
         region.put("startLine", s.line());
         region.put("startColumn", s.column());
         region.put("endColumn", s.column() + s.length()); // SARIF's end column is the one after the region

@@ -112,9 +112,30 @@ public final class TextRenderer {
         if (d.hint() != null) {
             out.append(pad).append("= ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
         }
+        for (Suggestion g : d.suggestions()) help(g, d.sensitive(), out);
         for (String n : d.notes()) {
             out.append(pad).append("= note: ").append(n).append('\n');
         }
+    }
+
+    /**
+     * An exact fix, as rustc shows one: what it does, then the line as it would read, `~` under the new text.
+     * A sensitive finding's line is not quoted, fixed or not.
+     */
+    private void help(Suggestion g, boolean mask, StringBuilder out) {
+        Span at = g.span();
+        String lineNo = Integer.toString(at.line());
+        String gutter = " ".repeat(lineNo.length());
+        out.append(paint("1;32", "help")).append(": ").append(g.message()).append('\n');
+        String raw = at.file().line(at.line());
+        if (mask || raw.length() > 2 * WINDOW) return;
+        int from = Math.min(at.column() - 1, raw.length());
+        int to = Math.min(raw.length(), from + at.length());
+        String fixed = printable(raw.substring(0, from)) + g.replacement() + printable(raw.substring(to));
+        out.append(gutter).append(" |\n");
+        out.append(lineNo).append(" | ").append(fixed).append('\n');
+        out.append(gutter).append(" | ").append(" ".repeat(from))
+           .append(paint("32", "~".repeat(Math.max(1, g.replacement().length())))).append('\n');
     }
 
     /** One underlined place of a shared snippet; columns are 1-based on the source line. */

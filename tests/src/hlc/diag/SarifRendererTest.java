@@ -178,4 +178,33 @@ class SarifRendererTest {
         JsonNode region = log.at("/runs/0/results/0/locations/0/physicalLocation/region");
         assertEquals(cidrAt, region.get("startColumn").asInt());
     }
+
+    /** A suggestion is a SARIF fix: the span's text deleted and the suggested text inserted, valid by the schema. */
+    @Test
+    void aSuggestionIsAFixReplacingItsRegion() throws Exception {
+        List<Diagnostic> ds = findings("fix.hl", "network lan { cidr 192.168.5.1/24 }\n");
+        JsonNode log = render(ds);
+        assertEquals(Set.of(), schema.validate(log));
+        JsonNode result = null;
+        for (JsonNode r : log.at("/runs/0/results")) if (r.get("ruleId").asText().equals("HL021")) result = r;
+        assertTrue(result != null, log.toString());
+        JsonNode fix = result.at("/fixes/0");
+        assertEquals("the network is written `192.168.5.0/24`", fix.at("/description/text").asText());
+        assertEquals("fix.hl", fix.at("/artifactChanges/0/artifactLocation/uri").asText());
+        JsonNode replacement = fix.at("/artifactChanges/0/replacements/0");
+        assertEquals(1, replacement.at("/deletedRegion/startLine").asInt());
+        assertEquals(20, replacement.at("/deletedRegion/startColumn").asInt());
+        assertEquals(34, replacement.at("/deletedRegion/endColumn").asInt()); // "192.168.5.1/24" is 14 long
+        assertEquals("192.168.5.0/24", replacement.at("/insertedContent/text").asText());
+    }
+
+    @Test
+    void schemaRejectsAFixWithoutChanges() throws Exception {
+        JsonNode good = render(findings("fix.hl", "network lan { cidr 192.168.5.1/24 }\n"));
+        assertRejected(good, log -> {
+            for (JsonNode r : log.at("/runs/0/results")) {
+                if (r.has("fixes")) ((ObjectNode) r.at("/fixes/0")).remove("artifactChanges");
+            }
+        });
+    }
 }

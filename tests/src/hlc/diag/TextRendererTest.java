@@ -88,6 +88,37 @@ class TextRendererTest {
                 """), out);
     }
 
+    @Test
+    void aSuggestionIsHelpWithTheLineAsItWouldRead() {
+        Diagnostic d = hlc.Compiler.checkText("a.hl", "network lan { cidr 192.168.5.1/24 }\n").reporter().sorted().stream()
+                .filter(x -> x.code().equals("HL021")).findFirst().orElseThrow();
+        assertEquals(List.of(new Suggestion(d.span(), "192.168.5.0/24", "the network is written `192.168.5.0/24`")),
+                d.suggestions());
+        String out = render(List.of(d));
+        assertTrue(out.contains("""
+                help: the network is written `192.168.5.0/24`
+                  |
+                1 | network lan { cidr 192.168.5.0/24 }
+                  |                    ~~~~~~~~~~~~~~
+                """), out);
+    }
+
+    @Test
+    void aTypoedReferenceSuggestsTheNameItMeant() {
+        String spec = """
+                network lan { cidr 192.168.5.0/24 }
+                host k8s-1 { role controlplane interface bond0 on lam address 192.168.5.11 }
+                """;
+        Diagnostic d = hlc.Compiler.checkText("b.hl", spec).reporter().sorted().stream()
+                .filter(x -> x.code().equals("HL010")).findFirst().orElseThrow();
+        assertEquals(1, d.suggestions().size(), d.toString());
+        Suggestion g = d.suggestions().get(0);
+        assertEquals("lan", g.replacement());
+        assertEquals("did you mean `lan`?", g.message());
+        assertEquals("lam", spec.lines().toList().get(g.span().line() - 1)
+                .substring(g.span().column() - 1, g.span().column() - 1 + g.span().length()));
+    }
+
     static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
