@@ -54,9 +54,11 @@ public final class AppNamespaceCheck implements Check {
                 } else {
                     List<String> namespaces = ix.apps.values().stream().filter(x -> x.namespace() != null)
                             .map(x -> x.namespace().text()).distinct().toList();
-                    String dym = Suggest.didYouMean(d.namespace().text(), namespaces);
-                    diag.hint((dym != null && !dym.contains("`" + there + "`") ? dym + " " : "")
-                            + "write `" + d.app() + "@" + there + "`");
+                    String closest = Suggest.closest(d.namespace().text(), namespaces);
+                    if (closest != null && !closest.equals(there)) {
+                        diag.suggest(d.namespace().span(), closest, "did you mean `" + closest + "`?");
+                    }
+                    diag.hint("write `" + d.app() + "@" + there + "`");
                 }
                 diag.emit();
             }

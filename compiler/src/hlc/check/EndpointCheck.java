@@ -2,7 +2,6 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
-import hlc.diag.Suggest;
 import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Name;
@@ -57,8 +56,8 @@ public final class EndpointCheck implements Check {
         }
         var d = reporter.error(Code.HL033, c.endpoint().span(), "API endpoint `" + c.endpoint()
                 + "` resolves to no address the spec knows");
-        String dym = Suggest.didYouMean(c.endpoint().text(), known);
-        d.hint((dym != null ? dym + "; otherwise " : "")
+        boolean close = d.suggestClosest(c.endpoint().span(), c.endpoint().text(), known);
+        d.hint((close ? "or " : "")
                 + "add `dns " + c.endpoint() + "` to the load balancer of the API, e.g. `loadbalancer kube-api "
                 + "192.168.42.50 on lb dns " + c.endpoint() + "`").emit();
     }

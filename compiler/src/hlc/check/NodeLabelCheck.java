@@ -43,10 +43,10 @@ public final class NodeLabelCheck implements Check {
                 if (t.value() != null && !value(t.value(), "taint", h, reporter)) continue;
                 if (t.effect() == null || !EFFECTS.contains(t.effect().value())) {
                     String got = t.effect() == null ? "no effect" : "effect `" + t.effect().value() + "`";
-                    String dym = t.effect() == null ? null : hlc.diag.Suggest.didYouMean(t.effect().value(), EFFECTS);
-                    reporter.error(Code.HL084, t.effect() == null ? t.written().span() : t.effect().span(),
-                                    "taint \"" + t.written().value() + "\" of host `" + h.name() + "` has " + got)
-                            .hint((dym != null ? dym + " " : "") + "a taint ends in `:NoSchedule`, `:PreferNoSchedule` or `:NoExecute`")
+                    var d = reporter.error(Code.HL084, t.effect() == null ? t.written().span() : t.effect().span(),
+                                    "taint \"" + t.written().value() + "\" of host `" + h.name() + "` has " + got);
+                    if (t.effect() != null) d.suggestClosest(t.effect().span(), t.effect().value(), EFFECTS);
+                    d.hint("a taint ends in `:NoSchedule`, `:PreferNoSchedule` or `:NoExecute`")
                             .emit();
                 }
             }

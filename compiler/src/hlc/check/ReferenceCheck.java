@@ -2,7 +2,6 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
-import hlc.diag.Suggest;
 import hlc.model.App;
 import hlc.model.Backup;
 import hlc.model.Ceph;
@@ -165,10 +164,10 @@ public final class ReferenceCheck implements Check {
     }
 
     static void missing(Name ref, String kind, Collection<String> known, Reporter reporter) {
-        String dym = Suggest.didYouMean(ref.text(), known);
         var d = reporter.error(Code.HL010, ref.span(), "there is no " + kind + " named `" + ref + "`");
-        if (dym != null) d.hint(dym);
-        else if (known.isEmpty()) d.hint("declare it first; this spec has no " + kind + " yet");
+        if (d.suggestClosest(ref.span(), ref.text(), known)) {
+            // the suggestion says it all
+        } else if (known.isEmpty()) d.hint("declare it first; this spec has no " + kind + " yet");
         else d.hint("declared: " + String.join(", ", known.stream().sorted().limit(8).toList())
                 + (known.size() > 8 ? ", …" : ""));
         d.emit();

@@ -2,7 +2,6 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
-import hlc.diag.Suggest;
 import hlc.model.Host;
 import hlc.model.Network;
 import hlc.resolve.ResolvedSpec;
@@ -45,11 +44,11 @@ public final class VlanInterfaceCheck implements Check {
                 }
                 Host.Interface p = h.interfaceNamed(parent.text());
                 if (p != null && p.vlan() == null) continue;
-                String dym = Suggest.didYouMean(parent.text(), links);
                 var d = reporter.error(Code.HL093, parent.span(), p != null
                         ? "VLAN interface `" + i.name() + "` of host `" + h.name() + "` has another VLAN interface (`" + parent + "`) as its parent"
                         : "VLAN interface `" + i.name() + "` of host `" + h.name() + "` has no parent link `" + parent + "` on that host");
-                d.hint(dym != null ? dym : links.isEmpty() ? "declare the link first, e.g. `interface bond0 ...`"
+                if (d.suggestClosest(parent.span(), parent.text(), links)) d.emit();
+                else d.hint(links.isEmpty() ? "declare the link first, e.g. `interface bond0 ...`"
                         : "the host's links are " + String.join(", ", links.stream().map(x -> "`" + x + "`").toList())).emit();
             }
         }

@@ -73,10 +73,10 @@ public enum Code {
     }
 
     /**
-     * The severity the checks report this code with. Reports that describe the codes rather than one finding
-     * (SARIF's rule list) need it before any check has run; a test holds the checks to it.
+     * The severity of every finding with this code. It belongs to the code, not to the check that reports it,
+     * so SARIF's rule list (written before any check runs) and the findings can never disagree.
      */
-    public Severity defaultSeverity() {
+    public Severity severity() {
         return severity;
     }
 }

@@ -21,6 +21,16 @@ public final class JsonRenderer {
             o.put("message", d.message());
             location(o, d.span());
             if (d.hint() != null) o.put("hint", d.hint());
+            if (d.primaryLabel() != null) o.put("label", d.primaryLabel());
+            if (!d.suggestions().isEmpty()) {
+                ArrayNode fixes = o.putArray("suggestions");
+                for (Suggestion g : d.suggestions()) {
+                    ObjectNode f = fixes.addObject();
+                    f.put("message", g.message());
+                    f.put("replacement", g.replacement());
+                    location(f, g.span());
+                }
+            }
             if (!d.labels().isEmpty()) {
                 ArrayNode related = o.putArray("related");
                 for (Label l : d.labels()) {

@@ -6,17 +6,31 @@ import java.util.List;
 
 /**
  * Collects diagnostics from every phase. Phases never throw on bad input: they report and carry on, so one run
- * shows every finding.
+ * shows every finding. A finding's severity is its code's ({@link Code#severity()}): no call can report a code
+ * at another one.
  */
 public final class Reporter {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    public DiagnosticBuilder error(Code code, Span span, String message) {
-        return new DiagnosticBuilder(this, code.name(), Severity.ERROR, span, message);
+    /** A finding of {@code code}, at the code's severity. */
+    public DiagnosticBuilder report(Code code, Span span, String message) {
+        return new DiagnosticBuilder(this, code.name(), code.severity(), span, message);
     }
 
+    /**
+     * {@link #report} for a code that is an error; the name says at the call site what the finding does to a
+     * compile. Calling it with a warning's code is a programming mistake, caught by assertions in the tests; in
+     * a release build the code's own severity still wins.
+     */
+    public DiagnosticBuilder error(Code code, Span span, String message) {
+        assert code.severity() == Severity.ERROR : code + " is a warning, reported with error()";
+        return report(code, span, message);
+    }
+
+    /** {@link #report} for a code that is a warning; see {@link #error}. */
     public DiagnosticBuilder warning(Code code, Span span, String message) {
-        return new DiagnosticBuilder(this, code.name(), Severity.WARNING, span, message);
+        assert code.severity() == Severity.WARNING : code + " is an error, reported with warning()";
+        return report(code, span, message);
     }
 
     void add(Diagnostic d) {

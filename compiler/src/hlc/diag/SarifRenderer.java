@@ -36,8 +36,8 @@ public final class SarifRenderer {
         driver.put("version", version);
         ArrayNode rules = driver.putArray("rules");
         for (Code c : Code.values()) rule(rules.addObject(), c);
-        // ANTLR counts columns in code points, and so do the spans built from its tokens.
-        run.put("columnKind", "unicodeCodePoints");
+        // Spans count UTF-16 units (parse/TokenSpans converts ANTLR's code-point columns once), as editors do.
+        run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (Diagnostic d : diagnostics) result(results.addObject(), d);
         try {
@@ -52,12 +52,12 @@ public final class SarifRenderer {
         r.put("name", RuleName.of(c));
         r.putObject("shortDescription").put("text", c.title());
         r.putObject("help").put("text", help(c));
-        r.putObject("defaultConfiguration").put("level", c.defaultSeverity().label());
+        r.putObject("defaultConfiguration").put("level", c.severity().label());
     }
 
     /** What a reader of one alert needs to know about its code beyond the finding's own message. */
     private static String help(Code c) {
-        String effect = c.defaultSeverity() == Severity.ERROR
+        String effect = c.severity() == Severity.ERROR
                 ? "hlc reports it as an error: the spec does not compile until it is fixed."
                 : "hlc reports it as a warning: the spec compiles, but `hlc check --strict` fails.";
         return c.name() + ": " + c.title() + ". " + effect
@@ -71,7 +71,10 @@ public final class SarifRenderer {
         if (index >= 0) r.put("ruleIndex", index);
         r.put("level", d.severity().label());
         r.putObject("message").put("text", d.fullMessage());
-        location(r.putArray("locations").addObject(), d.span());
+        ObjectNode primary = r.putArray("locations").addObject();
+        location(primary, d.span());
+        if (d.primaryLabel() != null) primary.putObject("message").put("text", d.primaryLabel());
+        if (!d.suggestions().isEmpty() && !d.sensitive()) fixes(r.putArray("fixes"), d.suggestions());
         if (d.labels().isEmpty()) return;
         ArrayNode related = r.putArray("relatedLocations");
         int id = 1;
@@ -84,10 +87,26 @@ public final class SarifRenderer {
         }
     }
 
+    /** Each suggestion as a SARIF fix: one artifact change replacing the span's text with the suggested one. */
+    private void fixes(ArrayNode fixes, List<Suggestion> suggestions) {
+        for (Suggestion g : suggestions) {
+            ObjectNode fix = fixes.addObject();
+            fix.putObject("description").put("text", g.message());
+            ObjectNode change = fix.putArray("artifactChanges").addObject();
+            change.putObject("artifactLocation").put("uri", paths.uri(g.span().path()));
+            ObjectNode replacement = change.putArray("replacements").addObject();
+            region(replacement.putObject("deletedRegion"), g.span());
+            replacement.putObject("insertedContent").put("text", g.replacement());
+        }
+    }
+
     private void location(ObjectNode o, Span s) {
         ObjectNode physical = o.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", paths.uri(s.path()));
-        ObjectNode region = physical.putObject("region");
+        region(physical.putObject("region"), s);
+    }
+
+    private static void region(ObjectNode region, Span s) {
         region.put("startLine", s.line());
         region.put("startColumn", s.column());
         region.put("endColumn", s.column() + s.length()); // SARIF's end column is the one after the region

@@ -1,6 +1,12 @@
 package hlc.diag;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders diagnostics the way a good compiler does:
@@ -23,12 +29,32 @@ public final class TextRenderer {
 
     public String render(List<Diagnostic> diagnostics, long errors, long warnings) {
         StringBuilder out = new StringBuilder();
+        Set<String> explained = new HashSet<>();
         for (Diagnostic d : diagnostics) {
             render(d, out);
+            // Once per code and run, as rustc's "try `rustc --explain`": repeated on every finding it is noise.
+            if (explainable(d.code()) && explained.add(d.code())) {
+                out.append(pad(d)).append("= ").append(paint("1", "explain")).append(": run `hlc explain ")
+                   .append(d.code()).append("` for what ").append(d.code()).append(" means, with an example\n");
+            }
             out.append('\n');
         }
         out.append(summary(errors, warnings)).append('\n');
         return out.toString();
+    }
+
+    /** Whether {@code hlc explain} knows the code (the import's IMPxx codes have no page). */
+    private static boolean explainable(String code) {
+        try {
+            Code.valueOf(code);
+            return true;
+        } catch (IllegalArgumentException notACode) {
+            return false;
+        }
+    }
+
+    private static String pad(Diagnostic d) {
+        return " ".repeat(Integer.toString(d.span().line()).length() + 1);
     }
 
     public static String summary(long errors, long warnings) {
@@ -43,22 +69,159 @@ public final class TextRenderer {
     public void render(Diagnostic d, StringBuilder out) {
         String sev = d.severity().label();
         String sevColoured = d.isError() ? paint("1;31", sev) : paint("1;33", sev);
+        String caretColour = d.isError() ? "31" : "33";
         out.append(paint("1", d.span().toString())).append(": ")
            .append(sevColoured).append(paint("1", "[" + d.code() + "]")).append(": ")
            .append(d.message()).append('\n');
-        quote(d.span(), null, d.isError() ? "31" : "33", d.sensitive(), out);
+        // Labels on the primary line share its snippet, as rustc draws them: `^^^` the primary, `---` the others.
+        boolean shareable = shareable(d.span());
+        List<Marker> primaryLine = new ArrayList<>();
+        primaryLine.add(new Marker(d.span().column(), d.span().length(), true, d.primaryLabel()));
+        Map<String, List<Label>> elsewhere = new LinkedHashMap<>();
         for (Label l : d.labels()) {
-            out.append(paint("1", l.span().toString())).append(": ").append(paint("36", "note")).append(": ")
-               .append(l.message()).append('\n');
-            quote(l.span(), null, "36", false, out);
+            if (shareable && sameLine(l.span(), d.span())) {
+                primaryLine.add(new Marker(l.span().column(), l.span().length(), false, l.message()));
+            } else {
+                elsewhere.computeIfAbsent(l.span().path() + ":" + l.span().line(), k -> new ArrayList<>()).add(l);
+            }
         }
-        String pad = " ".repeat(Integer.toString(d.span().line()).length() + 1);
+        if (primaryLine.size() == 1) {
+            quote(d.span(), d.primaryLabel(), caretColour, d.sensitive(), out);
+        } else {
+            snippet(d.span(), primaryLine, caretColour, d.sensitive(), out);
+        }
+        for (List<Label> group : elsewhere.values()) {
+            Label first = group.get(0);
+            out.append(paint("1", first.span().toString())).append(": ").append(paint("36", "note")).append(": ");
+            if (group.size() == 1 || !shareable(first.span())) {
+                out.append(first.message()).append('\n');
+                quote(first.span(), null, "36", false, out);
+                for (Label l : group.subList(1, group.size())) {
+                    out.append(paint("1", l.span().toString())).append(": ").append(paint("36", "note")).append(": ")
+                       .append(l.message()).append('\n');
+                    quote(l.span(), null, "36", false, out);
+                }
+            } else {
+                out.append(group.size()).append(" places on this line\n");
+                List<Marker> markers = new ArrayList<>();
+                for (Label l : group) markers.add(new Marker(l.span().column(), l.span().length(), false, l.message()));
+                snippet(first.span(), markers, "36", false, out);
+            }
+        }
+        String pad = pad(d);
         if (d.hint() != null) {
             out.append(pad).append("= ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
         }
+        for (Suggestion g : d.suggestions()) help(g, d.sensitive(), out);
         for (String n : d.notes()) {
             out.append(pad).append("= note: ").append(n).append('\n');
         }
+    }
+
+    /**
+     * An exact fix, as rustc shows one: what it does, then the line as it would read, `~` under the new text.
+     * A sensitive finding's line is not quoted, fixed or not.
+     */
+    private void help(Suggestion g, boolean mask, StringBuilder out) {
+        Span at = g.span();
+        String lineNo = Integer.toString(at.line());
+        String gutter = " ".repeat(lineNo.length());
+        out.append(paint("1;32", "help")).append(": ").append(g.message()).append('\n');
+        String raw = at.file().line(at.line());
+        if (mask || raw.length() > 2 * WINDOW) return;
+        int from = Math.min(at.column() - 1, raw.length());
+        int to = Math.min(raw.length(), from + at.length());
+        String fixed = printable(raw.substring(0, from)) + g.replacement() + printable(raw.substring(to));
+        out.append(gutter).append(" |\n");
+        out.append(lineNo).append(" | ").append(fixed).append('\n');
+        out.append(gutter).append(" | ").append(" ".repeat(from))
+           .append(paint("32", "~".repeat(Math.max(1, g.replacement().length())))).append('\n');
+    }
+
+    /** One underlined place of a shared snippet; columns are 1-based on the source line. */
+    private record Marker(int column, int length, boolean primary, String label) {}
+
+    private static boolean sameLine(Span a, Span b) {
+        return a.file() == b.file() && a.line() == b.line();
+    }
+
+    /** A line short enough to be shown whole, so several carets can sit under it. */
+    private static boolean shareable(Span s) {
+        return s.file().line(s.line()).length() <= 2 * WINDOW;
+    }
+
+    /**
+     * The line once, every marker under it, the rightmost marker's label beside its underline and the others'
+     * below, each hanging from a `|` under its marker:
+     * <pre>
+     * 3 |   interface bond1 on lan address 192.168.6.12
+     *   |                      ---         ^^^^^^^^^^^^ outside `lan`
+     *   |                      |
+     *   |                      `lan` is used here
+     * </pre>
+     */
+    private void snippet(Span at, List<Marker> markers, String primaryColour, boolean mask, StringBuilder out) {
+        String raw = at.file().line(at.line());
+        if (mask) raw = masked(raw, at);
+        String shown = printable(raw);
+        List<Marker> sorted = new ArrayList<>(markers);
+        sorted.sort(Comparator.comparingInt(Marker::column).thenComparing(m -> !m.primary()));
+        String lineNo = Integer.toString(at.line());
+        String gutter = " ".repeat(lineNo.length());
+        out.append(gutter).append(" |\n");
+        out.append(lineNo).append(" | ").append(shown).append('\n');
+        // The underline: secondary markers first, the primary drawn over them where they overlap.
+        int width = 0;
+        for (Marker m : sorted) width = Math.max(width, start(m, shown) + len(m, shown));
+        char[] under = " ".repeat(width).toCharArray();
+        for (Marker m : sorted) if (!m.primary()) fill(under, start(m, shown), len(m, shown), '-');
+        for (Marker m : sorted) if (m.primary()) fill(under, start(m, shown), len(m, shown), '^');
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < under.length; ) {
+            int j = i;
+            while (j < under.length && under[j] == under[i]) j++;
+            String run = new String(under, i, j - i);
+            line.append(under[i] == '^' ? paint(primaryColour, run) : under[i] == '-' ? paint("36", run) : run);
+            i = j;
+        }
+        Marker last = sorted.get(sorted.size() - 1);
+        boolean inline = last.label() != null && start(last, shown) + len(last, shown) == width;
+        if (inline) line.append(' ').append(last.label());
+        out.append(gutter).append(" | ").append(line).append('\n');
+        List<Marker> hanging = new ArrayList<>();
+        for (Marker m : sorted) if (m.label() != null && !(inline && m == last)) hanging.add(m);
+        if (hanging.isEmpty()) return;
+        out.append(gutter).append(" | ").append(bars(hanging, hanging.size(), shown)).append('\n');
+        for (int k = hanging.size() - 1; k >= 0; k--) {
+            StringBuilder l = new StringBuilder(bars(hanging, k, shown));
+            int col = start(hanging.get(k), shown);
+            while (l.length() < col) l.append(' ');
+            l.append(hanging.get(k).label());
+            out.append(gutter).append(" | ").append(l).append('\n');
+        }
+    }
+
+    /** `|` under the first {@code count} markers. */
+    private static String bars(List<Marker> markers, int count, String shown) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int col = start(markers.get(i), shown);
+            while (b.length() < col) b.append(' ');
+            if (b.length() == col) b.append('|');
+        }
+        return b.toString();
+    }
+
+    private static int start(Marker m, String shown) {
+        return Math.min(m.column(), shown.length() + 1) - 1;
+    }
+
+    private static int len(Marker m, String shown) {
+        return Math.max(1, Math.min(m.length(), shown.length() - start(m, shown)));
+    }
+
+    private static void fill(char[] line, int from, int length, char c) {
+        for (int i = from; i < from + length && i < line.length; i++) line[i] = c;
     }
 
     private void quote(Span span, String label, String caretColour, boolean mask, StringBuilder out) {

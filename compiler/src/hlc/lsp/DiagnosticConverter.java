@@ -21,6 +21,7 @@ final class DiagnosticConverter {
     static Diagnostic toLsp(hlc.diag.Diagnostic d, DocumentStore documents) {
         StringBuilder message = new StringBuilder(d.message());
         if (d.hint() != null) message.append("\nhint: ").append(d.hint());
+        for (hlc.diag.Suggestion g : d.suggestions()) message.append("\nhelp: ").append(g.message());
         for (String n : d.notes()) message.append("\nnote: ").append(n);
         Diagnostic out = new Diagnostic(Positions.range(d.span()), message.toString(),
                 d.severity() == Severity.ERROR ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "hlc", d.code());

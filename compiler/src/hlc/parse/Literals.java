@@ -4,7 +4,6 @@ import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
-import hlc.diag.Suggest;
 import hlc.model.Cidr;
 import hlc.model.Duration;
 import hlc.model.Ip;
@@ -146,7 +145,7 @@ final class Literals {
         IPAddress written = new IPAddressString(text).getHostAddress();
         if (written != null && !written.withoutPrefixLength().equals(block.getLower().withoutPrefixLength())) {
             reporter.error(Code.HL021, at, "`" + text + "` has host bits set")
-                    .hint("the network is written `" + block.toCanonicalString() + "`").emit();
+                    .suggest(at, block.toCanonicalString(), "the network is written `" + block.toCanonicalString() + "`").emit();
         }
         return new Cidr(block, at);
     }
@@ -269,9 +268,9 @@ final class Literals {
     Name choice(Name n, Collection<String> allowed, String what) {
         if (n == null) return null;
         if (!allowed.contains(n.text())) {
-            String dym = Suggest.didYouMean(n.text(), allowed);
-            reporter.error(Code.HL005, n.span(), "`" + n.text() + "` is not a known " + what)
-                    .hint((dym != null ? dym + " " : "") + "(one of: " + String.join(", ", allowed) + ")").emit();
+            var d = reporter.error(Code.HL005, n.span(), "`" + n.text() + "` is not a known " + what);
+            d.suggestClosest(n.span(), n.text(), allowed);
+            d.hint("one of: " + String.join(", ", allowed)).emit();
             return null;
         }
         return n;

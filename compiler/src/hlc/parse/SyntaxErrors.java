@@ -74,6 +74,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
         String message;
         String hint = null;
+        String closest = null; // a keyword the found word is a likely typo of, suggested in its place
         Token glued = gluedNumber(parser, found);
         if (glued != null) {
             // `every 6hours` lexes as the duration `6h` and the word `ours`: say it of what was written.
@@ -98,18 +99,22 @@ final class SyntaxErrors extends BaseErrorListener {
         } else if (closes && !keywords.isEmpty()) {
             message = "unexpected " + foundText + " in " + block.title + ": expected one of "
                     + String.join(", ", keywords) + ", or `}`";
-            String dym = Suggest.didYouMean(found.getText(), plain(keywords));
-            hint = dym != null ? dym : "a block closes with `}`; check the line above for a missing value or brace";
+            closest = Suggest.closest(found.getText(), plain(keywords));
+            hint = closest != null ? null : "a block closes with `}`; check the line above for a missing value or brace";
         } else {
             message = "expected " + join(words) + ", found " + foundText;
             if (block != null) message += " (in " + block.title + ")";
-            if (!keywords.isEmpty()) hint = Suggest.didYouMean(found.getText(), plain(keywords));
+            if (!keywords.isEmpty()) closest = Suggest.closest(found.getText(), plain(keywords));
             String units = unitHint(expected, found.getText());
-            if (units != null) hint = units;
+            if (units != null) {
+                hint = units;
+                closest = null;
+            }
         }
         var d = reporter.error(Code.HL001, at, message);
         if (block != null && (found.getType() == Token.EOF || message.startsWith("expected `}`"))) d.label(block.at, "opened here");
         if (hint != null) d.hint(hint);
+        if (closest != null) d.suggest(at, closest, "did you mean `" + closest + "`?");
         d.emit();
     }
 

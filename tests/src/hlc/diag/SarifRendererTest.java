@@ -162,4 +162,49 @@ class SarifRendererTest {
         Set<ValidationMessage> errors = schema.validate(bad);
         assertFalse(errors.isEmpty(), "the schema accepted " + bad.at("/runs/0/results/0"));
     }
+
+    /**
+     * Columns are declared in the unit they are counted in: after an emoji (two UTF-16 units, one code point)
+     * the finding's column is the UTF-16 one, as in an editor, and the run says {@code utf16CodeUnits}.
+     */
+    @Test
+    void columnsAreUtf16UnitsAndTheRunSaysSo() throws Exception {
+        String line = "network lan { description \"\uD83C\uDFE0\" cidr 192.168.5.1/24 }"; // HL021 after the emoji
+        List<Diagnostic> ds = findings("emoji.hl", line + "\n");
+        assertFalse(ds.isEmpty(), "the emoji line gives no finding");
+        JsonNode log = render(ds);
+        assertEquals("utf16CodeUnits", log.at("/runs/0/columnKind").asText());
+        int cidrAt = line.indexOf("192.168") + 1; // String.indexOf counts UTF-16 units
+        JsonNode region = log.at("/runs/0/results/0/locations/0/physicalLocation/region");
+        assertEquals(cidrAt, region.get("startColumn").asInt());
+    }
+
+    /** A suggestion is a SARIF fix: the span's text deleted and the suggested text inserted, valid by the schema. */
+    @Test
+    void aSuggestionIsAFixReplacingItsRegion() throws Exception {
+        List<Diagnostic> ds = findings("fix.hl", "network lan { cidr 192.168.5.1/24 }\n");
+        JsonNode log = render(ds);
+        assertEquals(Set.of(), schema.validate(log));
+        JsonNode result = null;
+        for (JsonNode r : log.at("/runs/0/results")) if (r.get("ruleId").asText().equals("HL021")) result = r;
+        assertTrue(result != null, log.toString());
+        JsonNode fix = result.at("/fixes/0");
+        assertEquals("the network is written `192.168.5.0/24`", fix.at("/description/text").asText());
+        assertEquals("fix.hl", fix.at("/artifactChanges/0/artifactLocation/uri").asText());
+        JsonNode replacement = fix.at("/artifactChanges/0/replacements/0");
+        assertEquals(1, replacement.at("/deletedRegion/startLine").asInt());
+        assertEquals(20, replacement.at("/deletedRegion/startColumn").asInt());
+        assertEquals(34, replacement.at("/deletedRegion/endColumn").asInt()); // "192.168.5.1/24" is 14 long
+        assertEquals("192.168.5.0/24", replacement.at("/insertedContent/text").asText());
+    }
+
+    @Test
+    void schemaRejectsAFixWithoutChanges() throws Exception {
+        JsonNode good = render(findings("fix.hl", "network lan { cidr 192.168.5.1/24 }\n"));
+        assertRejected(good, log -> {
+            for (JsonNode r : log.at("/runs/0/results")) {
+                if (r.has("fixes")) ((ObjectNode) r.at("/fixes/0")).remove("artifactChanges");
+            }
+        });
+    }
 }

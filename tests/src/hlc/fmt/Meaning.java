@@ -38,7 +38,8 @@ final class Meaning {
         for (Diagnostic d : reporter.sorted()) {
             List<String> labels = d.labels().stream().map(Label::message).toList();
             out.add(d.severity() + " " + d.code() + ": " + d.message() + " | hint: " + d.hint() + " | notes: "
-                    + d.notes() + " | labels: " + labels);
+                    + d.notes() + " | labels: " + labels + " | primary: " + d.primaryLabel() + " | suggestions: "
+                    + d.suggestions().stream().map(g -> g.message() + " -> " + g.replacement()).toList());
         }
         out.sort(null);
         return out;
