@@ -2,6 +2,7 @@ package hlc.emit;
 
 import hlc.model.App;
 import hlc.model.Located;
+import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,12 @@ final class AppKustomization {
 
     private AppKustomization() {}
 
-    /** The template data both layouts share; {@code namespace} is the app's, Flux's targetNamespace. */
-    static Map<String, Object> common(App a, String defaultInterval) {
+    /**
+     * The template data both layouts share; {@code namespace} is the app's, Flux's targetNamespace. A VolSync
+     * backup that covers the app adds hlc's component ({@code place} says where the output sits) and its variables.
+     */
+    static Map<String, Object> common(App a, String defaultInterval, ResolvedSpec ix, OutputPlace place) {
+        var volsync = hlc.emit.backup.VolsyncComponent.forApp(ix, a);
         Map<String, Object> c = new LinkedHashMap<>();
         String ns = a.namespace().text();
         c.put("name", a.name().text());
@@ -31,13 +36,16 @@ final class AppKustomization {
         c.put("timeout", a.timeout() != null ? GoDuration.of(a.timeout().value()) : DEFAULT_TIMEOUT);
         c.put("prune", a.prune() == null || a.prune().value());
         c.put("wait", a.waitReady() != null && a.waitReady().value());
-        c.put("components", components(a));
+        List<String> components = new ArrayList<>(components(a));
+        volsync.ifPresent(u -> components.add(RepositoryPaths.relative(path(a), place.path(u.folder()))));
+        c.put("components", components.stream().distinct().toList());
         Map<String, String> substitute = new TreeMap<>();
         // each Multus attachment's name, for the pod annotation; a variable the spec sets itself wins
         for (App.Multus m : a.multus()) {
             substitute.put(hlc.emit.multus.MultusEmitter.variable(m.network().text()),
                     hlc.emit.multus.MultusEmitter.attachmentName(a.name().text(), m.network().text()));
         }
+        volsync.ifPresent(u -> substitute.putAll(u.variables()));
         for (App.Var v : a.vars()) {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }

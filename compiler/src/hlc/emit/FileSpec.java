@@ -11,25 +11,37 @@ import java.util.Map;
  * <p>A file of several YAML documents each rendered by a template of its own (a Talos multi-document machine
  * config) lists them as {@link #documents}: they are rendered in order and joined with {@code ---}, and each is
  * validated on its own. A file rendered by one template has no documents listed.
+ *
+ * <p>A file of a Kustomize component holds {@code ${VAR}} references that Flux replaces for each Kustomization
+ * that includes it: its {@link #substitutions} are the variables each of them sets, and the file is validated as
+ * each of them applies it (the text with the variables in place), not as written.
  */
 public record FileSpec(String path, String template, Map<String, Object> context, boolean secret,
-                       List<Document> documents) {
+                       List<Document> documents, List<Map<String, String>> substitutions) {
     /** One document of a multi-document file: its template and the data that template reads. */
     public record Document(String template, Map<String, Object> context) {}
 
     public FileSpec {
         if (!SafePath.isSafe(path)) throw new IllegalArgumentException("unsafe output path: " + path);
         documents = List.copyOf(documents);
+        substitutions = List.copyOf(substitutions);
     }
 
     public FileSpec(String path, String template, Map<String, Object> context, boolean secret) {
-        this(path, template, context, secret, List.of());
+        this(path, template, context, secret, List.of(), List.of());
     }
 
     /** A file of several documents, each from its own template, in this order. */
     public static FileSpec ofDocuments(String path, List<Document> documents, boolean secret) {
         if (documents.isEmpty()) throw new IllegalArgumentException("a multi-document file needs documents: " + path);
-        return new FileSpec(path, documents.get(0).template(), documents.get(0).context(), secret, documents);
+        return new FileSpec(path, documents.get(0).template(), documents.get(0).context(), secret, documents, List.of());
+    }
+
+    /** A component's file of several documents, validated once per variable set of the Kustomizations that include it. */
+    public static FileSpec ofComponent(String path, List<Document> documents, List<Map<String, String>> substitutions) {
+        if (substitutions.isEmpty()) throw new IllegalArgumentException("a component nothing includes: " + path);
+        FileSpec f = ofDocuments(path, documents, false);
+        return new FileSpec(f.path(), f.template(), f.context(), false, f.documents(), substitutions);
     }
 
     /** The templates and data to render, in order: the listed documents, else the one template. */

@@ -52,7 +52,7 @@ final class FlatFluxLayout implements FluxLayout {
                 String name = a.name().text();
                 boolean secrets = AppKustomization.hasSecrets(a);
                 files.add(new FileSpec("flux/apps/" + ns + "/" + name + ".yaml", "flux-kustomization.yaml.j2",
-                        appContext(a, interval, FluxEmitter.substituteFrom(spec.cluster())), false));
+                        appContext(a, ix, place, interval, FluxEmitter.substituteFrom(spec.cluster())), false));
                 resources.add("./" + name + ".yaml");
                 if (secrets) {
                     files.add(new FileSpec("flux/apps/" + ns + "/" + name + "-secrets.yaml", "externalsecret.yaml.j2",
@@ -85,8 +85,9 @@ final class FlatFluxLayout implements FluxLayout {
      * shares that namespace), variables from the cluster-settings ConfigMap, the cluster's Secret of variables
      * when the spec names one, and the app's own secrets.
      */
-    private static Map<String, Object> appContext(App a, String defaultInterval, String clusterSecret) {
-        Map<String, Object> c = AppKustomization.common(a, defaultInterval);
+    private static Map<String, Object> appContext(App a, ResolvedSpec ix, OutputPlace place, String defaultInterval,
+                                                  String clusterSecret) {
+        Map<String, Object> c = AppKustomization.common(a, defaultInterval, ix, place);
         c.put("depends", a.depends().stream().map(d -> d.text()).distinct().sorted().toList());
         List<Map<String, Object>> from = new ArrayList<>();
         from.add(Map.of("kind", "ConfigMap", "name", SETTINGS));

@@ -95,7 +95,7 @@ final class NamespacedFluxLayout implements FluxLayout {
             List<Map<String, Object>> kustomizations = new ArrayList<>();
             TreeSet<String> secrets = new TreeSet<>();
             for (App a : apps) {
-                kustomizations.add(appContext(a, ix, interval, clusterSecret));
+                kustomizations.add(appContext(a, ix, place, interval, clusterSecret));
                 if (AppKustomization.hasSecrets(a)) {
                     String file = a.name().text() + "-secrets.yaml";
                     files.add(new FileSpec(dir + at + file, "externalsecret.yaml.j2",
@@ -132,8 +132,9 @@ final class NamespacedFluxLayout implements FluxLayout {
      * of apps are unique in a spec, so the name finds it; HL071 has made sure it is where the spec says), and
      * variables from the cluster's Secret and the app's own.
      */
-    private static Map<String, Object> appContext(App a, ResolvedSpec ix, String interval, String clusterSecret) {
-        Map<String, Object> c = AppKustomization.common(a, interval);
+    private static Map<String, Object> appContext(App a, ResolvedSpec ix, OutputPlace place, String interval,
+                                                  String clusterSecret) {
+        Map<String, Object> c = AppKustomization.common(a, interval, ix, place);
         Map<String, Map<String, Object>> depends = new TreeMap<>();
         for (App.Dependency d : a.dependencies()) {
             App target = ix.apps.get(d.app().text());

@@ -122,18 +122,37 @@ public final class Renderer {
         String where = "template " + String.join(" + ", spec.parts().stream().map(FileSpec.Document::template).toList())
                 + " for " + spec.path();
         String text = normalise(rendered.toString());
+        List<Map<String, String>> sets = spec.substitutions().isEmpty() ? List.of(Map.of()) : spec.substitutions();
+        for (Map<String, String> vars : sets) {
+            String as = vars.isEmpty() ? "" : " (as applied with " + new java.util.TreeMap<>(vars) + ")";
+            validate(spec.path(), substitute(text, vars), where + as, w, problems);
+        }
+        return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
+    }
+
+    /** Flux's postBuild substitution of {@code ${VAR}} (a variable no set names stays as written). */
+    static String substitute(String text, Map<String, String> vars) {
+        if (vars.isEmpty()) return text;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(vars.getOrDefault(m.group(1), m.group())));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void validate(String path, String text, String where, Worker w, List<String> problems) {
         List<JsonNode> docs;
         try {
-            docs = parse(spec.path(), text);
+            docs = parse(path, text);
         } catch (Exception e) {
-            problems.add(where + ": the rendered text is not valid " + (spec.path().endsWith(".json") ? "JSON" : "YAML")
+            problems.add(where + ": the rendered text is not valid " + (path.endsWith(".json") ? "JSON" : "YAML")
                     + ": " + firstLine(e.getMessage()));
-            return new Outcome(null, problems);
+            return;
         }
         boolean multiDocument = docs.size() > 1;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode doc = docs.get(i);
-            String schema = SchemaCatalog.schemaFor(doc, spec.path(), multiDocument);
+            String schema = SchemaCatalog.schemaFor(doc, path, multiDocument);
             String docName = multiDocument ? " (document " + (i + 1) + ", " + SchemaCatalog.kindOf(doc) + ")" : "";
             if (schema == null) {
                 problems.add(where + docName + ": no schema for apiVersion `" + doc.path("apiVersion").asText()
@@ -149,7 +168,6 @@ public final class Renderer {
                 }
             }
         }
-        return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
     }
 
     /** What one render at a time works with. */

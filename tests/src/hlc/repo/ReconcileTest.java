@@ -50,7 +50,12 @@ class ReconcileTest {
 
     @Test
     void homelabFlat() throws Exception {
-        reconciles("homelab-flat", HOMELAB, null, "out", UnaryOperator.identity());
+        FluxWalk w = reconciles("homelab-flat", HOMELAB, null, "out", UnaryOperator.identity());
+        // the VolSync component, built by kustomize into each backed-up app and named by its variables
+        for (String app : List.of("jellyfin", "plex", "qbittorrent", "radarr", "sonarr")) {
+            assertTrue(w.applied.containsAll(List.of("ReplicationSource/" + app, "ReplicationDestination/" + app + "-dst",
+                    "ExternalSecret/" + app + "-volsync")), app + ": " + w.applied);
+        }
     }
 
     @Test
@@ -102,7 +107,7 @@ class ReconcileTest {
         assertTrue(w.failures.stream().anyMatch(f -> f.contains("kubectl kustomize") && f.contains("alerts")), w.failures.toString());
     }
 
-    private void reconciles(String name, Path spec, Path imports, String out, UnaryOperator<String> edit) throws Exception {
+    private FluxWalk reconciles(String name, Path spec, Path imports, String out, UnaryOperator<String> edit) throws Exception {
         Path checkout = compiledAndCloned(name, spec, imports, out, edit);
         Spec model = Compiler.check(checkout.resolve("spec/" + spec.getFileName())).spec();
         Cluster.Flux flux = model.cluster().flux();
@@ -120,6 +125,7 @@ class ReconcileTest {
             if (folder.endsWith("/dns") && !Files.exists(checkout.resolve(folder).resolve("dnsendpoints.yaml"))) continue;
             assertTrue(w.built.contains(folder), folder + " is built by some Kustomization: " + w.built);
         }
+        return w;
     }
 
     private Path compiledAndCloned(String name, Path spec, Path imports, String out, UnaryOperator<String> edit) throws Exception {
@@ -156,17 +162,30 @@ class ReconcileTest {
         }
     }
 
-    /** kind/name of every Kubernetes object in the output's YAML files (kustomization.yaml files are kustomize's own). */
+    /**
+     * kind/name of every Kubernetes object in the output's YAML files (kustomization.yaml files are kustomize's
+     * own; a component's files hold ${VAR} names, and the walk sees them applied under each app's names).
+     */
     private static Set<String> emittedObjects(Path out) throws IOException {
         Set<String> objects = new TreeSet<>();
         try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml")).toList()) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(f -> !inComponent(f)).toList()) {
                 for (JsonNode d : FluxWalk.docs(FluxWalk.read(p))) {
                     if (d.has("apiVersion") && d.has("kind")) objects.add(d.path("kind").asText() + "/" + d.at("/metadata/name").asText());
                 }
             }
         }
         return objects;
+    }
+
+    private static boolean inComponent(Path file) {
+        Path k = file.resolveSibling("kustomization.yaml");
+        try {
+            return Files.isRegularFile(k) && Files.readString(k).contains("\nkind: Component\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Every {@code depends [..]} entry written {@code app@namespace}, from the spec's own apps. */

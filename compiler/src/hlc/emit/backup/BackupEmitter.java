@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * The backups the spec states, as the resources that carry them out, under {@code backup/}:
  * <ul>
- *   <li>{@code backup/volsync/<ns>/<app>.yaml}: per app a VolSync restic {@code ReplicationSource} (schedule,
- *   retention), the {@code ReplicationDestination} a restore starts from, and the {@code ExternalSecret} with the
- *   repository's credentials from the vault;</li>
+ *   <li>{@code backup/volsync/<backup>/}: a Kustomize component ({@link VolsyncComponent}) with a VolSync restic
+ *   {@code ReplicationSource} (schedule, retention), the {@code ReplicationDestination} a restore starts from,
+ *   and the {@code ExternalSecret} with the repository's credentials from the vault, named by the
+ *   {@code ${VOLSYNC_APP}} each app's Kustomization substitutes;</li>
  *   <li>{@code backup/cnpg/<ns>/<cluster>.yaml}: per database cluster a Barman Cloud plugin {@code ObjectStore}
  *   (destination, retention, compression), a CNPG {@code ScheduledBackup}, and the credentials' ExternalSecret.</li>
  * </ul>
@@ -35,25 +36,23 @@ public final class BackupEmitter implements Emitter {
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         reportSchedulesWithoutCron(ix, problems);
         List<FileSpec> files = new ArrayList<>();
-        for (BackupFacts.VolsyncApp v : BackupFacts.volsync(ix)) {
-            String secret = v.app() + "-volsync";
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("name", v.app());
-            source.put("namespace", v.namespace());
-            source.put("pvc", v.app());
-            source.put("cron", v.cron());
-            source.put("secret", secret);
-            source.put("storage_class", v.storageClass());
-            source.put("keep", v.keep().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
-            source.put("within", v.within() == null ? "" : v.within());
+        for (VolsyncComponent.Variant variant : VolsyncComponent.variants(ix)) {
+            BackupFacts.VolsyncApp v = variant.first();
+            String app = VolsyncComponent.ref(VolsyncComponent.APP_VARIABLE);
+            String secret = app + "-volsync";
+            Map<String, Object> source = VolsyncComponent.sourceContext(v, secret);
             Map<String, Object> destination = new LinkedHashMap<>(source);
-            destination.put("name", v.app() + "-dst");
+            destination.put("name", app + "-dst");
             List<FileSpec.Document> docs = new ArrayList<>();
-            credentials(v.target(), secret, v.namespace(), true,
-                    "s3:" + trimSlash(v.target().endpoint()) + "/" + v.backup() + "/" + v.namespace() + "/" + v.app(), docs);
+            credentials(v.target(), secret, VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE), true, "s3:" + trimSlash(v.target().endpoint()) + "/" + v.backup() + "/"
+                    + VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE) + "/" + app, docs);
             docs.add(new FileSpec.Document("volsync-source.yaml.j2", source));
             docs.add(new FileSpec.Document("volsync-destination.yaml.j2", destination));
-            files.add(FileSpec.ofDocuments(FOLDER + "/volsync/" + v.namespace() + "/" + v.app() + ".yaml", docs, false));
+            files.add(FileSpec.ofComponent(variant.folder() + "/volsync.yaml", docs,
+                    variant.apps().stream().map(VolsyncComponent::variables).toList()));
+            files.add(new FileSpec(variant.folder() + "/kustomization.yaml", "kustomize-component.yaml.j2",
+                    Map.of("resources", List.of("./volsync.yaml"),
+                            "apps", variant.apps().stream().map(a -> a.namespace() + "/" + a.app()).toList()), false));
         }
         for (BackupFacts.CnpgCluster c : BackupFacts.cnpg(ix)) {
             String secret = c.cluster() + "-barman";
@@ -140,9 +139,7 @@ public final class BackupEmitter implements Emitter {
     @Override
     public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
         List<AppliedFolder> out = new ArrayList<>();
-        if (!BackupFacts.volsync(ix).isEmpty()) {
-            out.add(new AppliedFolder("hlc-backup-volsync", FOLDER + "/volsync", after(ix, "volsync", "external-secrets")));
-        }
+        // VolSync's components are applied by the Kustomizations of the apps that include them
         if (!BackupFacts.cnpg(ix).isEmpty()) {
             out.add(new AppliedFolder("hlc-backup-cnpg", FOLDER + "/cnpg", after(ix, "cnpg-operator", "cloudnative-pg",
                     "cnpg-barman-cloud", "external-secrets")));

@@ -76,12 +76,11 @@ class OneFactChangeTest {
                 homelabAfter("endpoint \"https://api.akeyless.io\"", "endpoint \"https://gw.akeyless.example\""));
     }
 
-    private static final List<String> VOLSYNC_APPS = List.of("backup/volsync/media/jellyfin.yaml",
-            "backup/volsync/media/plex.yaml", "backup/volsync/media/qbittorrent.yaml", "backup/volsync/media/radarr.yaml",
-            "backup/volsync/media/sonarr.yaml");
+    /** The VolSync component every backed-up app includes: its schedule and retention are written there once. */
+    private static final List<String> VOLSYNC_APPS = List.of("backup/volsync/volsync/volsync.yaml");
 
     @Test
-    void theVolsyncPeriodChangesEveryBackedUpAppAndNothingElse() {
+    void theVolsyncPeriodChangesTheComponentEveryBackedUpAppIncludesAndNothingElse() {
         assertEquals(VOLSYNC_APPS, homelabAfter("every 6h", "every 12h"));
     }
 

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Every Cilium, Rook, VolSync, CloudNativePG, External Secrets and Multus document both bundled specs compile to
  * matches the strict upstream CRD schema of its kind (../shared/schemas), and each spec writes the kinds it
- * should, as many as it should.
+ * should, as many as it should. A component's documents are validated as each Kustomization that includes it
+ * applies them ({@link AsApplied}).
  */
 class UpstreamCrdTest {
     private static EmitFixtures.Run homelab;
@@ -38,13 +39,14 @@ class UpstreamCrdTest {
     private static Map<String, Integer> validateAll(EmitFixtures.Run run, List<String> problems) {
         Map<String, Integer> seen = new TreeMap<>();
         for (RenderedFile f : run.files()) {
-            for (JsonNode doc : EmitFixtures.docs(f)) {
-                for (JsonNode d : withEmbedded(doc)) {
+            for (AsApplied.Doc applied : AsApplied.docs(run, f)) {
+                for (JsonNode d : withEmbedded(applied.doc())) {
                     String kind = Upstream.kindOf(d);
                     JsonSchema s = Upstream.schemaFor(kind);
                     if (s == null) continue;
                     seen.merge(kind, 1, Integer::sum);
-                    for (String v : Upstream.violations(s, d)) problems.add(f.path() + " (" + kind + "): " + v);
+                    String where = f.path() + (applied.includedBy() == null ? "" : " as " + applied.includedBy() + " applies it");
+                    for (String v : Upstream.violations(s, d)) problems.add(where + " (" + kind + "): " + v);
                 }
             }
         }
