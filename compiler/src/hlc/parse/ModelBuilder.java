@@ -1,6 +1,5 @@
 package hlc.parse;
 
-import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.model.App;
@@ -10,7 +9,6 @@ import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.DnsProvider;
 import hlc.model.Host;
-import hlc.model.Name;
 import hlc.model.Network;
 import hlc.model.Service;
 import hlc.model.Site;
@@ -52,21 +50,8 @@ public final class ModelBuilder {
             Builders builders = new Builders(reporter, new Literals(f.source(), reporter));
             for (DeclarationContext d : f.tree().declaration()) declaration(d, builders);
         }
-        Site site = sites.isEmpty() ? null : sites.get(0);
-        Cluster cluster = clusters.isEmpty() ? null : clusters.get(0);
-        singleton(sites.stream().map(Site::name).toList(), "site");
-        singleton(clusters.stream().map(Cluster::name).toList(), "cluster");
-        return new Spec(files, site, cluster, networks, hosts, devices, cephs, storageClasses, services, backups, apps,
-                dnsProviders);
-    }
-
-    private void singleton(List<Name> names, String kind) {
-        for (int i = 1; i < names.size(); i++) {
-            if (names.get(i) == null || names.get(0) == null) continue;
-            reporter.error(Code.HL011, names.get(i).span(), "a spec describes one " + kind + "; this is a second")
-                    .label(names.get(0).span(), "the first " + kind + " is declared here")
-                    .hint("merge the two " + kind + " blocks").emit();
-        }
+        return new Spec(files, sites, clusters, networks, hosts, devices, cephs, storageClasses, services, backups,
+                apps, dnsProviders);
     }
 
     private void declaration(DeclarationContext d, Builders b) {
