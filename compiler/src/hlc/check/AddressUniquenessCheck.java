@@ -1,6 +1,7 @@
 package hlc.check;
 
 import hlc.diag.Code;
+import hlc.check.PlacedAddress.Use;
 import hlc.diag.Reporter;
 import hlc.resolve.ResolvedSpec;
 
@@ -29,10 +30,10 @@ public final class AddressUniquenessCheck implements Check {
             var d = reporter.error(Code.HL026, a.ip().span(), "address " + a.ip() + " of " + a.owner()
                             + " is already used by " + earlier.owner())
                     .label(earlier.ip().span(), "first used here");
-            PlacedAddress device = a.owner().startsWith("device") ? a : earlier.owner().startsWith("device") ? earlier : null;
-            boolean gateway = a.owner().startsWith("the gateway") || earlier.owner().startsWith("the gateway");
+            PlacedAddress device = a.use() == Use.DEVICE ? a : earlier.use() == Use.DEVICE ? earlier : null;
+            boolean gateway = a.use() == Use.GATEWAY || earlier.use() == Use.GATEWAY;
             if (gateway && device != null) {
-                d.hint("if this device is the gateway, write `gateway " + device.owner().replaceAll(".*`(.*)`.*", "$1")
+                d.hint("if this device is the gateway, write `gateway " + device.holder()
                         + "` in the network instead of its address");
             } else {
                 d.hint("every address must belong to exactly one host, device, VIP or load balancer");

@@ -7,6 +7,7 @@ import hlc.model.Cluster;
 import hlc.model.Device;
 import hlc.model.Host;
 import hlc.model.Name;
+import hlc.model.Site;
 import hlc.model.Spec;
 import hlc.resolve.ResolvedSpec;
 
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
- * name would be ambiguous. HL012: two interfaces of one host with one name (Talos would merge them).
+ * name would be ambiguous; and a second site or cluster whatever its name, since a spec describes one of each. HL012: two interfaces of one host with one name (Talos would merge them).
  */
 public final class DuplicateNameCheck implements Check {
     @Override
@@ -28,6 +29,8 @@ public final class DuplicateNameCheck implements Check {
     @Override
     public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
+        single("site", s.sites().stream().map(Site::name).toList(), reporter);
+        single("cluster", s.clusters().stream().map(Cluster::name).toList(), reporter);
         unique("network", s.networks().stream().map(n -> n.name()), reporter);
         unique("host", s.hosts().stream().map(Host::name), reporter);
         unique("device", s.devices().stream().map(Device::name), reporter);
@@ -60,6 +63,14 @@ public final class DuplicateNameCheck implements Check {
                             .hint("give each interface of a host its own name (e.g. `bond0`, `ceph0`)").emit();
                 }
             }
+        }
+    }
+
+    private static void single(String kind, List<Name> names, Reporter reporter) {
+        for (int i = 1; i < names.size(); i++) {
+            reporter.error(Code.HL011, names.get(i).span(), "a spec describes one " + kind + "; this is a second")
+                    .label(names.get(0).span(), "the first " + kind + " is declared here")
+                    .hint("merge the two " + kind + " blocks").emit();
         }
     }
 

@@ -4,7 +4,7 @@ import hlc.lsp.SpecAnalyzer.Analysis;
 import hlc.lsp.SymbolIndex.Kind;
 import hlc.model.Network;
 import hlc.model.Service;
-import hlc.parse.ModelBuilder;
+import hlc.parse.Choices;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.Position;
@@ -37,12 +37,12 @@ final class CompletionProvider {
 
     /** Slots with fixed choices: the same lists the model builder checks the values against. */
     private static final Map<String, List<String>> CHOICES = Map.ofEntries(
-            Map.entry("role", ModelBuilder.ROLES), Map.entry("cni", ModelBuilder.CNIS),
-            Map.entry("failure-domain", ModelBuilder.FAILURE_DOMAINS), Map.entry("filesystem", ModelBuilder.FILESYSTEMS),
-            Map.entry("reclaim", ModelBuilder.RECLAIM), Map.entry("bond", ModelBuilder.BOND_MODES),
-            Map.entry("gpu", ModelBuilder.GPU_DRIVERS), Map.entry("layout", ModelBuilder.FLUX_LAYOUTS),
-            Map.entry("binding", ModelBuilder.BINDING_MODES), Map.entry("policy", ModelBuilder.DNS_POLICIES),
-            Map.entry("volume", ModelBuilder.SYSTEM_VOLUMES));
+            Map.entry("role", Choices.ROLES), Map.entry("cni", Choices.CNIS),
+            Map.entry("failure-domain", Choices.FAILURE_DOMAINS), Map.entry("filesystem", Choices.FILESYSTEMS),
+            Map.entry("reclaim", Choices.RECLAIM), Map.entry("bond", Choices.BOND_MODES),
+            Map.entry("gpu", Choices.GPU_DRIVERS), Map.entry("layout", Choices.FLUX_LAYOUTS),
+            Map.entry("binding", Choices.BINDING_MODES), Map.entry("policy", Choices.DNS_POLICIES),
+            Map.entry("volume", Choices.SYSTEM_VOLUMES));
 
     private CompletionProvider() {}
 
@@ -111,9 +111,9 @@ final class CompletionProvider {
         };
         for (Kind k : kinds) names(a, k, prev.equals("from"), replace, out);
         List<String> choices = CHOICES.get(prev);
-        if (prev.equals("kind")) choices = "device".equals(c.blockKeyword) ? ModelBuilder.DEVICE_KINDS : ModelBuilder.SERVICE_KINDS;
-        if (prev.equals("compression")) choices = "pool".equals(c.blockKeyword) ? ModelBuilder.COMPRESSION_MODES : null;
-        if (prev.equals("pool") && "network".equals(c.blockKeyword)) choices = ModelBuilder.POOL_KINDS;
+        if (prev.equals("kind")) choices = "device".equals(c.blockKeyword) ? Choices.DEVICE_KINDS : Choices.SERVICE_KINDS;
+        if (prev.equals("compression")) choices = "pool".equals(c.blockKeyword) ? Choices.COMPRESSION_MODES : null;
+        if (prev.equals("pool") && "network".equals(c.blockKeyword)) choices = Choices.POOL_KINDS;
         if (choices == null && v.takesBool(inlineRule(c) != null ? inlineRule(c) : c.rule, prev)) choices = List.of("true", "false");
         if (choices != null) for (String ch : choices) out.add(item(ch, CompletionItemKind.EnumMember, prev, replace, null));
     }

@@ -14,6 +14,16 @@ public record App(Name name, Name namespace, Located<String> path, List<Name> de
                   Duration interval, Duration timeout, List<Name> uses, String description,
                   List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
                   Located<String> version) {
+    public App {
+        depends = List.copyOf(depends);
+        storage = List.copyOf(storage);
+        routes = List.copyOf(routes);
+        vars = List.copyOf(vars);
+        uses = List.copyOf(uses);
+        dependencies = List.copyOf(dependencies);
+        components = List.copyOf(components);
+        multus = List.copyOf(multus);
+    }
 
     /**
      * The namespace a dependency is in: the one written after {@code @}, else this app's own (a bare name

@@ -11,6 +11,10 @@ import java.util.List;
 public record Backup(Name name, Name tool, Name method, Source source, Name target, Duration every,
                      Located<String> schedule, String description, Name targetExport,
                      List<ScheduleFor> schedulesFor, List<Keep> keeps, Duration retention, Name compression) {
+    public Backup {
+        schedulesFor = List.copyOf(schedulesFor);
+        keeps = List.copyOf(keeps);
+    }
 
     /** What a backup saves. */
     public sealed interface Source permits Pvcs, Postgres, Export, Mirror {
@@ -27,7 +31,11 @@ public record Backup(Name name, Name tool, Name method, Source source, Name targ
     public record Mirror(Name backup, Span span) implements Source {}
 
     /** A cron schedule that replaces the backup's own for the named apps. */
-    public record ScheduleFor(Located<String> schedule, List<Name> apps) {}
+    public record ScheduleFor(Located<String> schedule, List<Name> apps) {
+        public ScheduleFor {
+            apps = List.copyOf(apps);
+        }
+    }
 
     /** How many snapshots of one period are kept: {@code keep hourly 12}. */
     public record Keep(Name period, Located<Integer> count) {}

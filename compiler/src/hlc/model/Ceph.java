@@ -4,6 +4,9 @@ import java.util.List;
 
 /** A Rook-Ceph cluster: its public and replication networks, and its pools. */
 public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools) {
+    public Ceph {
+        pools = List.copyOf(pools);
+    }
 
     /** A replicated RBD pool. {@code minSize} is null when Ceph's default (size - size/2) applies. */
     public record Pool(Name name, Located<Integer> replicas, Located<Integer> minSize, Name failureDomain,

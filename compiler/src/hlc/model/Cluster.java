@@ -13,6 +13,12 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns) {
+    public Cluster {
+        loadBalancers = List.copyOf(loadBalancers);
+        kernelArgs = List.copyOf(kernelArgs);
+        kernelModules = List.copyOf(kernelModules);
+        extensions = List.copyOf(extensions);
+    }
 
     /**
      * Whether the control planes run workloads too (Talos allowSchedulingOnControlPlanes): as the spec says, or
@@ -27,11 +33,11 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
 
     /**
      * A fixed load-balancer address (a Gateway, the API, an app) on a network, and the DNS names that point at
-     * it. The two-argument form is the one load balancers had before they carried names.
+     * it.
      */
     public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames) {
-        public LoadBalancer(Name name, Ip address, Name network) {
-            this(name, address, network, List.of());
+        public LoadBalancer {
+            dnsNames = List.copyOf(dnsNames);
         }
     }
 
@@ -43,9 +49,9 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     public record Flux(Located<String> repository, Name branch, Located<String> path, Duration interval,
                        Name layout, Name substituteFrom, List<Name> substituteVariables,
                        List<Namespace> namespaces) {
-
-        public Flux(Located<String> repository, Name branch, Located<String> path, Duration interval) {
-            this(repository, branch, path, interval, null, null, List.of(), List.of());
+        public Flux {
+            substituteVariables = List.copyOf(substituteVariables);
+            namespaces = List.copyOf(namespaces);
         }
 
         public boolean namespaced() {
@@ -54,10 +60,18 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     }
 
     /** The components every app of one namespace gets (the namespace's kustomization.yaml). */
-    public record Namespace(Name name, List<Located<String>> components, String description) {}
+    public record Namespace(Name name, List<Located<String>> components, String description) {
+        public Namespace {
+            components = List.copyOf(components);
+        }
+    }
 
     /** The cluster's BGP speaker (Cilium): its ASN, and the routers it peers with. */
-    public record Bgp(Located<Long> asn, List<Peer> peers) {}
+    public record Bgp(Located<Long> asn, List<Peer> peers) {
+        public Bgp {
+            peers = List.copyOf(peers);
+        }
+    }
 
     /** A BGP neighbour: an address or a device by name, and its ASN. */
     public record Peer(Target address, Located<Long> asn) {}

@@ -5,6 +5,12 @@ import java.util.List;
 /** A box on the network that is not a node: the gateway, a NAS, a switch. */
 public record Device(Name name, Name kind, Located<String> model, List<Address> addresses, List<Name> dnsNames,
                      List<Name> serves, Located<String> controller, List<Export> exports, String description) {
+    public Device {
+        addresses = List.copyOf(addresses);
+        dnsNames = List.copyOf(dnsNames);
+        serves = List.copyOf(serves);
+        exports = List.copyOf(exports);
+    }
 
     /** One address of the device on one network. */
     public record Address(Ip address, Name network) {}

@@ -8,6 +8,16 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
                    Located<String> installDisk, Gpu gpu, List<Osd> osds, List<Interface> interfaces,
                    String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
                    List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes) {
+    public Host {
+        osds = List.copyOf(osds);
+        interfaces = List.copyOf(interfaces);
+        labels = List.copyOf(labels);
+        taints = List.copyOf(taints);
+        extensions = List.copyOf(extensions);
+        usbDevices = List.copyOf(usbDevices);
+        volumes = List.copyOf(volumes);
+        userVolumes = List.copyOf(userVolumes);
+    }
 
     public boolean isControlPlane() {
         return role != null && role.value() == Role.CONTROLPLANE;
@@ -78,7 +88,11 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
     }
 
     /** A bond: its mode and member links (names of other interfaces of the same host). */
-    public record Bond(Name mode, List<Name> members) {}
+    public record Bond(Name mode, List<Name> members) {
+        public Bond {
+            members = List.copyOf(members);
+        }
+    }
 
     /** A VLAN sub-interface: its VLAN id and its parent link (another interface of the same host). */
     public record Vlan(Located<Integer> id, Name parent) {}

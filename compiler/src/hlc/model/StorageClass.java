@@ -7,6 +7,9 @@ import java.util.List;
 /** A Kubernetes storage class and the backend that provides it. */
 public record StorageClass(Name name, Backend backend, Span defaultFlag, Name filesystem, Name reclaim,
                            boolean expandable, Name binding, List<Located<String>> mountOptions) {
+    public StorageClass {
+        mountOptions = List.copyOf(mountOptions);
+    }
 
     public boolean isDefault() {
         return defaultFlag != null;

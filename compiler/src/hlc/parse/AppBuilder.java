@@ -1,0 +1,105 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.*;
+import hlc.parse.gen.HomeLabParser.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static hlc.parse.Choices.*;
+
+/** Builds an `app` block: a Flux Kustomization with its dependencies, routes, variables and Multus attachments. */
+final class AppBuilder extends BlockBuilder {
+    AppBuilder(Reporter reporter, Literals lit) {
+        super(reporter, lit);
+    }
+
+    /** The block's value, or null when its name is missing (the parser has reported that). */
+    App build(AppDeclContext ctx) {
+        Name name = lit.name(ctx.name());
+        String t = title("app", name);
+        Slot<Name> namespace = new Slot<>("namespace", t);
+        Slot<Located<String>> path = new Slot<>("path", t);
+        Slot<Located<Boolean>> wait = new Slot<>("wait", t);
+        Slot<Located<Boolean>> prune = new Slot<>("prune", t);
+        Slot<Duration> interval = new Slot<>("interval", t);
+        Slot<Duration> timeout = new Slot<>("timeout", t);
+        Slot<String> desc = new Slot<>("description", t);
+        List<Name> depends = new ArrayList<>();
+        List<Name> storage = new ArrayList<>();
+        List<Name> uses = new ArrayList<>();
+        List<App.Route> routes = new ArrayList<>();
+        List<App.Var> vars = new ArrayList<>();
+        List<App.Dependency> dependencies = new ArrayList<>();
+        List<Located<String>> components = new ArrayList<>();
+        List<App.Multus> multus = new ArrayList<>();
+        Slot<Located<String>> version = new Slot<>("version", t);
+        for (AppAttrContext a : ctx.appAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof AppPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "app path"));
+            else if (a instanceof AppDependsContext c) {
+                List<App.Dependency> deps = appRefs(c.appRefList());
+                dependencies.addAll(deps);
+                deps.forEach(d -> depends.add(d.app()));
+            }
+            else if (a instanceof AppStorageContext c) {
+                Name s = lit.name(c.name());
+                if (s != null) storage.add(s);
+            } else if (a instanceof AppRouteContext c) {
+                Name dns = lit.name(c.dnsName());
+                if (dns != null) routes.add(new App.Route(dns, c.name() == null ? null : lit.name(c.name())));
+            } else if (a instanceof AppVarContext c) {
+                App.Var v = variable(c);
+                if (v != null) vars.add(v);
+            } else if (a instanceof AppWaitContext c) {
+                wait.set(reporter, at, c.bool() == null ? new Located<>(true, at) : lit.bool(c.bool()));
+            } else if (a instanceof AppPruneContext c) prune.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof AppIntervalContext c) interval.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof AppTimeoutContext c) timeout.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof AppUsesContext c) uses.addAll(names(c.nameList()));
+            else if (a instanceof AppDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+            else if (a instanceof AppComponentsContext c) components.addAll(components(c.componentList()));
+            else if (a instanceof AppMultusContext c) {
+                Ip ip = lit.ip(c.address(0));
+                Name net = lit.name(c.name());
+                Ip via = c.address().size() > 1 ? lit.ip(c.address(1)) : null;
+                if (ip != null && net != null) multus.add(new App.Multus(ip, net, via));
+            } else if (a instanceof AppVersionContext c) {
+                String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
+                version.set(reporter, at, v == null ? null : new Located<>(v, at));
+            }
+        }
+        require(namespace, name, "app", "namespace", "namespace media");
+        return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
+                    prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
+                    version.get());
+    }
+
+    private List<App.Dependency> appRefs(AppRefListContext c) {
+        List<App.Dependency> out = new ArrayList<>();
+        if (c == null) return out;
+        for (AppRefContext r : c.appRef()) {
+            if (r.name().isEmpty()) continue;
+            Name app = lit.name(r.name(0));
+            Name ns = r.name().size() > 1 ? lit.name(r.name(1)) : null;
+            if (app != null && (r.name().size() == 1 || ns != null)) out.add(new App.Dependency(app, ns));
+        }
+        return out;
+    }
+
+    private App.Var variable(AppVarContext c) {
+        Name name = lit.name(c.name());
+        ValueContext v = c.value();
+        if (name == null || Literals.missing(v)) return null;
+        if (v.secretRef() != null) {
+            SecretRef s = secretRef(v.secretRef());
+            return s == null ? null : new App.Var(name, null, s);
+        }
+        String text = v.STRING() != null ? Strings.unquote(v.getText()) : v.getText();
+        return new App.Var(name, new Located<>(text, lit.span(v)), null);
+    }
+}

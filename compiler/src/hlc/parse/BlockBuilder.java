@@ -1,0 +1,92 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.*;
+import hlc.parse.gen.HomeLabParser.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every block builder shares: the reporter, the current file's literal reader, the "given once" and
+ * "required" rules, and the readers of values that several blocks use (targets, name lists, components, secret
+ * references). A builder checks only what belongs to one attribute or one block; whatever relates two
+ * declarations is a check in {@code hlc.check}.
+ */
+abstract class BlockBuilder {
+    protected final Reporter reporter;
+    protected final Literals lit;
+
+    BlockBuilder(Reporter reporter, Literals lit) {
+        this.reporter = reporter;
+        this.lit = lit;
+    }
+
+    String title(String kind, Name name) {
+        return "`" + kind + " " + (name == null ? "?" : name.text()) + "`";
+    }
+
+    void require(Slot<?> slot, Name owner, String kind, String attribute, String example) {
+        if (slot.given() || owner == null) return;
+        reporter.error(Code.HL007, owner.span(), title(kind, owner) + " has no `" + attribute + "`")
+                .hint("add e.g. `" + example + "` inside the block").emit();
+    }
+
+    Target target(TargetContext c) {
+        if (Literals.missing(c)) return null;
+        if (c.address() != null) {
+            Ip ip = lit.ip(c.address());
+            return ip == null ? null : Target.of(ip);
+        }
+        Name n = lit.name(c.name());
+        return n == null ? null : Target.of(n);
+    }
+
+    List<Target> targets(TargetListContext c) {
+        List<Target> out = new ArrayList<>();
+        if (c == null) return out;
+        for (TargetContext t : c.target()) {
+            Target x = target(t);
+            if (x != null) out.add(x);
+        }
+        return out;
+    }
+
+    List<Name> names(NameListContext c) {
+        List<Name> out = new ArrayList<>();
+        if (c == null) return out;
+        for (NameContext n : c.name()) {
+            Name x = lit.name(n);
+            if (x != null) out.add(x);
+        }
+        return out;
+    }
+
+    static <T> void addIfPresent(List<T> list, T value) {
+        if (value != null) list.add(value);
+    }
+
+    /** Component names as written, `kopiur/backup` included; the tokens are joined without spaces. */
+    List<Located<String>> components(ComponentListContext c) {
+        List<Located<String>> out = new ArrayList<>();
+        if (c == null) return out;
+        for (ComponentContext comp : c.component()) {
+            if (Literals.missing(comp)) continue;
+            out.add(new Located<>(comp.getText(), lit.span(comp)));
+        }
+        return out;
+    }
+
+    SecretRef secretRef(SecretRefContext c) {
+        if (Literals.missing(c)) return null;
+        Located<String> key = lit.nonEmpty(c.STRING(), "secret key");
+        Name vault = lit.name(c.name());
+        return key == null || vault == null ? null : new SecretRef(key, vault, lit.span(c));
+    }
+
+    static String text(Located<String> s) {
+        return s == null ? null : s.value();
+    }
+}

@@ -1,0 +1,107 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.*;
+import hlc.parse.gen.HomeLabParser.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static hlc.parse.Choices.*;
+
+/** Builds the `cluster` block: versions, API endpoint, CNI, subnets, load balancers, BGP and node-wide Talos settings; `flux` is read by {@link FluxBuilder}. */
+final class ClusterBuilder extends BlockBuilder {
+    ClusterBuilder(Reporter reporter, Literals lit) {
+        super(reporter, lit);
+    }
+
+    /** The block's value, or null when its name is missing (the parser has reported that). */
+    Cluster build(ClusterDeclContext ctx) {
+        Name name = lit.name(ctx.name());
+        String t = title("cluster", name);
+        Slot<Version> talos = new Slot<>("talos", t);
+        Slot<Version> kubernetes = new Slot<>("kubernetes", t);
+        Slot<Cluster.Vip> vip = new Slot<>("vip", t);
+        Slot<Name> cni = new Slot<>("cni", t);
+        Slot<Located<Boolean>> kubeProxy = new Slot<>("kube-proxy", t);
+        Slot<Cidr> pods = new Slot<>("pods", t);
+        Slot<Cidr> services = new Slot<>("services", t);
+        Slot<Cluster.Flux> flux = new Slot<>("flux", t);
+        Slot<Located<String>> secrets = new Slot<>("secrets", t);
+        Slot<Name> endpoint = new Slot<>("endpoint", t);
+        Slot<Name> nodeNetwork = new Slot<>("node-network", t);
+        Slot<Cluster.Bgp> bgp = new Slot<>("bgp", t);
+        Slot<Ip> clusterDns = new Slot<>("cluster-dns", t);
+        Slot<Name> clusterDomain = new Slot<>("cluster-domain", t);
+        Slot<Located<Integer>> kubePrism = new Slot<>("kubeprism", t);
+        Slot<Located<Boolean>> cpWorkloads = new Slot<>("control-plane-workloads", t);
+        Slot<Located<Boolean>> coreDns = new Slot<>("coredns", t);
+        List<Located<String>> kernelArgs = new ArrayList<>();
+        List<Name> kernelModules = new ArrayList<>();
+        List<Located<String>> extensions = new ArrayList<>();
+        List<Cluster.LoadBalancer> lbs = new ArrayList<>();
+        for (ClusterAttrContext a : ctx.clusterAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof ClusterTalosContext c) talos.set(reporter, at, lit.version(c.VERSION()));
+            else if (a instanceof ClusterKubernetesContext c) kubernetes.set(reporter, at, lit.version(c.VERSION()));
+            else if (a instanceof ClusterVipContext c) {
+                Ip ip = lit.ip(c.address());
+                Name net = lit.name(c.name());
+                vip.set(reporter, at, ip == null || net == null ? null : new Cluster.Vip(ip, net));
+            } else if (a instanceof ClusterCniContext c) cni.set(reporter, at, lit.choice(c.name(), CNIS, "CNI"));
+            else if (a instanceof ClusterKubeProxyContext c) kubeProxy.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof ClusterControlPlaneWorkloadsContext c) cpWorkloads.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof ClusterCoreDnsContext c) coreDns.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, lit.cidr(c.cidr()));
+            else if (a instanceof ClusterServicesContext c) services.set(reporter, at, lit.cidr(c.cidr()));
+            else if (a instanceof ClusterLoadBalancerContext c && c.name().size() == 2) {
+                Name lbName = lit.name(c.name(0));
+                Ip ip = lit.ip(c.address());
+                Name net = lit.name(c.name(1));
+                List<Name> dns = new ArrayList<>();
+                for (DnsNameContext d : c.dnsName()) {
+                    Name n = lit.name(d);
+                    if (n != null) dns.add(n);
+                }
+                if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns));
+            } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
+            else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterNodeNetworkContext c) nodeNetwork.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof ClusterBgpContext c) bgp.set(reporter, at, bgp(c));
+            else if (a instanceof ClusterDnsContext c) clusterDns.set(reporter, at, lit.ip(c.address()));
+            else if (a instanceof ClusterDomainContext c) clusterDomain.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterKubePrismContext c) kubePrism.set(reporter, at, lit.number(c.number(), 1, 65535, "KubePrism port"));
+            else if (a instanceof ClusterKernelArgContext c) addIfPresent(kernelArgs, lit.nonEmpty(c.STRING(), "kernel argument"));
+            else if (a instanceof ClusterKernelModuleContext c) addIfPresent(kernelModules, lit.name(c.name()));
+            else if (a instanceof ClusterExtensionContext c) addIfPresent(extensions, lit.nonEmpty(c.STRING(), "system extension"));
+        }
+        require(talos, name, "cluster", "talos", "talos v1.10.7");
+        require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
+        return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
+                    pods.get(), services.get(), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
+                    bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
+                    extensions, cpWorkloads.get(), coreDns.get());
+    }
+
+    private Cluster.Bgp bgp(ClusterBgpContext ctx) {
+        Slot<Located<Long>> asn = new Slot<>("asn", "`bgp`");
+        List<Cluster.Peer> peers = new ArrayList<>();
+        for (BgpAttrContext a : ctx.bgpAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof BgpAsnContext c) asn.set(reporter, at, lit.asn(c.number()));
+            else if (a instanceof BgpPeerContext c) {
+                Target peer = target(c.target());
+                Located<Long> peerAsn = lit.asn(c.number());
+                if (peer != null) peers.add(new Cluster.Peer(peer, peerAsn));
+            }
+        }
+        if (!asn.given()) {
+            reporter.error(Code.HL007, lit.span(ctx), "`bgp` has no `asn`")
+                    .hint("give the cluster's own ASN, e.g. `asn 64514`").emit();
+        }
+        return new Cluster.Bgp(asn.get(), peers);
+    }
+}

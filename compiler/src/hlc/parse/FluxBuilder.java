@@ -1,0 +1,62 @@
+package hlc.parse;
+
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.*;
+import hlc.parse.gen.HomeLabParser.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static hlc.parse.Choices.*;
+
+/** Builds the `flux` block inside `cluster`: repository, layout, substitutions and namespaces. */
+final class FluxBuilder extends BlockBuilder {
+    FluxBuilder(Reporter reporter, Literals lit) {
+        super(reporter, lit);
+    }
+
+    Cluster.Flux build(ClusterFluxContext ctx) {
+        String t = "`flux`";
+        Slot<Located<String>> repo = new Slot<>("repository", t);
+        Slot<Name> branch = new Slot<>("branch", t);
+        Slot<Located<String>> path = new Slot<>("path", t);
+        Slot<Duration> interval = new Slot<>("interval", t);
+        Slot<Name> layout = new Slot<>("layout", t);
+        Slot<Name> substituteFrom = new Slot<>("substitute-from", t);
+        List<Name> substituteVariables = new ArrayList<>();
+        List<Cluster.Namespace> namespaces = new ArrayList<>();
+        for (FluxAttrContext a : ctx.fluxAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof FluxRepositoryContext c) repo.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux repository"));
+            else if (a instanceof FluxBranchContext c) branch.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof FluxPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux path"));
+            else if (a instanceof FluxIntervalContext c) interval.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof FluxLayoutContext c) layout.set(reporter, at, lit.choice(c.name(), FLUX_LAYOUTS, "Flux layout"));
+            else if (a instanceof FluxSubstituteFromContext c) {
+                substituteFrom.set(reporter, at, lit.name(c.name()));
+                substituteVariables.addAll(names(c.nameList()));
+            } else if (a instanceof FluxNamespaceContext c) {
+                Cluster.Namespace ns = fluxNamespace(c);
+                if (ns != null) namespaces.add(ns);
+            }
+        }
+        return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get(), layout.get(),
+                substituteFrom.get(), substituteVariables, namespaces);
+    }
+
+    private Cluster.Namespace fluxNamespace(FluxNamespaceContext ctx) {
+        Name name = lit.name(ctx.name());
+        if (name == null) return null;
+        String t = "`namespace " + name.text() + "` of `flux`";
+        Slot<List<Located<String>>> components = new Slot<>("components", t);
+        Slot<String> desc = new Slot<>("description", t);
+        for (FluxNamespaceAttrContext a : ctx.fluxNamespaceAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof FluxNamespaceComponentsContext c) components.set(reporter, at, components(c.componentList()));
+            else if (a instanceof FluxNamespaceDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
+        }
+        return new Cluster.Namespace(name, components.get() == null ? List.of() : components.get(), desc.get());
+    }
+}
