@@ -32,6 +32,9 @@ record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic, boolea
             if (n.gateway() != null && n.gateway().address() != null) {
                 out.add(new PlacedAddress(n.gateway().address(), n.name(), "the gateway of network `" + n.name() + "`", true));
             }
+            if (n.ipv6Gateway() != null && n.ipv6Gateway().address() != null) {
+                out.add(new PlacedAddress(n.ipv6Gateway().address(), n.name(), "the IPv6 gateway of network `" + n.name() + "`", true));
+            }
         }
         for (Device d : s.devices()) {
             for (Device.Address a : d.addresses()) {
@@ -44,6 +47,10 @@ record PlacedAddress(Ip ip, Name network, String owner, boolean isStatic, boolea
                     out.add(new PlacedAddress(i.address(), i.network(),
                             (i.isDhcp() ? "the DHCP reservation of interface `" : "interface `") + i.name()
                                     + "` of host `" + h.name() + "`", !i.isDhcp()));
+                }
+                if (i.ipv6() != null) { // set by the node itself, DHCPv4 reservation or not
+                    out.add(new PlacedAddress(i.ipv6(), i.network(), "the IPv6 address of interface `" + i.name()
+                            + "` of host `" + h.name() + "`", true));
                 }
             }
         }

@@ -72,6 +72,7 @@ public final class ModelBuilder {
     private final List<App> apps = new ArrayList<>();
     private final List<DnsProvider> dnsProviders = new ArrayList<>();
     private Literals lit;
+    private DualStack dual;
 
     public ModelBuilder(Reporter reporter) {
         this.reporter = reporter;
@@ -81,6 +82,7 @@ public final class ModelBuilder {
         for (ParsedFile f : parsed) {
             files.add(f.source());
             lit = new Literals(f.source(), reporter);
+            dual = new DualStack(lit, reporter);
             for (DeclarationContext d : f.tree().declaration()) declaration(d);
         }
         Site site = sites.isEmpty() ? null : sites.get(0);
@@ -89,6 +91,14 @@ public final class ModelBuilder {
         singleton(clusters.stream().map(Cluster::name).toList(), "cluster");
         return new Spec(files, site, cluster, networks, hosts, devices, cephs, storageClasses, services, backups, apps,
                 dnsProviders);
+    }
+
+    private static Cidr first(DualStack.Subnets s) {
+        return s == null ? null : s.first();
+    }
+
+    private static Cidr ipv6(DualStack.Subnets s) {
+        return s == null ? null : s.ipv6();
     }
 
     private void singleton(List<Name> names, String kind) {
@@ -155,6 +165,7 @@ public final class ModelBuilder {
         Slot<Network.DhcpRange> dhcp = new Slot<>("dhcp", t);
         Slot<String> desc = new Slot<>("description", t);
         Slot<Cidr> ipv6 = new Slot<>("ipv6", t);
+        Target ipv6Gateway = null;
         Slot<Name> pool = new Slot<>("pool", t);
         for (NetworkAttrContext a : ctx.networkAttr()) {
             Span at = lit.span(a);
@@ -165,13 +176,17 @@ public final class ModelBuilder {
             else if (a instanceof NetMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
             else if (a instanceof NetDhcpContext c) dhcp.set(reporter, at, dhcpRange(c));
             else if (a instanceof NetDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
-            else if (a instanceof NetIpv6Context c) ipv6.set(reporter, at, ipv6Cidr(c));
+            else if (a instanceof NetIpv6Context c) {
+                boolean first = !ipv6.given();
+                ipv6.set(reporter, at, ipv6Cidr(c));
+                if (first && c.target() != null) ipv6Gateway = dual.ipv6Gateway(target(c.target()));
+            }
             else if (a instanceof NetPoolContext c) pool.set(reporter, at, lit.choice(c.name(), POOL_KINDS, "address pool"));
         }
         require(cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
         if (name != null) {
             networks.add(new Network(name, cidr.get(), gateway.get(), dns.get() == null ? List.of() : dns.get(),
-                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get()));
+                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get(), ipv6Gateway));
         }
     }
 
@@ -237,8 +252,8 @@ public final class ModelBuilder {
         Slot<Cluster.Vip> vip = new Slot<>("vip", t);
         Slot<Name> cni = new Slot<>("cni", t);
         Slot<Located<Boolean>> kubeProxy = new Slot<>("kube-proxy", t);
-        Slot<Cidr> pods = new Slot<>("pods", t);
-        Slot<Cidr> services = new Slot<>("services", t);
+        Slot<DualStack.Subnets> pods = new Slot<>("pods", t);
+        Slot<DualStack.Subnets> services = new Slot<>("services", t);
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Slot<Name> endpoint = new Slot<>("endpoint", t);
@@ -265,8 +280,8 @@ public final class ModelBuilder {
             else if (a instanceof ClusterKubeProxyContext c) kubeProxy.set(reporter, at, lit.bool(c.bool()));
             else if (a instanceof ClusterControlPlaneWorkloadsContext c) cpWorkloads.set(reporter, at, lit.bool(c.bool()));
             else if (a instanceof ClusterCoreDnsContext c) coreDns.set(reporter, at, lit.bool(c.bool()));
-            else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, lit.cidr(c.cidr()));
-            else if (a instanceof ClusterServicesContext c) services.set(reporter, at, lit.cidr(c.cidr()));
+            else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, dual.subnets(c.cidr(), "pods"));
+            else if (a instanceof ClusterServicesContext c) services.set(reporter, at, dual.subnets(c.cidr(), "services"));
             else if (a instanceof ClusterLoadBalancerContext c && c.name().size() == 2) {
                 Name lbName = lit.name(c.name(0));
                 Ip ip = lit.ip(c.address());
@@ -293,9 +308,9 @@ public final class ModelBuilder {
         require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         if (name != null) {
             clusters.add(new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
-                    pods.get(), services.get(), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
+                    first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions, cpWorkloads.get(), coreDns.get()));
+                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get())));
         }
     }
 
@@ -501,6 +516,7 @@ public final class ModelBuilder {
         String t = "interface `" + name.text() + "` of " + title("host", host);
         Slot<Name> on = new Slot<>("on", t);
         Slot<Ip> address = new Slot<>("address", t);
+        Slot<Ip> ipv6 = new Slot<>("ipv6", t);
         Slot<Name> driver = new Slot<>("driver", t);
         Slot<Host.Bond> bond = new Slot<>("bond", t);
         Slot<Located<Integer>> mtu = new Slot<>("mtu", t);
@@ -511,6 +527,8 @@ public final class ModelBuilder {
             Span at = lit.span(a);
             if (a instanceof IfaceOnContext c) on.set(reporter, at, lit.name(c.name()));
             else if (a instanceof IfaceAddressContext c) address.set(reporter, at, lit.ip(c.address()));
+            else if (a instanceof IfaceIpv6Context c) ipv6.set(reporter, at, dual.ipv6(lit.ip(c.address()), "`ipv6`",
+                    "write the IPv4 address with `address`, the IPv6 one with `ipv6`"));
             else if (a instanceof IfaceDriverContext c) driver.set(reporter, at, lit.name(c.name()));
             else if (a instanceof IfaceBondContext c) {
                 Name mode = lit.choice(lit.name(c.dnsName()), BOND_MODES, "bond mode");
@@ -524,12 +542,16 @@ public final class ModelBuilder {
                 vlan.set(reporter, at, id == null || parent == null ? null : new Host.Vlan(id, parent));
             }
         }
+        if (address.get() == null && ipv6.get() != null && on.get() == null) {
+            reporter.error(Code.HL007, ipv6.get().span(), "address " + ipv6.get() + " of " + t + " has no network")
+                    .hint("say which network it is on: `on lan ipv6 " + ipv6.get() + "`").emit();
+        }
         if (address.get() != null && on.get() == null) {
             reporter.error(Code.HL007, address.get().span(), "address " + address.get() + " of " + t + " has no network")
                     .hint("say which network it is on: `on lan address " + address.get() + "`").emit();
         }
         return new Host.Interface(name, on.get(), address.get(), driver.get(), bond.get(), mtu.get(), speed.get(),
-                dhcp.get(), vlan.get());
+                dhcp.get(), vlan.get(), ipv6.get());
     }
 
     // ------------------------------------------------------------------ devices

@@ -1,5 +1,6 @@
 package hlc.emit.talos;
 
+import hlc.model.Cidr;
 import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.Ip;
@@ -43,8 +44,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
     record Alias(String name, String driver) {}
 
     /** Cluster-wide facts every node config repeats. */
-    record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, String podSubnet,
-                   String serviceSubnet, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
+    record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, List<String> podSubnets,
+                   List<String> serviceSubnets, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
                    List<String> apiSans, int kubePrismPort, String dnsDomain, List<String> clusterDns,
                    List<String> kernelModules, boolean coreDns) {}
 
@@ -56,7 +57,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         if (c.vip() != null) sans.add(c.vip().address().text());
         if (c.endpoint() != null) sans.add(c.endpoint().text());
         return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(), cs.apiEndpoint().url(),
-                cs.podSubnet().value().text(), cs.serviceSubnet().value().text(),
+                cs.podSubnets().stream().map(Cidr::text).toList(), cs.serviceSubnets().stream().map(Cidr::text).toList(),
                 cs.cni().value().talosName(), cs.kubeProxy().value(), c.workloadsOnControlPlanes(hasWorkers), sans,
                 cs.kubePrismPort().value(), cs.clusterDomain().value(),
                 c.clusterDns() == null ? List.of() : List.of(c.clusterDns().text()),
