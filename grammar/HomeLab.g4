@@ -47,7 +47,7 @@ networkAttr
     | 'mtu' number                              # NetMtu
     | 'dhcp' address 'to' address               # NetDhcp
     | 'description' STRING                      # NetDescription
-    | 'ipv6' cidr                               # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link
+    | 'ipv6' cidr ('gateway' target)?          # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link, and its router
     | 'pool' name                               # NetPool        // what hands out its addresses: `loadbalancer`
     ;
 
@@ -61,8 +61,8 @@ clusterAttr
     | 'kube-proxy' bool                         # ClusterKubeProxy
     | 'control-plane-workloads' bool            # ClusterControlPlaneWorkloads
     | 'coredns' bool                            # ClusterCoreDns
-    | 'pods' cidr                               # ClusterPods
-    | 'services' cidr                           # ClusterServices
+    | 'pods' cidr cidr?                         # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
+    | 'services' cidr cidr?                     # ClusterServices
     | 'loadbalancer' name address 'on' name ('dns' dnsName)* # ClusterLoadBalancer
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
     | 'secrets' STRING                          # ClusterSecrets
@@ -124,6 +124,7 @@ interfaceAttr
     | 'dhcp'                                    # IfaceDhcp      // the address is a DHCP reservation
     | 'vlan' number 'of' dnsName                # IfaceVlan      // a VLAN sub-interface of another link
     | 'address' address                         # IfaceAddress
+    | 'ipv6' address                            # IfaceIpv6      // the IPv6 address on a dual-stack network
     | 'driver' name                             # IfaceDriver
     | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one
     | 'mtu' number                              # IfaceMtu

@@ -242,6 +242,8 @@ class AttributeEffectTest {
         change("interfaceAttr.dhcp", k1, k1 + " dhcp");
         add("interfaceAttr.vlan", k1, "  interface eth0.10 vlan 10 of eth0");
         change("interfaceAttr.address", k1, "  interface eth0 on lan address 192.168.5.14");
+        // on a dual-stack lan, the node's second address in its Talos config
+        within("interfaceAttr.ipv6", "  cidr 192.168.5.0/24", "  cidr 192.168.5.0/24\n  ipv6 fd00:5::/64", k1, k1 + " ipv6 fd00:5::11");
         change("interfaceAttr.driver", k1, k1 + " driver e1000e");
         add("interfaceAttr.bond", k1, "  interface net1 driver igc\n  interface bond0 bond active-backup [net1]");
         change("interfaceAttr.mtu", k1, k1 + " mtu 9000");

@@ -43,8 +43,10 @@ public final class AddressPlacementCheck implements Check {
                                 + " is outside network `" + n.name() + "` (" + n.prefixes() + ")")
                         .label(n.cidr().span(), "network `" + n.name() + "` is declared here");
                 Network home = containing(ix, ip);
+                boolean noPrefixOfItsFamily = !ip.value().isIPv4() && n.ipv6() == null && n.cidr().isIpv4();
                 d.hint(home != null ? "it lies in network `" + home.name() + "` (" + home.prefixes() + "); did you mean `on "
-                        + home.name() + "`?" : "pick an address in " + n.prefixes()).emit();
+                        + home.name() + "`?" : noPrefixOfItsFamily ? "network `" + n.name() + "` has no IPv6 prefix: "
+                        + "give it one (`ipv6 fd00:5::/64`) or drop the IPv6 address" : "pick an address in " + n.prefixes()).emit();
                 continue;
             }
             IPAddress block = prefix.block();

@@ -43,6 +43,15 @@ public final class CidrOverlapCheck implements Check {
             // The subnets the Talos configs get, hlc's defaults included: a default overlaps a LAN as surely as a written one.
             add(c.podSubnet(), "the pod subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
             add(c.serviceSubnet(), "the service subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
+            // A dual-stack cluster's IPv6 subnets are only ever written, and must miss every network's IPv6 prefix.
+            if (c.podSubnetIpv6() != null) {
+                add(Defaulted.written(c.podSubnetIpv6(), c.podSubnetIpv6().span()),
+                        "the IPv6 pod subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
+            }
+            if (c.serviceSubnetIpv6() != null) {
+                add(Defaulted.written(c.serviceSubnetIpv6(), c.serviceSubnetIpv6().span()),
+                        "the IPv6 service subnet of cluster `" + c.cluster().name() + "`", cidrs, owners, defaulted);
+            }
         }
         for (OverlapFinder.Overlap o : OverlapFinder.find(cidrs)) {
             int outerAt = o.earlier();

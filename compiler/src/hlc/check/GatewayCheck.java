@@ -6,6 +6,7 @@ import hlc.diag.Span;
 import hlc.model.Device;
 import hlc.model.Host;
 import hlc.model.Network;
+import hlc.model.Target;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.List;
@@ -25,20 +26,30 @@ public final class GatewayCheck implements Check {
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
         for (Network n : ix.spec().networks()) {
-            if (n.gateway() == null || n.gateway().ref() == null) continue;
-            String holder = n.gateway().ref().text();
-            Device d = ix.devices.get(holder);
-            Host h = d == null ? ix.hosts.get(holder) : null;
-            if (d == null && h == null) continue; // HL010, from ReferenceCheck
-            if (ix.addressOn(n.gateway(), n.name().text()) != null) continue;
-            Span declared = d != null ? d.name().span() : h.name().span();
-            String kind = d != null ? "device" : "host";
-            reporter.error(Code.HL023, n.gateway().ref().span(), "the gateway of network `" + n.name() + "` is "
-                            + kind + " `" + holder + "`, which has no address on `" + n.name() + "`")
-                    .label(declared, kind + " `" + holder + "` is declared here")
-                    .hint(d != null ? "give `" + holder + "` an `address ... on " + n.name() + "`, or write the gateway's address"
-                            : "give `" + holder + "` an interface on " + n.name() + " with an address, or write the gateway's address")
-                    .emit();
+            if (n.gateway() != null && n.gateway().ref() != null && ix.gatewayOf(n) == null) {
+                report(ix, reporter, n, n.gateway(), "the gateway", "on `" + n.name() + "`", "address ... on " + n.name());
+            }
+            // The IPv6 router: the holder's address on the network inside the `ipv6` prefix (its IPv4 one is no IPv6 route).
+            if (n.ipv6Gateway() != null && n.ipv6Gateway().ref() != null && n.ipv6() != null && ix.ipv6GatewayOf(n) == null) {
+                report(ix, reporter, n, n.ipv6Gateway(), "the IPv6 gateway", "in `" + n.name() + "`'s IPv6 prefix " + n.ipv6(),
+                        "address <an address in " + n.ipv6() + "> on " + n.name());
+            }
         }
+    }
+
+    private static void report(ResolvedSpec ix, Reporter reporter, Network n, Target gateway, String what, String where,
+                               String wanted) {
+        String holder = gateway.ref().text();
+        Device d = ix.devices.get(holder);
+        Host h = d == null ? ix.hosts.get(holder) : null;
+        if (d == null && h == null) return; // HL010, from ReferenceCheck
+        Span declared = d != null ? d.name().span() : h.name().span();
+        String kind = d != null ? "device" : "host";
+        reporter.error(Code.HL023, gateway.ref().span(), what + " of network `" + n.name() + "` is "
+                        + kind + " `" + holder + "`, which has no address " + where)
+                .label(declared, kind + " `" + holder + "` is declared here")
+                .hint(d != null ? "give `" + holder + "` an `" + wanted + "`, or write the gateway's address"
+                        : "give `" + holder + "` an interface on " + n.name() + " with such an address, or write the gateway's address")
+                .emit();
     }
 }

@@ -46,6 +46,10 @@ record PlacedAddress(Ip ip, Name network, Use use, Name holder, String owner) {
                 out.add(new PlacedAddress(n.gateway().address(), n.name(), Use.GATEWAY, n.name(),
                         "the gateway of network `" + n.name() + "`"));
             }
+            if (n.ipv6Gateway() != null && n.ipv6Gateway().address() != null) {
+                out.add(new PlacedAddress(n.ipv6Gateway().address(), n.name(), Use.GATEWAY, n.name(),
+                        "the IPv6 gateway of network `" + n.name() + "`"));
+            }
         }
         for (Device d : s.devices()) {
             for (Device.Address a : d.addresses()) {
@@ -58,6 +62,10 @@ record PlacedAddress(Ip ip, Name network, Use use, Name holder, String owner) {
                     out.add(new PlacedAddress(i.address(), i.network(), i.isDhcp() ? Use.DHCP_RESERVATION : Use.INTERFACE,
                             h.name(), (i.isDhcp() ? "the DHCP reservation of interface `" : "interface `") + i.name()
                                     + "` of host `" + h.name() + "`"));
+                }
+                if (i.ipv6() != null) { // set by the node itself, DHCPv4 reservation or not
+                    out.add(new PlacedAddress(i.ipv6(), i.network(), Use.INTERFACE, h.name(),
+                            "the IPv6 address of interface `" + i.name() + "` of host `" + h.name() + "`"));
                 }
             }
         }

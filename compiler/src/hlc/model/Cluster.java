@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * The Talos/Kubernetes cluster: versions, the control-plane VIP or endpoint name, CNI, pod/service subnets, BGP,
  * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
- * the spec, never the secrets themselves).
+ * the spec, never the secrets themselves). {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
+ * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
                       Located<String> secrets, Name endpoint, Name nodeNetwork, Bgp bgp, Ip clusterDns,
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
-                      Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns) {
+                      Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
+                      Cidr servicesIpv6) {
     public Cluster {
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);

@@ -72,14 +72,15 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
     /**
      * A network interface: a physical link (by driver), a bond of links, a VLAN sub-interface of another link,
      * or an interface with an address. {@code dhcp} is set when the address is a DHCP reservation (or, without
-     * an address, when the interface takes whatever DHCP gives it).
+     * an address, when the interface takes whatever DHCP gives it). {@code ipv6} is its second address on a
+     * dual-stack network, in the network's {@code ipv6} prefix.
      */
     public record Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
-                            Located<String> speed, Located<Boolean> dhcp, Vlan vlan) {
+                            Located<String> speed, Located<Boolean> dhcp, Vlan vlan, Ip ipv6) {
 
         public Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
                          Located<String> speed) {
-            this(name, network, address, driver, bond, mtu, speed, null, null);
+            this(name, network, address, driver, bond, mtu, speed, null, null, null);
         }
 
         public boolean isDhcp() {

@@ -26,8 +26,9 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<Cluster.Vip> vip = new Slot<>("vip", t);
         Slot<Name> cni = new Slot<>("cni", t);
         Slot<Located<Boolean>> kubeProxy = new Slot<>("kube-proxy", t);
-        Slot<Cidr> pods = new Slot<>("pods", t);
-        Slot<Cidr> services = new Slot<>("services", t);
+        DualStack dual = new DualStack(lit, reporter);
+        Slot<DualStack.Subnets> pods = new Slot<>("pods", t);
+        Slot<DualStack.Subnets> services = new Slot<>("services", t);
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Slot<Name> endpoint = new Slot<>("endpoint", t);
@@ -54,8 +55,8 @@ final class ClusterBuilder extends BlockBuilder {
             else if (a instanceof ClusterKubeProxyContext c) kubeProxy.set(reporter, at, lit.bool(c.bool()));
             else if (a instanceof ClusterControlPlaneWorkloadsContext c) cpWorkloads.set(reporter, at, lit.bool(c.bool()));
             else if (a instanceof ClusterCoreDnsContext c) coreDns.set(reporter, at, lit.bool(c.bool()));
-            else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, lit.cidr(c.cidr()));
-            else if (a instanceof ClusterServicesContext c) services.set(reporter, at, lit.cidr(c.cidr()));
+            else if (a instanceof ClusterPodsContext c) pods.set(reporter, at, dual.subnets(c.cidr(), "pods"));
+            else if (a instanceof ClusterServicesContext c) services.set(reporter, at, dual.subnets(c.cidr(), "services"));
             else if (a instanceof ClusterLoadBalancerContext c && c.name().size() == 2) {
                 Name lbName = lit.name(c.name(0));
                 Ip ip = lit.ip(c.address());
@@ -81,9 +82,17 @@ final class ClusterBuilder extends BlockBuilder {
         require(talos, name, "cluster", "talos", "talos v1.10.7");
         require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
-                    pods.get(), services.get(), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
+                    first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions, cpWorkloads.get(), coreDns.get());
+                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()));
+    }
+
+    private static Cidr first(DualStack.Subnets s) {
+        return s == null ? null : s.first();
+    }
+
+    private static Cidr ipv6(DualStack.Subnets s) {
+        return s == null ? null : s.ipv6();
     }
 
     private Cluster.Bgp bgp(ClusterBgpContext ctx) {

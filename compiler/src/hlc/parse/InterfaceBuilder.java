@@ -23,6 +23,7 @@ final class InterfaceBuilder extends BlockBuilder {
         String t = "interface `" + name.text() + "` of " + title("host", host);
         Slot<Name> on = new Slot<>("on", t);
         Slot<Ip> address = new Slot<>("address", t);
+        Slot<Ip> ipv6 = new Slot<>("ipv6", t);
         Slot<Name> driver = new Slot<>("driver", t);
         Slot<Host.Bond> bond = new Slot<>("bond", t);
         Slot<Located<Integer>> mtu = new Slot<>("mtu", t);
@@ -33,6 +34,8 @@ final class InterfaceBuilder extends BlockBuilder {
             Span at = lit.span(a);
             if (a instanceof IfaceOnContext c) on.set(reporter, at, lit.name(c.name()));
             else if (a instanceof IfaceAddressContext c) address.set(reporter, at, lit.ip(c.address()));
+            else if (a instanceof IfaceIpv6Context c) ipv6.set(reporter, at, new DualStack(lit, reporter).ipv6(lit.ip(c.address()), "`ipv6`",
+                    "write the IPv4 address with `address`, the IPv6 one with `ipv6`"));
             else if (a instanceof IfaceDriverContext c) driver.set(reporter, at, lit.name(c.name()));
             else if (a instanceof IfaceBondContext c) {
                 Name mode = lit.choice(lit.name(c.dnsName()), BOND_MODES, "bond mode");
@@ -46,11 +49,15 @@ final class InterfaceBuilder extends BlockBuilder {
                 vlan.set(reporter, at, id == null || parent == null ? null : new Host.Vlan(id, parent));
             }
         }
+        if (address.get() == null && ipv6.get() != null && on.get() == null) {
+            reporter.error(Code.HL007, ipv6.get().span(), "address " + ipv6.get() + " of " + t + " has no network")
+                    .hint("say which network it is on: `on lan ipv6 " + ipv6.get() + "`").emit();
+        }
         if (address.get() != null && on.get() == null) {
             reporter.error(Code.HL007, address.get().span(), "address " + address.get() + " of " + t + " has no network")
                     .hint("say which network it is on: `on lan address " + address.get() + "`").emit();
         }
         return new Host.Interface(name, on.get(), address.get(), driver.get(), bond.get(), mtu.get(), speed.get(),
-                dhcp.get(), vlan.get());
+                dhcp.get(), vlan.get(), ipv6.get());
     }
 }

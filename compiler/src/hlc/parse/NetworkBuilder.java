@@ -30,6 +30,7 @@ final class NetworkBuilder extends BlockBuilder {
         Slot<String> desc = new Slot<>("description", t);
         Slot<Cidr> ipv6 = new Slot<>("ipv6", t);
         Slot<Name> pool = new Slot<>("pool", t);
+        Target ipv6Gateway = null;
         for (NetworkAttrContext a : ctx.networkAttr()) {
             Span at = lit.span(a);
             if (a instanceof NetCidrContext c) cidr.set(reporter, at, lit.cidr(c.cidr()));
@@ -39,12 +40,16 @@ final class NetworkBuilder extends BlockBuilder {
             else if (a instanceof NetMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
             else if (a instanceof NetDhcpContext c) dhcp.set(reporter, at, dhcpRange(c));
             else if (a instanceof NetDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
-            else if (a instanceof NetIpv6Context c) ipv6.set(reporter, at, ipv6Cidr(c));
+            else if (a instanceof NetIpv6Context c) {
+                boolean first = !ipv6.given();
+                ipv6.set(reporter, at, ipv6Cidr(c));
+                if (first && c.target() != null) ipv6Gateway = new DualStack(lit, reporter).ipv6Gateway(target(c.target()));
+            }
             else if (a instanceof NetPoolContext c) pool.set(reporter, at, lit.choice(c.name(), POOL_KINDS, "address pool"));
         }
         require(cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
         return name == null ? null : new Network(name, cidr.get(), gateway.get(), dns.get() == null ? List.of() : dns.get(),
-                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get());
+                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get(), ipv6Gateway);
     }
 
     private Cidr ipv6Cidr(NetIpv6Context c) {

@@ -11,13 +11,16 @@ import java.util.Comparator;
 /**
  * The cluster's settings as the Talos and Flux files get them: every value the spec may leave out is here with
  * hlc's default applied, as a {@link Defaulted} that says whether it was written. A default subnet carries the
- * cluster's name as its place, the nearest thing to "where it would be written".
+ * cluster's name as its place, the nearest thing to "where it would be written". {@code podSubnetIpv6} and
+ * {@code serviceSubnetIpv6} are the IPv6 subnets of a dual-stack cluster, only ever written (hlc picks no IPv6
+ * range for the user); null on a single-stack cluster.
  */
 public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaulted<Cidr> serviceSubnet,
                               ApiEndpoint apiEndpoint, Defaulted<Cni> cni, Defaulted<Boolean> kubeProxy,
                               Defaulted<Integer> kubePrismPort, Defaulted<String> clusterDomain,
                               Defaulted<FluxLayoutKind> fluxLayout, Defaulted<String> fluxPath,
-                              Defaulted<java.time.Duration> fluxInterval) {
+                              Defaulted<java.time.Duration> fluxInterval, Cidr podSubnetIpv6,
+                              Cidr serviceSubnetIpv6) {
 
     static ClusterSettings of(Cluster c, ResolvedSpec rs) {
         Span named = c.name().span();
@@ -43,7 +46,7 @@ public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaul
                 ? Defaulted.written(f.interval().value(), f.interval().span())
                 : Defaulted.byDefault(ResolvedSpec.DEFAULT_FLUX_INTERVAL);
         return new ClusterSettings(c, pods, services, endpoint(c, rs), cni, kubeProxy, prism, domain, layout, path,
-                interval);
+                interval, c.podsIpv6(), c.servicesIpv6());
     }
 
     /**
@@ -66,6 +69,22 @@ public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaul
     /** An unknown word is HL005 and nothing is emitted; the resolved model still needs a value to be whole. */
     private static <T> T orElse(T value, T fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** The pod subnets the Talos configs get, in the written order: the first family is the primary one. */
+    public java.util.List<Cidr> podSubnets() {
+        return podSubnetIpv6 == null ? java.util.List.of(podSubnet.value()) : java.util.List.of(podSubnet.value(), podSubnetIpv6);
+    }
+
+    /** The service subnets the Talos configs get, as {@link #podSubnets}. */
+    public java.util.List<Cidr> serviceSubnets() {
+        return serviceSubnetIpv6 == null ? java.util.List.of(serviceSubnet.value())
+                : java.util.List.of(serviceSubnet.value(), serviceSubnetIpv6);
+    }
+
+    /** True when the cluster states an IPv6 pod or service subnet beside the IPv4 one. */
+    public boolean dualStack() {
+        return podSubnetIpv6 != null || serviceSubnetIpv6 != null;
     }
 
     public boolean namespacedFlux() {

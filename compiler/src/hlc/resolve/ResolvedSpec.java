@@ -175,6 +175,42 @@ public final class ResolvedSpec {
     }
 
     /**
+     * The address a target has in one prefix of a network (the IPv4 {@code cidr} or the {@code ipv6} beside it):
+     * the literal, or the holder's address on that network inside the prefix. Null when the holder has none
+     * there: a device with an IPv4 and an IPv6 address on one LAN routes each family through its own.
+     */
+    public Ip addressIn(Target t, Network n, Cidr prefix) {
+        if (t.address() != null) return t.address();
+        if (prefix == null) return null;
+        String network = n.name().text();
+        Device d = devices.get(t.ref().text());
+        if (d != null) {
+            for (Device.Address a : d.addresses()) {
+                if (a.network() != null && a.network().text().equals(network) && prefix.contains(a.address())) return a.address();
+            }
+            return null;
+        }
+        Host h = hosts.get(t.ref().text());
+        if (h == null) return null;
+        for (Host.Interface i : h.interfaces()) {
+            if (i.network() == null || !i.network().text().equals(network)) continue;
+            if (i.address() != null && prefix.contains(i.address())) return i.address();
+            if (i.ipv6() != null && prefix.contains(i.ipv6())) return i.ipv6();
+        }
+        return null;
+    }
+
+    /** The router of a network's {@code cidr}, as the nodes' default route gets it; null when it has none. */
+    public Ip gatewayOf(Network n) {
+        return n.gateway() == null ? null : addressIn(n.gateway(), n, n.cidr());
+    }
+
+    /** The router of a network's {@code ipv6} prefix (the IPv6 default route); null when the spec states none. */
+    public Ip ipv6GatewayOf(Network n) {
+        return n.ipv6Gateway() == null ? null : addressIn(n.ipv6Gateway(), n, n.ipv6());
+    }
+
+    /**
      * The address a DNS server of a network is reached at: the holder's address on that network, else (DNS is
      * routed, unlike a gateway) the address it is known by.
      */

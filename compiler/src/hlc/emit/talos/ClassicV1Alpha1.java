@@ -41,6 +41,7 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
         m.put("gateway_v6", l.gateway() != null && l.gateway().contains(":"));
+        m.put("gateway6", l.gateway6() == null ? "" : l.gateway6());
         m.put("mtu", l.mtu() == null ? 0 : l.mtu());
         m.put("bond_mode", l.bondMode() == null ? "" : l.bondMode());
         m.put("bond_interfaces", l.bondInterfaces());

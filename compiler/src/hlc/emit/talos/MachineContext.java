@@ -28,8 +28,8 @@ final class MachineContext {
         m.put("name", c.name());
         m.put("endpoint", c.endpoint());
         m.put("kubernetes", c.kubernetesVersion());
-        m.put("pod_subnet", c.podSubnet());
-        m.put("service_subnet", c.serviceSubnet());
+        m.put("pod_subnets", c.podSubnets());
+        m.put("service_subnets", c.serviceSubnets());
         m.put("cni", c.cni());
         m.put("kube_proxy", c.kubeProxy());
         m.put("schedule_on_controlplanes", c.scheduleOnControlPlanes());

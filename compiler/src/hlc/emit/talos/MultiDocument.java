@@ -104,6 +104,7 @@ final class MultiDocument implements TalosForm {
         m.put("mtu", l.mtu() == null ? 0 : l.mtu());
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
+        m.put("gateway6", l.gateway6() == null ? "" : l.gateway6());
         return m;
     }
 

@@ -1,5 +1,6 @@
 package hlc.emit.talos;
 
+import hlc.model.Cidr;
 import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.Ip;
@@ -32,7 +33,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
      */
     record Link(String name, String driver, List<String> addresses, String gateway, Integer mtu, String bondMode,
                 List<String> bondInterfaces, List<String> bondDrivers, String vip, String specName,
-                List<String> bondMembers, boolean dhcp, Integer vlanId, String vlanParent) {
+                List<String> bondMembers, boolean dhcp, Integer vlanId, String vlanParent, String gateway6) {
 
         boolean isVlan() {
             return vlanId != null;
@@ -43,8 +44,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
     record Alias(String name, String driver) {}
 
     /** Cluster-wide facts every node config repeats. */
-    record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, String podSubnet,
-                   String serviceSubnet, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
+    record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, List<String> podSubnets,
+                   List<String> serviceSubnets, String cni, boolean kubeProxy, boolean scheduleOnControlPlanes,
                    List<String> apiSans, int kubePrismPort, String dnsDomain, List<String> clusterDns,
                    List<String> kernelModules, boolean coreDns) {}
 
@@ -56,7 +57,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         if (c.vip() != null) sans.add(c.vip().address().text());
         if (c.endpoint() != null) sans.add(c.endpoint().text());
         return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(), cs.apiEndpoint().url(),
-                cs.podSubnet().value().text(), cs.serviceSubnet().value().text(),
+                cs.podSubnets().stream().map(Cidr::text).toList(), cs.serviceSubnets().stream().map(Cidr::text).toList(),
                 cs.cni().value().talosName(), cs.kubeProxy().value(), c.workloadsOnControlPlanes(hasWorkers), sans,
                 cs.kubePrismPort().value(), cs.clusterDomain().value(),
                 c.clusterDns() == null ? List.of() : List.of(c.clusterDns().text()),
@@ -79,10 +80,12 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             }
             List<String> addresses = new ArrayList<>();
             // A DHCP reservation's address is the DHCP server's to give: the node asks for it, it does not set it.
-            if (i.address() != null && !i.isDhcp() && net != null && net.cidr() != null) {
-                addresses.add(i.address().text() + "/" + net.cidr().block().getNetworkPrefixLength());
-            }
-            String gateway = net != null && net == primaryNet && !i.isDhcp() ? gatewayOf(net, ix) : null;
+            if (i.address() != null && !i.isDhcp() && net != null) addWithPrefix(addresses, i.address(), net);
+            // The IPv6 address is the node's own to set: DHCPv4 hands out none.
+            if (i.ipv6() != null && net != null) addWithPrefix(addresses, i.ipv6(), net);
+            boolean routes = net != null && net == primaryNet;
+            String gateway = routes && !i.isDhcp() ? text(ix.gatewayOf(net)) : null;
+            String gateway6 = routes && i.ipv6() != null ? text(ix.ipv6GatewayOf(net)) : null;
             Integer mtu = i.mtu() != null ? i.mtu().value() : net != null && net.mtu() != null ? net.mtu().value() : null;
             List<String> memberNames = new ArrayList<>();
             List<String> memberDrivers = new ArrayList<>();
@@ -100,7 +103,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             links.add(new Link(byDriver ? null : i.name().text(), byDriver ? i.driver().text() : null, addresses, gateway,
                     mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberDrivers, vip,
                     i.name().text(), members, i.isDhcp(), i.vlan() == null ? null : i.vlan().id().value(),
-                    i.vlan() == null ? null : i.vlan().parent().text()));
+                    i.vlan() == null ? null : i.vlan().parent().text(), gateway6));
         }
         // Only the links a configured link or bond uses get an alias: an alias whose driver matches no link, or
         // more than one, is an error on the node.
@@ -141,10 +144,13 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 v.grow() == null ? null : v.grow().value());
     }
 
-    /** The network's gateway as this node reaches it: its address on that network, not the holder's first. */
-    private static String gatewayOf(Network n, ResolvedSpec ix) {
-        if (n.gateway() == null) return null;
-        Ip ip = ix.addressOn(n.gateway(), n.name().text());
+    /** An address with the length of the network's prefix that holds it (IPv4 or IPv6); none outside both (HL023). */
+    private static void addWithPrefix(List<String> out, Ip ip, Network n) {
+        Cidr prefix = n.prefixOf(ip);
+        if (prefix != null) out.add(ip.text() + "/" + prefix.block().getNetworkPrefixLength());
+    }
+
+    private static String text(Ip ip) {
         return ip == null ? null : ip.text();
     }
 }

@@ -164,7 +164,7 @@ class MultiDocumentUpstreamSchemaTest {
     @Test
     void theVlanDhcpAndVolumeTemplatesGiveDocumentsBothSchemasAccept() {
         Map<String, Object> vlan = new HashMap<>(Map.of("name", "bond0.107", "parent", "bond0", "vlan_id", 107, "mtu", 1500,
-                "addresses", List.of(), "gateway", ""));
+                "addresses", List.of(), "gateway", "", "gateway6", ""));
         Map<String, Object> ephemeral = new HashMap<>(Map.of("name", "EPHEMERAL", "disk_match", "disk.transport == \"nvme\"",
                 "min_size", "", "max_size", "400GiB", "grow", ""));
         Map<String, Object> user = new HashMap<>(Map.of("name", "local-hostpath", "disk_match", "disk.transport == \"nvme\"",
@@ -189,6 +189,25 @@ class MultiDocumentUpstreamSchemaTest {
         assertTrue(docs.get(3).at("/provisioning/minSize").isMissingNode());
         assertEquals("50GiB", docs.get(4).at("/provisioning/minSize").asText());
         assertTrue(docs.get(4).at("/provisioning/grow").asBoolean());
+    }
+
+    /**
+     * A dual-stack node: its LinkConfig has the IPv4 and the IPv6 address and a default route per family (no
+     * destination: Talos makes it the default route of the gateway's family), and upstream accepts every document.
+     */
+    @Test
+    void aDualStackNodeHasBothAddressesAndBothDefaultRoutesUpstreamAccepts() throws Exception {
+        String spec = Files.readString(EmitFixtures.projectDir().resolve("tests/corpus/check/ok-dual-stack-subnets.hl"));
+        EmitFixtures.Run run = EmitFixtures.emitText(spec, new SecretsBundleGenerator().generate(), new Renderer("ds.hl"));
+        assertFalse(run.failed(), run.findings());
+        checkAll(run, 1);
+        List<JsonNode> docs = EmitFixtures.docs(run.file("talos/k8s-1.yaml"));
+        JsonNode link = MultiDocumentTest.single(docs, "LinkConfig", "eth0");
+        assertEquals(List.of("192.168.5.11/24", "fd00:5::11/64"), link.path("addresses").findValuesAsText("address"));
+        assertEquals(List.of("192.168.5.1", "fd00:5::1"), link.path("routes").findValuesAsText("gateway"));
+        JsonNode machine = docs.get(0);
+        assertEquals(List.of("10.244.0.0/16", "fd00:10:244::/56"), MultiDocumentTest.texts(machine.at("/cluster/network/podSubnets")));
+        assertEquals(List.of("10.96.0.0/12", "fd00:10:96::/112"), MultiDocumentTest.texts(machine.at("/cluster/network/serviceSubnets")));
     }
 
     /** The same validation rejects a misspelled or mistyped field, so the tests above can fail. */
