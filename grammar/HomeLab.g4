@@ -47,7 +47,7 @@ networkAttr
     | 'mtu' number                              # NetMtu
     | 'dhcp' address 'to' address               # NetDhcp
     | 'description' STRING                      # NetDescription
-    | 'ipv6' cidr ('gateway' target)?          # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link, and its router
+    | 'ipv6' cidr ('via' target)?              # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link, and its router (`via`: a `gateway` here would swallow the network's next line)
     | 'pool' name                               # NetPool        // what hands out its addresses: `loadbalancer`
     ;
 

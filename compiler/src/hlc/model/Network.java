@@ -3,7 +3,7 @@ package hlc.model;
 /**
  * An L2/L3 network: its prefix (and an IPv6 prefix beside it), gateway, DNS servers, VLAN, MTU, DHCP pool, and
  * what hands out its addresses when it is a pool ({@code pool loadbalancer}: Cilium LB IPAM, announced by BGP).
- * {@code ipv6Gateway} is the router of the IPv6 prefix ({@code ipv6 fd00:5::/64 gateway udm}): the nodes' IPv6
+ * {@code ipv6Gateway} is the router of the IPv6 prefix ({@code ipv6 fd00:5::/64 via udm}): the nodes' IPv6
  * default route.
  */
 public record Network(Name name, Cidr cidr, Target gateway, java.util.List<Target> dns, Located<Integer> vlan,

@@ -55,7 +55,7 @@ final class DualStack {
     Target ipv6Gateway(Target t) {
         if (t == null || t.address() == null) return t;
         Ip ip = ipv6(t.address(), "the gateway of an `ipv6` prefix",
-                "write the IPv4 gateway with `gateway`, the IPv6 router after the prefix: `ipv6 fd00:5::/64 gateway fd00:5::1`");
+                "write the IPv4 gateway with `gateway`, the IPv6 router after the prefix: `ipv6 fd00:5::/64 via fd00:5::1`");
         return ip == null ? null : t;
     }
 
