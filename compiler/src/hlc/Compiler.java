@@ -196,6 +196,14 @@ public final class Compiler {
         return dir.resolve(spec.cluster().secrets().value()).normalize();
     }
 
+    /**
+     * The front half after loading: model, resolve, checks. Public for the language server, which loads the
+     * files itself (its unsaved buffers stand in for the disk) and then checks them the way {@code hlc check} does.
+     */
+    public static Result checkLoaded(List<ParsedFile> files, Reporter reporter) {
+        return afterParse(files, reporter);
+    }
+
     private static Result afterParse(List<ParsedFile> files, Reporter reporter) {
         SourceFile root = files.get(0).source();
         Spec spec;

@@ -1,13 +1,11 @@
 package hlc.lsp;
 
-import hlc.check.Checker;
 import hlc.diag.Code;
 import hlc.diag.Diagnostic;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.diag.Span;
 import hlc.model.Spec;
-import hlc.parse.ModelBuilder;
 import hlc.parse.ParsedFile;
 import hlc.parse.SpecLoader;
 
@@ -44,13 +42,7 @@ final class SpecAnalyzer {
             return new Analysis(root, null, List.of(f), reporter.sorted(), versions);
         }
         List<SourceFile> files = parsed.stream().map(ParsedFile::source).toList();
-        Spec spec = null;
-        try {
-            spec = new ModelBuilder(reporter).build(parsed);
-            Checker.check(hlc.resolve.Resolver.resolve(spec), reporter);
-        } catch (RuntimeException | StackOverflowError e) {
-            internal(reporter, files.get(0), spec == null ? "model" : "check", e);
-        }
+        Spec spec = hlc.Compiler.checkLoaded(parsed, reporter).spec();
         return new Analysis(root, spec, files, reporter.sorted(), versions);
     }
 
