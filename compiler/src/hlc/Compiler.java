@@ -167,7 +167,7 @@ public final class Compiler {
 
     /**
      * The back half for an output folder in {@code repo} (empty: hlc cannot see the repository, so paths are
-     * the ones the spec implies). The repository's findings (HL076, HL077) are the compile's too.
+     * the ones the spec implies). The repository's findings (HL076, HL077, HL078) are the compile's too.
      */
     public static Compilation compile(Result checked, SecretsBundle bundle, Path bundlePath, Renderer renderer,
                                       Optional<Repository> repo) {

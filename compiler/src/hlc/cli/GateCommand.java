@@ -104,7 +104,7 @@ final class GateCommand implements Callable<Integer> {
             return 1;
         }
         Optional<Repository> repo = gate == null ? Repository.holding(outIn)
-                : Optional.of(new Repository(gate.tree(), outIn));
+                : Optional.of(Repository.copyOf(gate.tree(), outIn, gate.top()));
         Compiler.Compilation compiled = Compiler.compile(result, SecretsBundle.placeholder(), null,
                 new Renderer(generatedFrom(specIn, outIn)), repo);
         output.print(reporter, System.out, System.err);

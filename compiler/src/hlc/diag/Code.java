@@ -41,6 +41,7 @@ public enum Code {
     HL071("app dependency in the wrong namespace"),
     HL076("Flux sync path where the output folder is not"),
     HL077("Kustomize component missing from the repository"),
+    HL078("app folder missing from the repository"),
     HL080("invalid DNS name"),
     HL081("DNS name outside the site's domains"),
     HL082("DNS name with two different targets"),

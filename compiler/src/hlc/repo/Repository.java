@@ -13,9 +13,18 @@ import java.util.Optional;
  * The git work tree an output folder will be committed in, as git itself says (worktrees, submodules and
  * {@code $GIT_DIR} move it): its top folder, and the output folder's place in it. An output folder git ignores
  * is not committed, so it is in no repository as far as Flux is concerned; neither is one outside any work
- * tree, or one on a machine without git.
+ * tree, or one on a machine without git. {@code remotes} are the URLs of its git remotes, which say whether it is
+ * the repository the spec's {@code flux repository} names ({@link #isOrMayBe}).
  */
-public record Repository(Path top, Path output) {
+public record Repository(Path top, Path output, List<String> remotes) {
+    public Repository {
+        remotes = List.copyOf(remotes);
+    }
+
+    /** A repository known only by its folder (a copy of the index): its remotes are those of {@code gitTop}. */
+    public static Repository copyOf(Path tree, Path output, Path gitTop) {
+        return new Repository(tree, output, remotesOf(gitTop));
+    }
 
     /** The repository that will hold {@code out}, if git sees one and does not ignore the folder. */
     public static Optional<Repository> holding(Path out) {
@@ -38,7 +47,51 @@ public record Repository(Path top, Path output) {
         if (!abs.equals(topPath) && exit(topPath, "check-ignore", "-q", topPath.relativize(abs).toString()) != 1) {
             return Optional.empty();
         }
-        return Optional.of(new Repository(topPath, abs));
+        return Optional.of(new Repository(topPath, abs, remotesOf(topPath)));
+    }
+
+    /** The URLs of the work tree's remotes (fetch and push), as git has them. */
+    static List<String> remotesOf(Path top) {
+        String out = git(top, "config", "--get-regexp", "^remote\\..*\\.(url|pushurl)$");
+        if (out == null || out.isEmpty()) return List.of();
+        return out.lines().map(l -> l.substring(l.indexOf(' ') + 1).strip()).filter(u -> !u.isEmpty()).distinct().sorted().toList();
+    }
+
+    /**
+     * Whether this work tree is the repository Flux syncs, by the spec's {@code flux repository} URL: yes when the
+     * spec names none (the output's own repository is the only one in sight) or when one of the remotes is that
+     * repository, whatever the URL's form (https, ssh, scp-like {@code git@host:owner/name}, with or without
+     * {@code .git}). A spec that names a repository no remote points at describes another one, which hlc
+     * cannot see: the bundled specs are compiled inside hlc's own repository, their apps live in the cluster's.
+     */
+    public boolean isOrMayBe(String fluxRepository) {
+        if (fluxRepository == null || fluxRepository.isBlank()) return true;
+        String wanted = canonicalUrl(fluxRepository);
+        return remotes.stream().map(Repository::canonicalUrl).anyMatch(wanted::equals);
+    }
+
+    /**
+     * {@code host/owner/name} of a git URL, lower-case host, no scheme, user, port or {@code .git}; a local path
+     * stays a path. {@code git@github.com:me/lab.git} and {@code https://github.com/me/lab} are the same.
+     */
+    static String canonicalUrl(String url) {
+        String u = url.strip();
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) {
+            u = u.substring(scheme + 3);
+        } else if (u.matches("[^/@:]+@[^/:]+:.*") || u.matches("[A-Za-z0-9.-]+\\.[A-Za-z]+:[^/].*")) {
+            u = u.replaceFirst(":", "/"); // scp-like git@github.com:me/lab
+        }
+        int at = u.indexOf('@');
+        int slash = u.indexOf('/');
+        if (at >= 0 && (slash < 0 || at < slash)) u = u.substring(at + 1);
+        slash = u.indexOf('/');
+        String host = slash < 0 ? u : u.substring(0, slash);
+        String path = slash < 0 ? "" : u.substring(slash);
+        host = host.replaceFirst(":\\d+$", "").toLowerCase(java.util.Locale.ROOT);
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        if (path.endsWith(".git")) path = path.substring(0, path.length() - 4);
+        return host + path;
     }
 
     /** The output folder relative to the top, with forward slashes ({@code .} when it is the top itself). */

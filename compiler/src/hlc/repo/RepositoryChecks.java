@@ -27,9 +27,14 @@ import java.util.stream.Stream;
  *   <li>HL076: the spec's {@code flux path} (the sync path of the Flux instance) is not the folder hlc writes
  *   the root of its tree into, {@code <output>/flux/cluster}: Flux would sync a folder without it.</li>
  *   <li>HL077: a Kustomize component (of a namespace folder or an app) that is no folder with a
- *   kustomization.yaml under the repository's {@code kubernetes/components}: kustomize fails the whole folder.
- *   Only when hlc sees the repository; without one the README says what to commit where.</li>
+ *   kustomization.yaml under the repository's {@code kubernetes/components}: kustomize fails the whole folder.</li>
+ *   <li>HL078: an app's folder (its {@code path}, else the default {@code ./kubernetes/apps/NS/APP/app}) that is
+ *   no folder of the repository: Flux fails the app's Kustomization, and everything that depends on it waits.</li>
  * </ul>
+ * HL077 and HL078 only when hlc sees the repository Flux syncs: the output folder is in a git work tree, and the
+ * spec's {@code flux repository} names none or one of that work tree's remotes ({@link Repository#isOrMayBe}).
+ * Otherwise the apps and components live in a repository hlc cannot see (the bundled specs describe the cluster's
+ * repository, not hlc's own); the README says what to commit where.
  */
 public final class RepositoryChecks {
     private RepositoryChecks() {}
@@ -46,7 +51,12 @@ public final class RepositoryChecks {
     public static OutputPlace run(Optional<Repository> repo, Spec spec, Reporter reporter) {
         OutputPlace place = repo.map(r -> new OutputPlace(r.outputInRepository())).orElseGet(() -> OutputPlace.fromSpec(spec.cluster()));
         syncPath(spec.cluster(), place, repo.isPresent(), reporter);
-        repo.ifPresent(r -> components(spec, r.top(), reporter));
+        Cluster c = spec.cluster();
+        String fluxRepository = c != null && c.flux() != null && c.flux().repository() != null ? c.flux().repository().value() : null;
+        repo.filter(r -> r.isOrMayBe(fluxRepository)).ifPresent(r -> {
+            components(spec, r.top(), reporter);
+            appFolders(spec, r.top(), reporter);
+        });
         return place;
     }
 
@@ -93,6 +103,56 @@ public final class RepositoryChecks {
                     .hint(dym != null ? dym : "add the component there (a kustomization.yaml of kind Component), or remove it from the spec")
                     .emit();
         }
+    }
+
+    private static void appFolders(Spec spec, Path top, Reporter reporter) {
+        for (App a : spec.apps()) {
+            if (a.namespace() == null) continue; // HL007 has said so
+            String path = a.path() != null ? a.path().value()
+                    : RepositoryPaths.defaultAppPath(a.namespace().text(), a.name().text());
+            List<String> segs = RepositoryPaths.segments(path);
+            if (!segs.isEmpty() && segs.get(0).equals("..")) continue; // outside the repository: HL004 at parse time
+            if (Files.isDirectory(top.resolve(String.join("/", segs)))) continue;
+            String closest = closestFolder(top, segs);
+            String where = a.path() != null ? "" : " (the default for its namespace and name; write `path \"…\"` for another)";
+            var d = reporter.error(Code.HL078, a.path() != null ? a.path().span() : a.name().span(),
+                    "app `" + a.name() + "`'s folder `" + path + "` is not in the repository" + where);
+            if (closest != null && a.path() != null) {
+                d.suggest(a.path().span(), "\"" + closest + "\"", "did you mean `" + closest + "`?");
+            } else if (closest != null) {
+                d.hint("did you mean `" + closest + "`? (write `path \"" + closest + "\"` in the app)");
+            } else {
+                d.hint("commit the app's manifests there (a kustomization.yaml and what it lists), or point `path` at their folder");
+            }
+            d.emit();
+        }
+    }
+
+    /**
+     * The folder of the repository closest to a missing one: where the path first leaves the repository, the
+     * nearest sibling by name, followed by the rest of the path, when that exists.
+     */
+    private static String closestFolder(Path top, List<String> segs) {
+        Path at = top;
+        for (int i = 0; i < segs.size(); i++) {
+            Path next = at.resolve(segs.get(i));
+            if (Files.isDirectory(next)) {
+                at = next;
+                continue;
+            }
+            List<String> siblings;
+            try (Stream<Path> s = Files.list(at)) {
+                siblings = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+            String near = Suggest.closest(segs.get(i), siblings);
+            if (near == null) return null;
+            List<String> fixed = new ArrayList<>(segs);
+            fixed.set(i, near);
+            return Files.isDirectory(top.resolve(String.join("/", fixed))) ? "./" + String.join("/", fixed) : null;
+        }
+        return null;
     }
 
     /** Every folder under {@code root} with a kustomization.yaml, by its path from there. */

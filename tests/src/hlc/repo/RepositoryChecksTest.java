@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** HL076 and HL077 from a compile into a real git repository, and where the output is when git ignores it. */
+/**
+ * HL076, HL077 and HL078 from a compile into a real git repository, where the output is when git ignores it, and
+ * which repository the app folders and components are looked for in (the spec's {@code flux repository}).
+ */
 class RepositoryChecksTest {
     static final String SPEC = """
             site home { domain example.com }
@@ -39,6 +42,59 @@ class RepositoryChecksTest {
         repo = TempRepo.init(tmp);
         repo.write("kubernetes/components/alert/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
         repo.write("kubernetes/components/kopiur/backup/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+        repo.write("kubernetes/apps/media/plex/app/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+    }
+
+    private Hlc compileSpec(String spec) throws Exception {
+        Path file = repo.write("spec/lab.hl", spec);
+        return Hlc.run("compile", file.toString(), "--out", repo.dir().resolve("out").toString());
+    }
+
+    private static String withApps(String apps, String flux) {
+        return SPEC.replace("PATH", "./out/flux/cluster").replace("layout namespaced  namespace media { components [alerts] }", flux)
+                .replace("app plex { namespace media  components [kopiur/backup] }", apps);
+    }
+
+    @Test
+    void anAppPathTheRepositoryLacksIsReportedAtItsPathWithTheClosestFolder() throws Exception {
+        Hlc run = compileSpec(withApps("app plex {\n  namespace media\n  path \"./kubernetes/apps/media/plx/app\"\n}\n", ""));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("lab.hl:13:8: error[HL078]: app `plex`'s folder `./kubernetes/apps/media/plx/app` is not in the repository"), run.err());
+        assertTrue(run.err().contains("did you mean `./kubernetes/apps/media/plex/app`?"), run.err());
+        assertFalse(Files.exists(repo.dir().resolve("out")), "a failed compile writes nothing");
+    }
+
+    @Test
+    void anAppWithoutPathIsLookedForAtTheDefaultFolder() throws Exception {
+        Hlc run = compileSpec(withApps("app plex { namespace media }\napp sonarr { namespace media }\n", ""));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("lab.hl:12:5: error[HL078]: app `sonarr`'s folder `./kubernetes/apps/media/sonarr/app` is not in"
+                + " the repository (the default for its namespace and name"), run.err());
+        assertFalse(run.err().contains("app `plex`"), "plex's default folder is there: " + run.err());
+    }
+
+    @Test
+    void aFluxRepositoryThatIsNoRemoteOfTheWorkTreeIsAnotherRepository() throws Exception {
+        repo.git("remote", "add", "origin", "https://git.example.org/someone/hlc-itself.git");
+        String apps = "app sonarr {\n  namespace media\n  components [nowhere]\n}\n";
+        Hlc run = compileSpec(withApps(apps, "repository \"https://github.com/me/lab\""));
+        assertEquals(0, run.exit(), "the apps live in github.com/me/lab, which hlc cannot see: " + run.err());
+        // the same spec in the repository it names (an scp-like remote of the same URL): both are reported
+        repo.git("remote", "add", "github", "git@github.com:me/lab.git");
+        run = compileSpec(withApps(apps, "repository \"https://github.com/me/lab\""));
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("error[HL078]: app `sonarr`'s folder"), run.err());
+        assertTrue(run.err().contains("error[HL077]: component `nowhere` is not in the repository"), run.err());
+    }
+
+    @Test
+    void remoteUrlsAreComparedWhateverTheirForm() {
+        Repository r = new Repository(tmp, tmp, java.util.List.of("ssh://git@GitHub.com:22/me/lab.git/"));
+        assertTrue(r.isOrMayBe("https://github.com/me/lab"));
+        assertTrue(r.isOrMayBe("git@github.com:me/lab"));
+        assertFalse(r.isOrMayBe("https://github.com/me/lab2"));
+        assertFalse(r.isOrMayBe("https://gitlab.com/me/lab"));
+        assertTrue(r.isOrMayBe(null), "a spec that names no repository means the one the output is in");
     }
 
     private Hlc compile(String fluxPath, String out) throws Exception {
