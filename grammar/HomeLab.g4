@@ -63,7 +63,7 @@ clusterAttr
     | 'coredns' bool                            # ClusterCoreDns
     | 'pods' cidr cidr?                         # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
     | 'services' cidr cidr?                     # ClusterServices
-    | 'loadbalancer' name address 'on' name ('dns' dnsName)* # ClusterLoadBalancer
+    | 'loadbalancer' name address 'on' name ('dns' dnsName)* (pub='public')? # ClusterLoadBalancer // public: reached from the internet as its first dns name
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
     | 'secrets' STRING                          # ClusterSecrets
     | 'endpoint' dnsName                        # ClusterEndpoint     // the API endpoint by name, instead of a VIP
@@ -279,7 +279,7 @@ keyword
     | 'extension' | 'layout' | 'substitute-from' | 'components' | 'label' | 'taint' | 'usb' | 'volume'
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
-    | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
+    | 'txt-prefix' | 'owner' | 'policy' | 'webhook' | 'public'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -21,6 +21,7 @@ public final class Checker {
             new ControlPlaneCountCheck(),
             new AppDependencyCycleCheck(),
             new DnsNameCheck(),
+            new PublicNameCheck(),
             new KubernetesNameCheck(),
             new OutputNameCheck(),
             new VlanCheck(),

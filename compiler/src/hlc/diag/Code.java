@@ -47,6 +47,7 @@ public enum Code {
     HL082("DNS name with two different targets"),
     HL083("name that cannot be a Kubernetes or DNS name"),
     HL084("invalid node label or taint"),
+    HL085("host or device named in a public domain", Severity.WARNING),
     HL090("VLAN id out of range"),
     HL091("VLAN id used by two networks"),
     HL092("MTU out of range"),

@@ -20,8 +20,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * UniFi DNS: the records of every host ({@code <host>.<domain>}), device (its {@code dns} names, else
- * {@code <device>.<domain>}) and app route (the address of the load balancer it goes through), as external-dns
+ * UniFi DNS: the records of every host ({@code <host>.<local-domain>}, or the site's domain without one), device
+ * (its {@code dns} names, else named like a host) and app route (the address of the load balancer it goes
+ * through; for a {@code public} load balancer, also a CNAME to its public name, for public providers only), as external-dns
  * {@code DNSEndpoint} resources, which the UniFi webhook syncs, and as {@code dns/unifi-static-dns.json} in the
  * fields of the UniFi controller's static-DNS API, for users without the webhook.
  */
@@ -35,25 +36,26 @@ public final class DnsEmitter implements Emitter {
     @Override
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         Spec s = ix.spec();
-        String domain = s.site() != null && s.site().domain() != null ? s.site().domain().text() : null;
+        String machines = ix.machineDomain();
         Map<String, TreeSet<Rec>> byOwner = new TreeMap<>();
         for (Host h : s.hosts()) {
             Ip ip = ix.primaryAddress(h);
-            if (ip != null && domain != null) add(byOwner, "host-" + h.name(), h.name().text() + "." + domain, ip);
+            if (ip != null && machines != null) add(byOwner, "host-" + h.name(), ix.machineName(h), ip);
         }
         for (Device d : s.devices()) {
             Ip ip = ix.primaryAddress(d);
             if (ip == null) continue;
             if (!d.dnsNames().isEmpty()) {
                 for (Name n : d.dnsNames()) add(byOwner, "device-" + d.name(), n.text(), ip);
-            } else if (domain != null) {
-                add(byOwner, "device-" + d.name(), d.name().text() + "." + domain, ip);
+            } else if (machines != null) {
+                add(byOwner, "device-" + d.name(), d.name().text() + "." + machines, ip);
             }
         }
         for (App a : s.apps()) {
             for (App.Route r : a.routes()) {
                 Cluster.LoadBalancer lb = ix.loadBalancerOf(r);
                 if (lb != null) add(byOwner, "app-" + a.name(), r.dnsName().text(), lb.address());
+                if (lb != null && lb.publicName() != null) alias(byOwner, "app-" + a.name(), r.dnsName().text(), lb.publicName().text());
             }
         }
         if (s.cluster() != null) {
@@ -69,6 +71,13 @@ public final class DnsEmitter implements Emitter {
         Map<String, Map<String, List<Rec>>> byProvider = new TreeMap<>();
         byOwner.forEach((owner, recs) -> {
             for (Rec r : recs) {
+                if (r.ip() == null) {
+                    // a route's public alias: only public providers get it, and only when the spec says which they are
+                    for (String p : providers.publishingAlias(r.name())) {
+                        byProvider.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(owner, k -> new ArrayList<>()).add(r);
+                    }
+                    continue;
+                }
                 if (providers.servedOnTheLan(r.name())) all.add(r);
                 List<String> to = providers.declared() ? providers.publishing(r.name(), r.ip()) : List.of("");
                 for (String p : to) byProvider.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(owner, k -> new ArrayList<>()).add(r);
@@ -118,6 +127,16 @@ public final class DnsEmitter implements Emitter {
         byOwner.computeIfAbsent(owner, k -> new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type)
                         .thenComparing(Rec::target)))
                 .add(new Rec(n, ip.value().isIPv4() ? "A" : "AAAA", ip.text(), ip));
+    }
+
+    /** A CNAME record (no address): the route's name for the internet, pointing at its load balancer's public name. */
+    private static void alias(Map<String, TreeSet<Rec>> byOwner, String owner, String name, String target) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".")) n = n.substring(0, n.length() - 1);
+        String t = target.toLowerCase(Locale.ROOT);
+        if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
+        byOwner.computeIfAbsent(owner, k -> new TreeSet<>(Comparator.comparing(Rec::name).thenComparing(Rec::type)
+                .thenComparing(Rec::target))).add(new Rec(n, "CNAME", t, null));
     }
 
     private static Map<String, Object> context(Rec r) {

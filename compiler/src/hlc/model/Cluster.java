@@ -37,9 +37,23 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
      * A fixed load-balancer address (a Gateway, the API, an app) on a network, and the DNS names that point at
      * it.
      */
-    public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames) {
+    /**
+     * A fixed load-balancer address; {@code publicAt} is where the spec says {@code public} (null when it does
+     * not): the internet reaches it as its first {@code dns} name, so the routes through it are published to public
+     * DNS as CNAMEs to that name, never as its private address.
+     */
+    public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames, hlc.diag.Span publicAt) {
         public LoadBalancer {
             dnsNames = List.copyOf(dnsNames);
+        }
+
+        public boolean isPublic() {
+            return publicAt != null;
+        }
+
+        /** The name the internet reaches a public load balancer by (null when it is not public or has no name). */
+        public Name publicName() {
+            return publicAt == null || dnsNames.isEmpty() ? null : dnsNames.get(0);
         }
     }
 

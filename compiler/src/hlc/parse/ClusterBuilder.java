@@ -66,7 +66,13 @@ final class ClusterBuilder extends BlockBuilder {
                     Name n = lit.name(d);
                     if (n != null) dns.add(n);
                 }
-                if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns));
+                Span pub = c.pub == null ? null : lit.span(c.pub);
+                if (pub != null && dns.isEmpty()) {
+                    reporter.error(Code.HL007, pub, "public load balancer `" + lbName + "` has no `dns` name")
+                            .hint("write the name the internet reaches it by before `public` (`dns external.example.com public`):"
+                                    + " routes through it are published as CNAMEs to that name").emit();
+                }
+                if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns, pub));
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));

@@ -223,6 +223,32 @@ public final class ResolvedSpec {
         return h == null ? null : primaryAddress(h);
     }
 
+    /**
+     * The domain machines are named in: the site's {@code local-domain} when it has one (the names only the LAN's
+     * DNS serves), else its {@code domain}; null without a site domain. A host's record is {@code <host>.<this>},
+     * as is a device's without {@code dns} names.
+     */
+    public String machineDomain() {
+        hlc.model.Site site = spec.site();
+        if (site == null) return null;
+        if (site.localDomain() != null) return site.localDomain().text();
+        return site.domain() == null ? null : site.domain().text();
+    }
+
+    /** The DNS name of a host ({@code k8s-1.internal}); null without a site domain. */
+    public String machineName(Host h) {
+        String d = machineDomain();
+        return d == null ? null : h.name().text() + "." + d;
+    }
+
+    /**
+     * Whether an external-dns instance publishes to the internet: its {@code target} is a service (Cloudflare),
+     * not a device of the LAN (the UniFi gateway).
+     */
+    public boolean isPublic(hlc.model.DnsProvider p) {
+        return p.target() != null && services.containsKey(p.target().text());
+    }
+
     /** The address a device is known by when no network is in question (its DNS record): its first. */
     public Ip primaryAddress(Device d) {
         return d.addresses().isEmpty() ? null : d.addresses().get(0).address();

@@ -46,7 +46,7 @@ public record DnsProviders(List<Provider> providers) {
         for (DnsProvider p : ix.spec().dnsProviders()) {
             String target = p.target() == null ? null : p.target().text();
             Device d = target == null ? null : ix.devices.get(target);
-            boolean isPublic = target != null && ix.services.containsKey(target);
+            boolean isPublic = ix.isPublic(p);
             out.add(new Provider(p.name().text(), isPublic, p.domains().stream().map(Located::value).toList(),
                     p.sources().stream().map(Name::text).toList(), p.txtPrefix() == null ? null : p.txtPrefix().value(),
                     p.owner() == null ? null : p.owner().text(), p.policy() == null ? null : p.policy().text(),
@@ -69,6 +69,18 @@ public record DnsProviders(List<Provider> providers) {
             if (!p.readsDnsEndpoints() || !p.holds(dnsName)) continue;
             if (p.isPublic() && !isPublicAddress(address)) continue;
             out.add(p.name());
+        }
+        return out;
+    }
+
+    /**
+     * The public providers that publish a route through a public load balancer: as a CNAME to the name the
+     * internet reaches that load balancer by, so no private address is given to them.
+     */
+    public List<String> publishingAlias(String dnsName) {
+        List<String> out = new ArrayList<>();
+        for (Provider p : providers) {
+            if (p.isPublic() && p.readsDnsEndpoints() && p.holds(dnsName)) out.add(p.name());
         }
         return out;
     }
