@@ -201,6 +201,7 @@ backupAttr
     | 'keep' name number                        # BackupKeep         // keep 12 hourly, 7 daily...
     | 'retention' DURATION                      # BackupRetention
     | 'compression' name                        # BackupCompression
+    | secretRef                                 # BackupSecret       // the restic repository's password, in a vault
     ;
 backupSource
     : 'pvcs'                                    # SourcePvcs

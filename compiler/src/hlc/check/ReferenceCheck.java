@@ -92,6 +92,7 @@ public final class ReferenceCheck implements Check {
             for (SecretRef ref : svc.secrets()) vault(ref, ix, reporter);
         }
         for (Backup b : s.backups()) {
+            if (b.secret() != null) vault(b.secret(), ix, reporter);
             if (b.target() != null && !ix.services.containsKey(b.target().text())
                     && !ix.devices.containsKey(b.target().text())) {
                 Set<String> known = new HashSet<>(ix.services.keySet());

@@ -88,7 +88,7 @@ final class AppKustomization {
         List<Map<String, Object>> data = new ArrayList<>();
         new TreeMap<>(a.vars().stream().filter(v -> v.secret() != null)
                 .collect(Collectors.toMap(v -> v.name().text(), v -> v.secret().key().value(), (x, y) -> x)))
-                .forEach((k, v) -> data.add(Map.of("key", k, "remote", v, "property", "")));
+                .forEach((k, v) -> data.add(Map.of("key", k, "remote", v, "property", "", "store", "")));
         c.put("data", data);
         c.put("template", List.of()); // every key is a vault reference
         return c;

@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * A backup flow: what is saved, with which tool, where to (a service or device, and the device's export), how
- * often (one schedule, with other schedules for some apps), and how long copies are kept.
+ * often (one schedule, with other schedules for some apps), how long copies are kept, and the vault entry that
+ * holds the repository's password ({@code secret}, null when the target service's own secret has it).
  */
 public record Backup(Name name, Name tool, Name method, Source source, Name target, Duration every,
                      Located<String> schedule, String description, Name targetExport,
-                     List<ScheduleFor> schedulesFor, List<Keep> keeps, Duration retention, Name compression) {
+                     List<ScheduleFor> schedulesFor, List<Keep> keeps, Duration retention, Name compression,
+                     SecretRef secret) {
     public Backup {
         schedulesFor = List.copyOf(schedulesFor);
         keeps = List.copyOf(keeps);

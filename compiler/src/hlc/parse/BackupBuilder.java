@@ -31,6 +31,7 @@ final class BackupBuilder extends BlockBuilder {
         Slot<Name> targetExport = new Slot<>("to ... export", t);
         Slot<Duration> retention = new Slot<>("retention", t);
         Slot<Name> compression = new Slot<>("compression", t);
+        Slot<SecretRef> secret = new Slot<>("secret", t);
         List<Backup.ScheduleFor> schedulesFor = new ArrayList<>();
         List<Backup.Keep> keeps = new ArrayList<>();
         for (BackupAttrContext a : ctx.backupAttr()) {
@@ -54,6 +55,7 @@ final class BackupBuilder extends BlockBuilder {
                 if (period != null && count != null) keeps.add(new Backup.Keep(period, count));
             } else if (a instanceof BackupRetentionContext c) retention.set(reporter, at, lit.duration(c.DURATION()));
             else if (a instanceof BackupCompressionContext c) compression.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof BackupSecretContext c) secret.set(reporter, at, secretRef(c.secretRef()));
         }
         require(source, name, "backup", "source", "source pvcs");
         require(target, name, "backup", "to", "to b2");
@@ -61,9 +63,30 @@ final class BackupBuilder extends BlockBuilder {
             reporter.error(Code.HL007, name.span(), t + " has no `every` or `schedule`")
                     .hint("say how often it runs, e.g. `every 6h` or `schedule \"0 3 * * *\"`").emit();
         }
+        toExport(name, tool.get(), method.get(), targetExport.get(), secret.get());
         return name == null ? null : new Backup(name, tool.get(), method.get(), source.get(), target.get(), every.get(),
                     schedule.get(), desc.get(), targetExport.get(), schedulesFor, keeps, retention.get(),
-                    compression.get());
+                    compression.get(), secret.get());
+    }
+
+    /**
+     * What a backup to a NAS export needs from its tool: VolSync keeps a restic repository on the export and needs
+     * its password (the export has no credentials to hold it); CloudNativePG's Barman Cloud writes only to object
+     * stores, so a barman backup to an export cannot be carried out.
+     */
+    private void toExport(Name name, Name tool, Name method, Name export, SecretRef secret) {
+        if (name == null || export == null || tool == null) return;
+        if (tool.text().equals("volsync") && secret == null) {
+            reporter.error(Code.HL007, name.span(), "backup `" + name + "` keeps a restic repository on NAS export `" + export
+                            + "` but names no password for it")
+                    .label(export.span(), "the export")
+                    .hint("add `secret \"KEY\" from VAULT`: the vault entry with the repository's password").emit();
+        }
+        if (tool.text().equals("cnpg") && method != null && method.text().equals("barman")) {
+            reporter.error(Code.HL004, export.span(), "backup `" + name + "`: CloudNativePG's Barman Cloud writes to an object"
+                            + " store, not to NAS export `" + export + "`")
+                    .hint("back up to an object-storage service (`to backblaze-b2`), or use `method pg-dump` for dumps on the export").emit();
+        }
     }
 
     private Backup.Source backupSource(BackupSourceContext c) {

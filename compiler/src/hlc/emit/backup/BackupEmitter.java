@@ -44,8 +44,19 @@ public final class BackupEmitter implements Emitter {
             Map<String, Object> destination = new LinkedHashMap<>(source);
             destination.put("name", app + "-dst");
             List<FileSpec.Document> docs = new ArrayList<>();
-            credentials(v.target(), secret, VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE), true, "s3:" + trimSlash(v.target().endpoint()) + "/" + v.backup() + "/"
-                    + VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE) + "/" + app, docs);
+            String repoPath = v.backup() + "/" + VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE) + "/" + app;
+            if (v.target().onNas()) {
+                // the restic repository is a folder of the export, mounted into the mover pod under /mnt/<export>
+                List<Map<String, Object>> volumes = List.of(Map.of("mount", v.target().export(),
+                        "server", v.target().nfsServer(), "path", v.target().nfsPath()));
+                source.put("mover_volumes", volumes);
+                destination.put("mover_volumes", volumes);
+                nasCredentials(v.target(), secret, VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE),
+                        "/mnt/" + v.target().export() + "/" + repoPath, docs);
+            } else {
+                credentials(v.target(), secret, VolsyncComponent.ref(VolsyncComponent.NAMESPACE_VARIABLE), true,
+                        "s3:" + trimSlash(v.target().endpoint()) + "/" + repoPath, docs);
+            }
             docs.add(new FileSpec.Document("volsync-source.yaml.j2", source));
             docs.add(new FileSpec.Document("volsync-destination.yaml.j2", destination));
             files.add(FileSpec.ofComponent(variant.folder() + "/volsync.yaml", docs,
@@ -91,12 +102,20 @@ public final class BackupEmitter implements Emitter {
         String key = t.credentials().key().value();
         List<Map<String, Object>> data = new ArrayList<>();
         if (restic) {
-            data.add(Map.of("key", "AWS_ACCESS_KEY_ID", "remote", key, "property", "access-key-id"));
-            data.add(Map.of("key", "AWS_SECRET_ACCESS_KEY", "remote", key, "property", "secret-access-key"));
-            data.add(Map.of("key", "RESTIC_PASSWORD", "remote", key, "property", "restic-password"));
+            data.add(entry("AWS_ACCESS_KEY_ID", key, "access-key-id", ""));
+            data.add(entry("AWS_SECRET_ACCESS_KEY", key, "secret-access-key", ""));
+            // the backup's own password entry wins over the service's restic-password property
+            if (t.password() == null) {
+                data.add(entry("RESTIC_PASSWORD", key, "restic-password", ""));
+            } else if (t.password().vault().text().equals(t.credentials().vault().text())) {
+                data.add(entry("RESTIC_PASSWORD", t.password().key().value(), "", ""));
+            } else { // another vault: this one value comes from its store
+                data.add(entry("RESTIC_PASSWORD", t.password().key().value(), "",
+                        SecretStoreEmitter.storeName(t.password().vault().text())));
+            }
         } else {
-            data.add(Map.of("key", "ACCESS_KEY_ID", "remote", key, "property", "access-key-id"));
-            data.add(Map.of("key", "ACCESS_SECRET_KEY", "remote", key, "property", "secret-access-key"));
+            data.add(entry("ACCESS_KEY_ID", key, "access-key-id", ""));
+            data.add(entry("ACCESS_SECRET_KEY", key, "secret-access-key", ""));
         }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", secret);
@@ -104,6 +123,21 @@ public final class BackupEmitter implements Emitter {
         c.put("store", SecretStoreEmitter.storeName(t.credentials().vault().text()));
         c.put("data", data);
         c.put("template", repository == null ? List.of() : List.of(Map.of("key", "RESTIC_REPOSITORY", "value", repository)));
+        docs.add(new FileSpec.Document("externalsecret.yaml.j2", c));
+    }
+
+    /**
+     * The repository Secret of a restic repository on a NAS export: its path in the mover pod, and the password
+     * from the backup's own vault entry (the whole entry, no property).
+     */
+    private static void nasCredentials(BackupFacts.Target t, String secret, String namespace, String repository,
+                                       List<FileSpec.Document> docs) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", secret);
+        c.put("namespace", namespace);
+        c.put("store", SecretStoreEmitter.storeName(t.password().vault().text()));
+        c.put("data", List.of(entry("RESTIC_PASSWORD", t.password().key().value(), "", "")));
+        c.put("template", List.of(Map.of("key", "RESTIC_REPOSITORY", "value", repository)));
         docs.add(new FileSpec.Document("externalsecret.yaml.j2", c));
     }
 
@@ -130,6 +164,11 @@ public final class BackupEmitter implements Emitter {
                     .hint("pick a period that divides an hour or a day (15m, 6h, 12h), 1d or 7d, or write `schedule \"CRON\"`")
                     .emit();
         }
+    }
+
+    /** One value of an ExternalSecret: its key in the Secret, the vault entry, its property and another store ("" for none). */
+    private static Map<String, Object> entry(String key, String remote, String property, String store) {
+        return Map.of("key", key, "remote", remote, "property", property, "store", store);
     }
 
     private static String trimSlash(String s) {

@@ -3,6 +3,7 @@ package hlc.emit.backup;
 import hlc.resolve.ResolvedSpec;
 import hlc.model.App;
 import hlc.model.Backup;
+import hlc.model.Device;
 import hlc.model.SecretRef;
 import hlc.model.Service;
 import hlc.model.StorageClass;
@@ -29,8 +30,17 @@ import java.util.TreeMap;
 final class BackupFacts {
     private BackupFacts() {}
 
-    /** The object store (a service) a backup writes to, and the vault secret with its credentials. */
-    record Target(String service, String endpoint, SecretRef credentials) {}
+    /**
+     * Where a backup writes: an object store (a service with an endpoint, and the vault secret with its
+     * credentials), or a NAS export ({@code nfsServer} and {@code nfsPath} set, no endpoint). {@code password}
+     * is the backup's own vault entry for the repository's password (null: the service's secret has it).
+     */
+    record Target(String service, String endpoint, SecretRef credentials, SecretRef password, String export,
+                  String nfsServer, String nfsPath) {
+        boolean onNas() {
+            return nfsServer != null;
+        }
+    }
 
     /** One app's VolSync backup. */
     record VolsyncApp(String backup, String app, String namespace, String cron, String storageClass,
@@ -44,7 +54,7 @@ final class BackupFacts {
         List<VolsyncApp> out = new ArrayList<>();
         for (Backup b : ix.spec().backups()) {
             if (!is(b.tool(), "volsync") || !(b.source() instanceof Backup.Pvcs)) continue;
-            Target t = target(ix, b);
+            Target t = b.targetExport() != null ? nasTarget(ix, b) : target(ix, b);
             if (t == null) continue;
             for (App a : volsyncApps(ix)) {
                 String cls = cephClass(ix, a);
@@ -96,7 +106,25 @@ final class BackupFacts {
         Service s = ix.services.get(b.target().text());
         if (s == null || s.endpoint() == null) return null;
         if (s.kinds().stream().noneMatch(k -> k.text().equals("object-storage"))) return null;
-        return new Target(s.name().text(), s.endpoint().value(), s.secrets().isEmpty() ? null : s.secrets().get(0));
+        return new Target(s.name().text(), s.endpoint().value(), s.secrets().isEmpty() ? null : s.secrets().get(0),
+                b.secret(), null, null, null);
+    }
+
+    /**
+     * The NAS export a backup goes to ({@code to synology export backups}): the device's address as the NFS
+     * server and the export's path, with the backup's own password entry (the parser demands one for VolSync).
+     */
+    private static Target nasTarget(ResolvedSpec ix, Backup b) {
+        if (b.target() == null || b.secret() == null) return null;
+        Device d = ix.devices.get(b.target().text());
+        if (d == null || ix.primaryAddress(d) == null) return null;
+        for (Device.Export e : d.exports()) {
+            if (e.name().text().equals(b.targetExport().text())) {
+                return new Target(d.name().text(), null, null, b.secret(), e.name().text(),
+                        ix.primaryAddress(d).text(), e.path().value());
+            }
+        }
+        return null; // HL010 has reported the export
     }
 
     private static List<App> volsyncApps(ResolvedSpec ix) {

@@ -90,6 +90,7 @@ public final class VolsyncComponent {
         source.put("storage_class", v.storageClass());
         source.put("keep", v.keep().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
         source.put("within", v.within() == null ? "" : v.within());
+        source.put("mover_volumes", List.of()); // a NAS export's NFS mount, set by the emitter
         return source;
     }
 }

@@ -81,4 +81,45 @@ class VolsyncComponentTest {
         assertEquals(List.of("flux-system/plex media/plex"), applied(run, COMPONENT + "-2/volsync.yaml").get("ReplicationSource"));
         assertEquals(4, applied(run, COMPONENT + "-1/volsync.yaml").get("ReplicationSource").size());
     }
+
+    /**
+     * A backup to a NAS export keeps its restic repository on that export: mounted into the mover pod of both the
+     * source and the restore (VolSync's moverVolumes, NFS from the device's address and the export's path), one
+     * folder per app, and the password from the backup's own vault entry; no object-store credentials.
+     */
+    @Test
+    void aBackupToANasExportKeepsItsRepositoryOnTheExport() {
+        EmitFixtures.Run run = Compiles.changed(Compiles.homelab(), "homelab.hl", "  to backblaze-b2\n  every 6h",
+                "  to synology export backups\n  secret \"volsync/restic-password\" from akeyless\n  every 6h");
+        for (AsApplied.Doc d : AsApplied.docs(run, run.file(COMPONENT + "/volsync.yaml"))) {
+            String app = d.includedBy().substring(d.includedBy().indexOf('/') + 1);
+            JsonNode spec = d.doc().path("spec");
+            switch (d.doc().path("kind").asText()) {
+                case "ReplicationSource", "ReplicationDestination" -> {
+                    JsonNode v = spec.at("/restic/moverVolumes/0");
+                    assertEquals("backups", v.path("mountPath").asText(), d.toString());
+                    assertEquals("192.168.5.10", v.at("/volumeSource/nfs/server").asText(), "the Synology's address");
+                    assertEquals("/volume1/backups", v.at("/volumeSource/nfs/path").asText(), "the export's path");
+                }
+                default -> {
+                    assertEquals("/mnt/backups/volsync/media/" + app, spec.at("/target/template/data/RESTIC_REPOSITORY").asText());
+                    assertEquals(List.of("RESTIC_PASSWORD"), spec.path("data").findValuesAsText("secretKey"), "no S3 keys for an export");
+                    assertEquals("volsync/restic-password", spec.at("/data/0/remoteRef/key").asText());
+                    assertTrue(spec.at("/data/0/remoteRef/property").isMissingNode(), "the whole entry is the password");
+                }
+            }
+        }
+    }
+
+    /** To an object store, the backup's own password entry replaces the service's restic-password property. */
+    @Test
+    void theBackupsOwnPasswordWinsOverTheServicesProperty() {
+        EmitFixtures.Run run = Compiles.changed(Compiles.homelab(), "homelab.hl", "  to backblaze-b2\n  every 6h",
+                "  to backblaze-b2\n  secret \"volsync/restic-password\" from akeyless\n  every 6h");
+        JsonNode es = AsApplied.docs(run, run.file(COMPONENT + "/volsync.yaml")).stream()
+                .filter(d -> d.doc().path("kind").asText().equals("ExternalSecret")).findFirst().orElseThrow().doc();
+        assertEquals(List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "RESTIC_PASSWORD"), es.at("/spec/data").findValuesAsText("secretKey"));
+        assertEquals("volsync/restic-password", es.at("/spec/data/2/remoteRef/key").asText());
+        assertTrue(es.at("/spec/data/2/remoteRef/property").isMissingNode());
+    }
 }
