@@ -36,7 +36,8 @@ class FactCoverageTest {
             Map.entry("osd size", "Rook has no field for a device's size; HL044 and `hlc whatif` capacity use it"),
             Map.entry("backup by another tool", "Kopiur, a NAS's own snapshots and pg_dump CronJobs are not resources hlc writes (README)"),
             Map.entry("secret of a service no backup or app uses", "a vault reference is written where something consumes it: an app's variable, a backup's credentials"),
-            Map.entry("network nothing is placed on", "a network with no host interface, load balancer, Ceph role or pod address leaves no trace in any config"));
+            Map.entry("public name without a public provider", "no dns-provider is public, so no route is published to the internet and nothing points at the name"),
+                        Map.entry("network nothing is placed on", "a network with no host interface, load balancer, Ceph role or pod address leaves no trace in any config"));
 
     record Fact(String kind, String what, List<String> forms) {}
 
@@ -58,6 +59,12 @@ class FactCoverageTest {
                 if (o.size() != null) out.add(new Fact("osd size", h.name() + " " + o.size().text(), List.of()));
             }
         }
+        for (Host h : s.hosts()) {
+            if (ix.machineName(h) != null && ix.primaryAddress(h) != null) {
+                out.add(new Fact("dns name", "host " + h.name(), List.of("\"" + Name.dnsKey(ix.machineName(h)) + "\"")));
+            }
+        }
+        boolean publicProvider = s.dnsProviders().stream().anyMatch(ix::isPublic);
         for (Device d : s.devices()) {
             for (Device.Address a : d.addresses()) out.add(new Fact("address", d.name() + " on " + a.network(), List.of(a.address().text())));
             String kind = d.addresses().isEmpty() ? "dns name of a device without an address" : "dns name";
@@ -71,6 +78,11 @@ class FactCoverageTest {
                 out.add(new Fact(routed ? "load-balancer address inside a routed pool" : "load-balancer address",
                         lb.name().text(), List.of(lb.address().text())));
                 for (Name n : lb.dnsNames()) out.add(new Fact("dns name", lb.name() + " " + n, List.of(n.dnsKey())));
+                if (lb.publicName() != null) {
+                    // the target of the CNAMEs of the routes through it, on the public providers
+                    out.add(new Fact(publicProvider ? "public name" : "public name without a public provider", lb.name().text(),
+                            List.of("recordType: \"CNAME\"\n      targets:\n        - \"" + lb.publicName().dnsKey() + "\"")));
+                }
             }
             if (c.bgp() != null) {
                 out.add(new Fact("asn", "cluster", List.of("localASN: " + c.bgp().asn().value())));
@@ -96,6 +108,15 @@ class FactCoverageTest {
             if (b.schedule() != null) out.add(new Fact(kind, b.name().text(), List.of("\"" + b.schedule().value() + "\"", "\"0 " + b.schedule().value() + "\"")));
             if (b.every() != null) out.add(new Fact(kind, b.name() + " every " + b.every().text(), List.of("schedule: \"0 */" + b.every().value().toHours() + " * * *\"")));
             if (b.retention() != null) out.add(new Fact(written ? "backup retention" : kind, b.name().text(), List.of(b.retention().text())));
+            if (b.secret() != null) out.add(new Fact(written ? "vault reference" : kind, b.name() + " " + b.secret().key().value(),
+                    List.of("\"" + b.secret().key().value() + "\"")));
+            if (b.targetExport() != null && b.target() != null && ix.devices.containsKey(b.target().text())) {
+                for (Device.Export e : ix.devices.get(b.target().text()).exports()) {
+                    if (!e.name().text().equals(b.targetExport().text())) continue;
+                    boolean volsync = b.tool() != null && b.tool().text().equals("volsync");
+                    out.add(new Fact(volsync ? "backup export" : kind, b.name() + " to " + e.name(), List.of("path: \"" + e.path().value() + "\"")));
+                }
+            }
         }
         for (Service svc : s.services()) {
             for (SecretRef ref : svc.secrets()) {

@@ -120,4 +120,28 @@ class OneFactChangeTest {
         assertEquals(List.of("dns/unifi-static-dns.json"),
                 todayAfter("home-ops-today.hl", "192.168.42.101 on lb dns scrutiny.internal", "192.168.42.101 on lb dns disks.internal"));
     }
+
+    @Test
+    void aPublicLoadBalancersNameChangesTheCnamesAndItsLanRecordAlone() {
+        assertEquals(List.of("dns/dnsendpoints.yaml", "dns/unifi-static-dns.json"),
+                todayAfter("home-ops-today.hl", "on lb dns external.t0m.co public", "on lb dns edge.t0m.co public"));
+    }
+
+    @Test
+    void aHostsAddressChangesItsRecordWithItsTalosFacts() {
+        // the host's record is k8s-3.internal now: the LAN's static records carry it, no public provider does
+        List<String> changed = homelabAfter("address 192.168.5.213", "address 192.168.5.214");
+        org.junit.jupiter.api.Assertions.assertTrue(changed.contains("dns/unifi-static-dns.json") && changed.contains("dns/dnsendpoints.yaml"), changed.toString());
+    }
+
+    @Test
+    void theRepositoryPasswordOfABackupToANasExportChangesTheComponentAlone() {
+        String to = "  to synology export backups\n  secret \"volsync/restic-password\" from akeyless\n  every 6h";
+        EmitFixtures.Run nas = Compiles.changed(Compiles.homelab(), "homelab.hl", "  to backblaze-b2\n  every 6h", to);
+        EmitFixtures.Run other = Compiles.changed(Compiles.homelab(), "homelab.hl", "  to backblaze-b2\n  every 6h",
+                to.replace("volsync/restic-password", "volsync/nas-password"));
+        assertEquals(VOLSYNC_APPS, Compiles.changedPaths(nas, other));
+        // and moving the backup from B2 to the export changes that component alone too: no app Kustomization follows
+        assertEquals(VOLSYNC_APPS, Compiles.changedPaths(homelab, nas));
+    }
 }
