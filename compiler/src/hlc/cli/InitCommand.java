@@ -31,8 +31,17 @@ final class InitCommand implements Callable<Integer> {
             "# hlc: its lock and temporary trees beside the output folder, secrets bundles, and the output's secret files",
             ".*.hlc.lock", ".*.hlc-*", "*.secrets.yaml", "out/talos/", "out/talosconfig");
 
-    static final String STARTER = """
-            // A starter lab: one network, one Talos control plane, Flux syncing ./out/flux/cluster.
+    /** Where the starter's repository URL is until the user names theirs (or the work tree has an origin). */
+    static final String PLACEHOLDER_URL = "https://github.com/you/homelab";
+
+    /**
+     * The starter spec for a lab at {@code lab} in its repository ({@code ""} at the top, {@code "mylab/"} in a
+     * folder): Flux's path and the app's folder are repository paths, so they say where the lab is.
+     */
+    static String starter(String lab, String repositoryUrl) {
+        String appPath = lab.isEmpty() ? "" : "  path \"./" + lab + APP_FOLDER + "\"\n";
+        return """
+            // A starter lab: one network, one Talos control plane, Flux syncing ./%1$sout/flux/cluster.
             // `hlc check spec/homelab.hl` explains every mistake; the README's language tour shows the rest.
             site home {
               domain example.com
@@ -48,9 +57,9 @@ final class InitCommand implements Callable<Integer> {
               kubernetes v1.33.3
               vip 192.168.1.10 on lan
               flux {
-                repository "https://github.com/you/homelab"
+                repository "%2$s"  // with your repository's URL, hlc checks app folders in this work tree
                 branch main
-                path "./out/flux/cluster"
+                path "./%1$sout/flux/cluster"
               }
             }
 
@@ -62,7 +71,40 @@ final class InitCommand implements Callable<Integer> {
 
             app podinfo {
               namespace default
-            }
+            %3$s}
+            """.formatted(lab, repositoryUrl, appPath);
+    }
+
+    /** The starter app's folder in the lab: the default path of app podinfo in namespace default. */
+    static final String APP_FOLDER = "kubernetes/apps/default/podinfo/app";
+
+    /** What the starter app's folder holds: a kustomization.yaml and podinfo's Deployment, so Flux has something to apply. */
+    static final String APP_KUSTOMIZATION = """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+              - ./deployment.yaml
+            """;
+    static final String APP_DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: podinfo
+            spec:
+              replicas: 1
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: podinfo
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: podinfo
+                spec:
+                  containers:
+                    - name: podinfo
+                      image: ghcr.io/stefanprodan/podinfo:6.7.1
+                      ports:
+                        - containerPort: 9898
             """;
 
     @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = ".", description = "The folder of the lab's repository (default: the current one).")
@@ -75,13 +117,31 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Files.createDirectories(dir);
+            // the lab's place in its repository, which every path Flux resolves starts with
+            String lab = "";
+            String url = PLACEHOLDER_URL;
+            try {
+                GitRepo repo = GitRepo.at(dir.toAbsolutePath());
+                String rel = repo.topLevel().toRealPath().relativize(dir.toAbsolutePath().toRealPath()).toString().replace('\\', '/');
+                lab = rel.isEmpty() ? "" : rel + "/";
+                if (repo.originUrl() != null) url = repo.originUrl();
+            } catch (GitRepo.NotARepository e) {
+                // no repository yet: the lab is its top, as after `git init DIR`
+            }
             Path spec = dir.resolve(SPEC);
             if (Files.exists(spec)) {
                 System.err.println("hlc: " + spec + " exists; left it alone");
             } else {
                 Files.createDirectories(spec.getParent());
-                Files.writeString(spec, STARTER, StandardCharsets.UTF_8);
+                Files.writeString(spec, starter(lab, url), StandardCharsets.UTF_8);
                 System.err.println("hlc: wrote " + spec + ", a starter spec");
+                Path app = dir.resolve(APP_FOLDER);
+                if (!Files.exists(app)) {
+                    Files.createDirectories(app);
+                    Files.writeString(app.resolve("kustomization.yaml"), APP_KUSTOMIZATION, StandardCharsets.UTF_8);
+                    Files.writeString(app.resolve("deployment.yaml"), APP_DEPLOYMENT, StandardCharsets.UTF_8);
+                    System.err.println("hlc: wrote " + app + ", the starter app's manifests");
+                }
             }
             List<String> added = ignore(dir.resolve(".gitignore"));
             System.err.println("hlc: " + (added.isEmpty() ? dir.resolve(".gitignore") + " already ignores what hlc needs"
@@ -97,8 +157,8 @@ final class InitCommand implements Callable<Integer> {
                 }
                 System.err.println("hlc: installed the pre-commit hook: every commit runs `hlc gate --staged`");
             }
-            System.err.println("hlc: next: `hlc compile " + spec + " --out " + dir.resolve("out") + "`, then commit the spec and out/"
-                    + " and point Flux at ./out/flux/cluster");
+            System.err.println("hlc: next: `hlc compile " + spec + " --out " + dir.resolve("out") + "`, then commit the spec, "
+                    + (lab.isEmpty() ? "" : lab) + "kubernetes/ and " + (lab.isEmpty() ? "" : lab) + "out/ and point Flux at ./" + lab + "out/flux/cluster");
             return 0;
         } catch (GitRepo.NotARepository e) {
             System.err.println("hlc: --hook: " + e.getMessage() + " (run `git init` first)");

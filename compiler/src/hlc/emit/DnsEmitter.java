@@ -102,7 +102,8 @@ public final class DnsEmitter implements Emitter {
 
     /**
      * The DNSEndpoints, applied after the apps that run external-dns (whose chart brings the DNSEndpoint CRD):
-     * the namesake app of each {@code dns-provider}, else an app called {@code external-dns} or {@code unifi-dns}.
+     * the namesake app of each {@code dns-provider}, else an app called {@code external-dns} or {@code unifi-dns};
+     * not applied at all when there is none.
      * The UniFi JSON beside them is for people, not Flux, and stays out of the folder's kustomization.yaml.
      */
     @Override
@@ -118,6 +119,9 @@ public final class DnsEmitter implements Emitter {
                 if (ix.apps.containsKey(conventional)) after.add(conventional);
             }
         }
+        // No app runs external-dns: nothing in the cluster has the DNSEndpoint kind, and Flux would fail the folder
+        // ("no matches for kind DNSEndpoint"); the records stay in dns/ for the UniFi controller (README).
+        if (after.isEmpty()) return List.of();
         return List.of(new AppliedFolder("hlc-dns", "dns", List.copyOf(after)));
     }
 

@@ -28,6 +28,16 @@ public record GitRepo(Path topLevel, Path hooksDir) {
         return new GitRepo(top.toAbsolutePath().normalize(), hooks);
     }
 
+    /** The URL of the remote {@code origin}, or null when there is none. */
+    public String originUrl() {
+        try {
+            String url = git(topLevel, "remote", "get-url", "origin");
+            return url.isEmpty() ? null : url;
+        } catch (NotARepository e) {
+            return null;
+        }
+    }
+
     private static String git(Path dir, String... args) throws NotARepository {
         String[] command = new String[args.length + 1];
         command[0] = "git";

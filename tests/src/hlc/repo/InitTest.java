@@ -45,4 +45,37 @@ class InitTest {
         assertEquals(0, commit.exit(), "the hook passes the first commit: " + commit.output());
         assertFalse(repo.tracked().stream().anyMatch(p -> p.contains(".hlc.lock")), "the lock is not committed: " + repo.tracked());
     }
+
+    /**
+     * The README's `hlc init mylab --hook` in a repository with an origin: the lab is a folder of the repository,
+     * so the sync path and the app's folder start with it, the spec names the origin (so HL078 looks at the app's
+     * folder, which init wrote), and the first commit goes through the hook.
+     */
+    @Test
+    void aLabInAFolderOfARepositoryWithAnOriginCompilesWithItsOwnPaths() throws Exception {
+        assumeTrue(TempRepo.gitWorks(), "git is not installed");
+        TempRepo repo = TempRepo.init(tmp);
+        repo.git("remote", "add", "origin", "git@github.com:me/lab.git");
+        Hlc init = Hlc.run("init", repo.dir().resolve("mylab").toString(), "--hook");
+        assertEquals(0, init.exit(), init.err());
+        assertTrue(init.err().contains("point Flux at ./mylab/out/flux/cluster"), init.err());
+        Path spec = repo.dir().resolve("mylab/spec/homelab.hl");
+        String text = Files.readString(spec);
+        assertEquals(text, Formatter.formatText("homelab.hl", text).text(), "the starter spec is in the fmt layout");
+        assertTrue(text.contains("repository \"git@github.com:me/lab.git\"") && text.contains("path \"./mylab/out/flux/cluster\""), text);
+
+        Hlc compile = Hlc.run("compile", spec.toString(), "--out", repo.dir().resolve("mylab/out").toString());
+        assertEquals(0, compile.exit(), "no HL076, and the app's folder is there: " + compile.err());
+        assertTrue(Files.readString(repo.dir().resolve("mylab/out/flux/cluster/cluster-apps.yaml")).contains("path: \"./mylab/out/flux/apps\""));
+        repo.git("add", "-A");
+        TempRepo.Run commit = repo.git("commit", "-m", "a lab");
+        assertEquals(0, commit.exit(), "the hook passes the first commit: " + commit.output());
+        assertTrue(repo.tracked().contains("mylab/kubernetes/apps/default/podinfo/app/deployment.yaml"), repo.tracked().toString());
+
+        // the check is real: without the app's folder the same compile fails at the app's path
+        repo.git("rm", "-rq", "mylab/kubernetes");
+        Hlc again = Hlc.run("compile", spec.toString(), "--out", repo.dir().resolve("mylab/out").toString());
+        assertEquals(1, again.exit(), again.err());
+        assertTrue(again.err().contains("error[HL078]: app `podinfo`'s folder `./mylab/kubernetes/apps/default/podinfo/app`"), again.err());
+    }
 }
