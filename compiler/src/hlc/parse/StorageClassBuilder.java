@@ -58,7 +58,11 @@ final class StorageClassBuilder extends BlockBuilder {
                 Name task = lit.choice(c.name(), RECURRING_TASKS, "recurring job task");
                 Located<String> cron = lit.nonEmpty(c.STRING(), "recurring job schedule");
                 Located<Integer> retain = c.number() == null ? null : lit.number(c.number(), 1, 250, "recurring job retain");
-                if (task != null && cron != null) recurring.add(new StorageClass.Recurring(task, cron, retain, at));
+                boolean twice = task != null && recurring.stream().anyMatch(r -> r.task().text().equals(task.text()));
+                if (twice) {
+                    reporter.error(Code.HL006, at, "`recurring " + task + "` given twice in " + t)
+                            .hint("one " + task + " job per class: keep one schedule, or make a second class").emit();
+                } else if (task != null && cron != null) recurring.add(new StorageClass.Recurring(task, cron, retain, at));
             } else if (a instanceof ScZfsContext c) {
                 Name pool = lit.name(c.name());
                 List<Name> hosts = c.nameList() == null ? List.of() : names(c.nameList());
