@@ -48,7 +48,13 @@ networkAttr
     | 'dhcp' address 'to' address               # NetDhcp
     | 'description' STRING                      # NetDescription
     | 'ipv6' cidr ('via' target)?              # NetIpv6        // a second, IPv6 prefix (a ULA) on the same link, and its router (`via`: a `gateway` here would swallow the network's next line)
-    | 'pool' name                               # NetPool        // what hands out its addresses: `loadbalancer`
+    | 'pool' name poolBlock*                    # NetPool        // what hands out its addresses: `loadbalancer`, the whole network or these blocks
+    | 'announce' name                           # NetAnnounce    // how its load-balancer addresses are announced: l2 or bgp
+    ;
+// A part of a network that a pool hands out: a range of addresses, or a CIDR block (a /32 is one address).
+poolBlock
+    : 'range' address 'to' address              # PoolRange
+    | 'block' cidr                              # PoolCidr
     ;
 
 // ---------------------------------------------------------------- the Kubernetes / Talos cluster
@@ -150,6 +156,8 @@ cephAttr
     : 'public-network' name                     # CephPublicNetwork
     | 'cluster-network' name                    # CephClusterNetwork
     | 'pool' name '{' poolAttr* '}'             # CephPool
+    | 'filesystem' name '{' poolAttr* '}'       # CephFs         // a CephFilesystem: its metadata and data pools take these settings
+    | 'object-store' name '{' poolAttr* '}'     # CephObjectStore // a CephObjectStore (S3 gateway): the same for its pools
     ;
 poolAttr
     : 'replicas' number                         # PoolReplicas
@@ -171,6 +179,13 @@ storageClassAttr
     | 'static' 'on' name ('size' SIZE)?         # ScStatic       // pre-made PVs on one node, no provisioner
     | 'binding' name                            # ScBinding      // immediate or wait-for-first-consumer
     | 'mount-option' STRING                     # ScMountOption
+    | 'longhorn' ('replicas' number)?           # ScLonghorn     // Longhorn volumes, numberOfReplicas (default 3)
+    | 'data-locality' name                      # ScDataLocality // Longhorn: disabled, best-effort or strict-local
+    | 'recurring' name STRING ('retain' number)? # ScRecurring   // a Longhorn RecurringJob (snapshot or backup) on the class's volumes
+    | 'zfs' name ('on' nameList)?               # ScZfs          // OpenEBS ZFS LocalPV: the zpool, and the hosts that have it
+    | 'democratic-csi' name ('export' name)? 'on' name # ScDemocraticCsi // democratic-csi `nfs` (an export) or `iscsi`, on a NAS
+    | 'cephfs' name                             # ScCephFs       // volumes in a ceph block's filesystem
+    | 'bucket' name                             # ScBucket       // ObjectBucketClaims in a ceph block's object store
     ;
 
 // ---------------------------------------------------------------- external services
@@ -228,6 +243,7 @@ appAttr
     | 'components' componentList                # AppComponents
     | 'multus' address 'on' name ('via' address)? # AppMultus   // a static pod address on a Multus network
     | 'version' (VERSION | dnsName)             # AppVersion    // the chart or release it pins
+    | 'nfs-volume' name 'from' name 'export' name ('at' STRING)? # AppNfsVolume // an NFS export the app mounts itself, as variables
     ;
 
 // ---------------------------------------------------------------- DNS providers (external-dns instances)
@@ -281,6 +297,8 @@ keyword
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook' | 'public'
+    | 'range' | 'block' | 'announce' | 'object-store' | 'longhorn' | 'data-locality' | 'recurring' | 'retain'
+    | 'zfs' | 'democratic-csi' | 'cephfs' | 'bucket' | 'nfs-volume' | 'at'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -173,6 +173,9 @@ class AttributeEffectTest {
         add("networkAttr.description", "  cidr 10.10.0.0/24", "  description \"storage\"");
         add("networkAttr.ipv6", "  cidr 10.10.0.0/24", "  ipv6 fd00:5::/64");
         add("networkAttr.pool", "  cidr 10.10.0.0/24", "  pool loadbalancer");
+        // a pool of a range inside the node network is announced over L2 by default (no bgp block); `announce bgp` drops the L2 policy
+        String lanPool = "  pool loadbalancer range 192.168.5.230 to 192.168.5.240";
+        within("networkAttr.announce", "  cidr 192.168.5.0/24", "  cidr 192.168.5.0/24\n" + lanPool, lanPool, lanPool + "\n  announce bgp");
 
         change("clusterAttr.talos", "  talos v1.12.0", "  talos v1.13.0");
         change("clusterAttr.kubernetes", "  kubernetes v1.33.3", "  kubernetes v1.34.1");
@@ -262,6 +265,8 @@ class AttributeEffectTest {
         add("cephAttr.public-network", "ceph rook {", "  public-network lan");
         add("cephAttr.cluster-network", "ceph rook {", "  cluster-network storage");
         add("cephAttr.pool", "ceph rook {", "  pool fast {\n    replicas 2\n    min-size 2\n  }");
+        add("cephAttr.filesystem", "ceph rook {", "  filesystem shared {\n    replicas 3\n  }");
+        add("cephAttr.object-store", "ceph rook {", "  object-store objects {\n    replicas 3\n  }");
         change("poolAttr.replicas", "    replicas 3", "    replicas 2\n    min-size 2");
         CASES.put("poolAttr.replicas", new String[]{"    replicas 3", "    replicas 2"});
         add("poolAttr.min-size", "    replicas 3", "    min-size 3");
@@ -279,6 +284,18 @@ class AttributeEffectTest {
         add("storageClassAttr.static", "  ceph replicapool\n  default\n}", "storage-class disk {\n  static on k8s-1 size 1TB\n}");
         add("storageClassAttr.binding", sc, "  binding wait-for-first-consumer");
         add("storageClassAttr.mount-option", sc, "  mount-option \"noatime\"");
+        String classEnd = "  ceph replicapool\n  default\n}";
+        add("storageClassAttr.longhorn", classEnd, "storage-class lh {\n  longhorn replicas 3\n}");
+        String withLonghorn = classEnd + "\nstorage-class lh {\n  longhorn replicas 3\n}";
+        within("storageClassAttr.data-locality", classEnd, withLonghorn, "  longhorn replicas 3", "  longhorn replicas 3\n  data-locality best-effort");
+        within("storageClassAttr.recurring", classEnd, withLonghorn, "  longhorn replicas 3", "  longhorn replicas 3\n  recurring snapshot \"0 */6 * * *\" retain 8");
+        add("storageClassAttr.zfs", classEnd, "storage-class zfs {\n  zfs tank on [k8s-1]\n}");
+        add("storageClassAttr.democratic-csi", classEnd, "storage-class nas-nfs {\n  democratic-csi nfs export media on nas\n}");
+        String ceph = "ceph rook {";
+        within("storageClassAttr.cephfs", ceph, ceph + "\n  filesystem shared {\n    replicas 3\n  }", classEnd,
+                classEnd + "\nstorage-class shared {\n  cephfs shared\n}");
+        within("storageClassAttr.bucket", ceph, ceph + "\n  object-store objects {\n    replicas 3\n  }", classEnd,
+                classEnd + "\nstorage-class buckets {\n  bucket objects\n}");
 
         String b2 = "  kind object-storage";
         change("serviceAttr.kind", b2, "  kind [object-storage, vpn]");
@@ -326,6 +343,7 @@ class AttributeEffectTest {
         add("appAttr.components", plex, "  components [alerts]");
         add("appAttr.multus", plex, "  multus 10.10.0.50 on storage");
         add("appAttr.version", plex, "  version v1.41.0");
+        add("appAttr.nfs-volume", plex, "  nfs-volume media from nas export media at \"/media\"");
 
         // A dns-provider's settings land in its external-dns values (dns/providers/<name>-values.yaml).
         String site = "site home {\n  domain example.com\n}";

@@ -12,7 +12,9 @@ import hlc.resolve.ResolvedSpec;
 import java.util.List;
 
 /**
- * HL040: a pool cannot place more replicas than it has failure domains (hosts with OSDs for
+ * The same for a filesystem's and an object store's pools, which take their block's pool settings.
+ *
+ * <p>HL040: a pool cannot place more replicas than it has failure domains (hosts with OSDs for
  * {@code failure-domain host}, OSDs for {@code osd}); its placement groups stay undersized forever.
  * HL041: min size must not exceed replicas, or the pool never accepts a write.
  * HL042 (warning): replicas 2 with min size 1 acknowledges writes held by a single copy: one more failure
@@ -26,7 +28,9 @@ public final class CephReplicaCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
-        for (Ceph.Pool p : ix.spec().pools()) {
+        for (Ceph.Replicated r : ix.spec().cephs().stream().flatMap(c -> c.replicated().stream()).toList()) {
+            Ceph.Pool p = r.pool();
+            String kind = r.kind();
             PoolPlacement placement = ix.placement(p);
             List<Host> osdHosts = placement.osdHosts();
             int osdCount = placement.osdCount();
@@ -39,18 +43,18 @@ public final class CephReplicaCheck implements Check {
                         ? osdHosts.size() + " host" + (osdHosts.size() == 1 ? "" : "s") + " with OSDs"
                                 + (osdHosts.isEmpty() ? "" : " (" + String.join(", ", osdHosts.stream().map(h -> h.name().text()).toList()) + ")")
                         : osdCount + " OSD" + (osdCount == 1 ? "" : "s");
-                reporter.error(Code.HL040, at, "pool `" + p.name() + "` wants " + replicas + (replicas == 1 ? " replica" : " replicas") + " with failure domain `"
+                reporter.error(Code.HL040, at, kind + " `" + p.name() + "` wants " + replicas + (replicas == 1 ? " replica" : " replicas") + " with failure domain `"
                                 + domain + "`, but the spec has only " + have)
                         .hint("lower `replicas` to " + Math.max(1, domains) + ", or add OSDs ("
                                 + "`osd \"/dev/disk/by-id/…\"`) on more hosts").emit();
             }
             if (p.minSize() != null && p.minSize().value() > replicas) {
-                reporter.error(Code.HL041, p.minSize().span(), "pool `" + p.name() + "` has min size " + p.minSize().value()
+                reporter.error(Code.HL041, p.minSize().span(), kind + " `" + p.name() + "` has min size " + p.minSize().value()
                                 + ", more than its " + replicas + " replicas: it would never accept a write")
                         .hint("min size is usually replicas - replicas/2 (2 for 3 replicas)").emit();
             }
             if (replicas == 2 && p.effectiveMinSize() == 1) {
-                reporter.warning(Code.HL042, at, "pool `" + p.name() + "` has 2 replicas and min size 1: a write held by "
+                reporter.warning(Code.HL042, at, kind + " `" + p.name() + "` has 2 replicas and min size 1: a write held by "
                                 + "one copy is acknowledged, and one more failure loses it")
                         .hint("use 3 replicas with min size 2; `min-size 2` with 2 replicas instead stops I/O to the pool (reads too) while one copy is down").emit();
             }

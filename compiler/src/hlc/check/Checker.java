@@ -18,6 +18,7 @@ public final class Checker {
             new CephReplicaCheck(),
             new CephNetworkCheck(),
             new DefaultStorageClassCheck(),
+            new StorageBackendCheck(),
             new ControlPlaneCountCheck(),
             new AppDependencyCycleCheck(),
             new DnsNameCheck(),

@@ -79,6 +79,17 @@ public final class ReferenceCheck implements Check {
             if (sc.backend() instanceof StorageClass.CephPool p) resolve(p.pool(), ix.pools, "Ceph pool", reporter);
             if (sc.backend() instanceof StorageClass.Nfs nfs) export(nfs.export(), nfs.device(), ix, reporter);
             if (sc.backend() instanceof StorageClass.Static st) resolve(st.host(), ix.hosts, "host", reporter);
+            if (sc.backend() instanceof StorageClass.Zfs zfs) zfs.hosts().forEach(h -> resolve(h, ix.hosts, "host", reporter));
+            if (sc.backend() instanceof StorageClass.CephFs fs) {
+                resolve(fs.filesystem(), byName(s.cephs().stream().flatMap(cb -> cb.filesystems().stream()).toList()), "Ceph filesystem", reporter);
+            }
+            if (sc.backend() instanceof StorageClass.Bucket b) {
+                resolve(b.store(), byName(s.cephs().stream().flatMap(cb -> cb.objectStores().stream()).toList()), "Ceph object store", reporter);
+            }
+            if (sc.backend() instanceof StorageClass.DemocraticCsi dc) {
+                if (dc.export() != null) export(dc.export(), dc.device(), ix, reporter);
+                else resolve(dc.device(), ix.devices, "device", reporter);
+            }
         }
         for (hlc.model.DnsProvider p : s.dnsProviders()) {
             if (p.target() != null && !ix.services.containsKey(p.target().text())
@@ -123,10 +134,17 @@ public final class ReferenceCheck implements Check {
                 if (r.via() != null) resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
             }
             for (App.Multus m : a.multus()) resolve(m.network(), ix.networks, "network", reporter);
+            for (App.NfsVolume v : a.nfsVolumes()) export(v.export(), v.device(), ix, reporter);
             for (App.Var v : a.vars()) {
                 if (v.secret() != null) vault(v.secret(), ix, reporter);
             }
         }
+    }
+
+    private static Map<String, Ceph.Pool> byName(List<Ceph.Pool> items) {
+        Map<String, Ceph.Pool> out = new java.util.LinkedHashMap<>();
+        items.forEach(p -> out.putIfAbsent(p.name().text(), p));
+        return out;
     }
 
     /** A gateway or DNS server given by name must name a device or host (whose address is then used). */

@@ -46,11 +46,29 @@ final class AppKustomization {
                     hlc.emit.multus.MultusEmitter.attachmentName(a.name().text(), m.network().text()));
         }
         volsync.ifPresent(u -> substitute.putAll(u.variables()));
+        substitute.putAll(nfsVolumeVariables(a, ix));
         for (App.Var v : a.vars()) {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }
         c.put("substitute", FluxEmitter.entries(substitute));
         return c;
+    }
+
+    /**
+     * An app's NFS volumes as the variables its HelmRelease mounts them by, the way home-ops apps write an NFS
+     * volume inline ({@code server: ${NFS_MEDIA_SERVER}}, {@code path: ${NFS_MEDIA_PATH}}, mounted at
+     * {@code ${NFS_MEDIA_MOUNT}}): the device's DNS name (else its address) and the export's path.
+     */
+    static Map<String, String> nfsVolumeVariables(App a, ResolvedSpec ix) {
+        Map<String, String> out = new TreeMap<>();
+        for (App.NfsVolume v : a.nfsVolumes()) {
+            String prefix = "NFS_" + v.name().text().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+            var device = ix.devices.get(v.device().text());
+            out.put(prefix + "SERVER", ClassBackend.serverOf(device));
+            out.put(prefix + "PATH", ClassBackend.exportPath(device, v.export()));
+            if (v.mount() != null) out.put(prefix + "MOUNT", v.mount().value());
+        }
+        return out;
     }
 
     /**

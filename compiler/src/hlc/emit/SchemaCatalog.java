@@ -42,6 +42,9 @@ public final class SchemaCatalog {
             Map.entry("barmancloud.cnpg.io/v1 ObjectStore", "barman-objectstore"),
             Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", "cnpg-scheduledbackup"),
             Map.entry("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition", "multus-networkattachmentdefinition"),
+            Map.entry("ceph.rook.io/v1 CephFilesystem", "rook-cephfilesystem"),
+            Map.entry("ceph.rook.io/v1 CephObjectStore", "rook-cephobjectstore"),
+            Map.entry("longhorn.io/v1beta2 RecurringJob", "longhorn-recurringjob"),
             // The documents of a Talos multi-document machine config (v1.12 and v1.13) beside the machine document
             Map.entry("v1alpha1 HostnameConfig", "talos-hostnameconfig"),
             Map.entry("v1alpha1 LinkAliasConfig", "talos-linkaliasconfig"),

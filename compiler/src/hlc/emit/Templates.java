@@ -57,6 +57,7 @@ public final class Templates {
 
     /** Every template under {@code templates/}, for {@link #prepare}. */
     static final List<String> NAMES = List.of("barman-objectstore.yaml.j2", "cephblockpool.yaml.j2",
+            "cephfilesystem.yaml.j2", "cephobjectstore.yaml.j2", "democratic-csi-values.yaml.j2", "longhorn-recurringjob.yaml.j2",
             "cilium-bgp-advertisement.yaml.j2", "cilium-bgp-cluster.yaml.j2", "cilium-bgp-peer.yaml.j2",
             "cilium-l2-policy.yaml.j2", "cilium-lb-pool.yaml.j2", "clustersecretstore.yaml.j2",
             "cnpg-scheduledbackup.yaml.j2", "configmap.yaml.j2", "dnsendpoints.yaml.j2", "external-dns-values.yaml.j2", "externalsecret.yaml.j2",

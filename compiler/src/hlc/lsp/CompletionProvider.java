@@ -42,7 +42,9 @@ final class CompletionProvider {
             Map.entry("reclaim", Choices.RECLAIM), Map.entry("bond", Choices.BOND_MODES),
             Map.entry("gpu", Choices.GPU_DRIVERS), Map.entry("layout", Choices.FLUX_LAYOUTS),
             Map.entry("binding", Choices.BINDING_MODES), Map.entry("policy", Choices.DNS_POLICIES),
-            Map.entry("volume", Choices.SYSTEM_VOLUMES));
+            Map.entry("volume", Choices.SYSTEM_VOLUMES), Map.entry("announce", Choices.ANNOUNCEMENTS),
+            Map.entry("data-locality", Choices.DATA_LOCALITIES), Map.entry("recurring", Choices.RECURRING_TASKS),
+            Map.entry("democratic-csi", Choices.DEMOCRATIC_CSI_KINDS));
 
     private CompletionProvider() {}
 

@@ -13,7 +13,7 @@ public record App(Name name, Name namespace, Located<String> path, List<Name> de
                   List<Route> routes, List<Var> vars, Located<Boolean> waitReady, Located<Boolean> prune,
                   Duration interval, Duration timeout, List<Name> uses, String description,
                   List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
-                  Located<String> version) {
+                  Located<String> version, List<NfsVolume> nfsVolumes) {
     public App {
         depends = List.copyOf(depends);
         storage = List.copyOf(storage);
@@ -23,7 +23,14 @@ public record App(Name name, Name namespace, Located<String> path, List<Name> de
         dependencies = List.copyOf(dependencies);
         components = List.copyOf(components);
         multus = List.copyOf(multus);
+        nfsVolumes = nfsVolumes == null ? List.of() : List.copyOf(nfsVolumes);
     }
+
+    /**
+     * An NFS export the app mounts itself (no storage class, no claim), as home-ops apps do in their HelmRelease
+     * values: {@code nfs-volume media from nas export media at "/media"}. {@code mount} is null when not given.
+     */
+    public record NfsVolume(Name name, Name device, Name export, Located<String> mount, hlc.diag.Span span) {}
 
     /**
      * The namespace a dependency is in: the one written after {@code @}, else this app's own (a bare name

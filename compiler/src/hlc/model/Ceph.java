@@ -2,11 +2,30 @@ package hlc.model;
 
 import java.util.List;
 
-/** A Rook-Ceph cluster: its public and replication networks, and its pools. */
-public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools) {
+/**
+ * A Rook-Ceph cluster: its public and replication networks, its RBD pools, its CephFS filesystems and its object
+ * stores. A filesystem or object store is written as a {@link Pool} named after it: the settings of its
+ * metadata and data pools (Rook makes both from them).
+ */
+public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools, List<Pool> filesystems,
+                   List<Pool> objectStores) {
     public Ceph {
         pools = List.copyOf(pools);
+        filesystems = List.copyOf(filesystems);
+        objectStores = List.copyOf(objectStores);
     }
+
+    /** Every replicated pool Rook makes for this cluster, with what it is for: the replica checks count them all. */
+    public List<Replicated> replicated() {
+        List<Replicated> out = new java.util.ArrayList<>();
+        pools.forEach(p -> out.add(new Replicated("pool", p)));
+        filesystems.forEach(p -> out.add(new Replicated("filesystem", p)));
+        objectStores.forEach(p -> out.add(new Replicated("object store", p)));
+        return out;
+    }
+
+    /** A pool and the word for what it is ("pool", "filesystem", "object store"), for messages. */
+    public record Replicated(String kind, Pool pool) {}
 
     /** A replicated RBD pool. {@code minSize} is null when Ceph's default (size - size/2) applies. */
     public record Pool(Name name, Located<Integer> replicas, Located<Integer> minSize, Name failureDomain,

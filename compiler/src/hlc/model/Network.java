@@ -8,7 +8,36 @@ package hlc.model;
  */
 public record Network(Name name, Cidr cidr, Target gateway, java.util.List<Target> dns, Located<Integer> vlan,
                       Located<Integer> mtu, DhcpRange dhcp, String description, Cidr ipv6, Name pool,
-                      Target ipv6Gateway) {
+                      Target ipv6Gateway, java.util.List<PoolBlock> poolBlocks, Name announce) {
+    public Network {
+        poolBlocks = poolBlocks == null ? java.util.List.of() : java.util.List.copyOf(poolBlocks);
+    }
+
+    /**
+     * A part of the network its pool hands out: {@code range FIRST to LAST}, or {@code block CIDR} (first and
+     * last are then the block's ends and {@code cidr} is set).
+     */
+    public record PoolBlock(Ip first, Ip last, Cidr cidr, hlc.diag.Span span) {
+        public boolean contains(Ip ip) {
+            var v = ip.value();
+            return v.getIPVersion() == first.value().getIPVersion()
+                    && v.compareTo(first.value()) >= 0 && v.compareTo(last.value()) <= 0;
+        }
+
+        public boolean overlaps(PoolBlock o) {
+            return first.value().getIPVersion() == o.first.value().getIPVersion()
+                    && first.value().compareTo(o.last.value()) <= 0 && o.first.value().compareTo(last.value()) <= 0;
+        }
+
+        public String text() {
+            return cidr != null ? cidr.text() : first.text() + " to " + last.text();
+        }
+    }
+
+    /** A pool that is only some blocks of the network (so nodes may live beside it), not the whole network. */
+    public boolean isPartialPool() {
+        return isLoadBalancerPool() && !poolBlocks.isEmpty();
+    }
 
     /**
      * The prefix of this network an address belongs to: {@code cidr}, or the {@code ipv6} prefix beside it on
@@ -24,6 +53,11 @@ public record Network(Name name, Cidr cidr, Target gateway, java.util.List<Targe
     public String prefixes() {
         if (ipv6 == null) return cidr == null ? "" : cidr.text();
         return cidr == null ? ipv6.text() : cidr.text() + " and " + ipv6.text();
+    }
+
+    /** Load-balancer addresses announced over ARP/NDP by a node (Cilium L2 announcements), as the spec says. */
+    public boolean announcedL2() {
+        return announce != null && announce.text().equals("l2");
     }
 
     public boolean isLoadBalancerPool() {

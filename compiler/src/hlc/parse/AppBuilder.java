@@ -36,6 +36,7 @@ final class AppBuilder extends BlockBuilder {
         List<App.Dependency> dependencies = new ArrayList<>();
         List<Located<String>> components = new ArrayList<>();
         List<App.Multus> multus = new ArrayList<>();
+        List<App.NfsVolume> nfsVolumes = new ArrayList<>();
         Slot<Located<String>> version = new Slot<>("version", t);
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
@@ -68,6 +69,12 @@ final class AppBuilder extends BlockBuilder {
                 Name net = lit.name(c.name());
                 Ip via = c.address().size() > 1 ? lit.ip(c.address(1)) : null;
                 if (ip != null && net != null) multus.add(new App.Multus(ip, net, via));
+            } else if (a instanceof AppNfsVolumeContext c && c.name().size() == 3) {
+                Name vol = lit.name(c.name(0));
+                Name device = lit.name(c.name(1));
+                Name export = lit.name(c.name(2));
+                Located<String> mount = c.STRING() == null ? null : lit.absolutePath(c.STRING(), "mount path", "/", "/media");
+                if (vol != null && device != null && export != null) nfsVolumes.add(new App.NfsVolume(vol, device, export, mount, at));
             } else if (a instanceof AppVersionContext c) {
                 String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
                 version.set(reporter, at, v == null ? null : new Located<>(v, at));
@@ -76,7 +83,7 @@ final class AppBuilder extends BlockBuilder {
         require(namespace, name, "app", "namespace", "namespace media");
         return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
                     prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
-                    version.get());
+                    version.get(), nfsVolumes);
     }
 
     private List<App.Dependency> appRefs(AppRefListContext c) {

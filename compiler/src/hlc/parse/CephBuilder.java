@@ -24,27 +24,28 @@ final class CephBuilder extends BlockBuilder {
         Slot<Name> pub = new Slot<>("public-network", t);
         Slot<Name> cluster = new Slot<>("cluster-network", t);
         List<Ceph.Pool> pools = new ArrayList<>();
+        List<Ceph.Pool> filesystems = new ArrayList<>();
+        List<Ceph.Pool> objectStores = new ArrayList<>();
         for (CephAttrContext a : ctx.cephAttr()) {
             Span at = lit.span(a);
             if (a instanceof CephPublicNetworkContext c) pub.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephClusterNetworkContext c) cluster.set(reporter, at, lit.name(c.name()));
-            else if (a instanceof CephPoolContext c) {
-                Ceph.Pool p = pool(c);
-                if (p != null) pools.add(p);
-            }
+            else if (a instanceof CephPoolContext c) addIfPresent(pools, pool(c.name(), c.poolAttr(), "pool"));
+            else if (a instanceof CephFsContext c) addIfPresent(filesystems, pool(c.name(), c.poolAttr(), "filesystem"));
+            else if (a instanceof CephObjectStoreContext c) addIfPresent(objectStores, pool(c.name(), c.poolAttr(), "object-store"));
         }
-        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools);
+        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, filesystems, objectStores);
     }
 
-    private Ceph.Pool pool(CephPoolContext ctx) {
-        Name name = lit.name(ctx.name());
+    private Ceph.Pool pool(NameContext nameCtx, List<PoolAttrContext> attrs, String kind) {
+        Name name = lit.name(nameCtx);
         if (name == null) return null;
-        String t = title("pool", name);
+        String t = title(kind, name);
         Slot<Located<Integer>> replicas = new Slot<>("replicas", t);
         Slot<Located<Integer>> minSize = new Slot<>("min-size", t);
         Slot<Name> domain = new Slot<>("failure-domain", t);
         Slot<Name[]> compression = new Slot<>("compression", t);
-        for (PoolAttrContext a : ctx.poolAttr()) {
+        for (PoolAttrContext a : attrs) {
             Span at = lit.span(a);
             if (a instanceof PoolReplicasContext c) replicas.set(reporter, at, lit.number(c.number(), 1, 100, "replicas"));
             else if (a instanceof PoolMinSizeContext c) minSize.set(reporter, at, lit.number(c.number(), 1, 100, "min size"));

@@ -20,6 +20,10 @@ public final class Choices {
     public static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
     public static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
     public static final List<String> POOL_KINDS = List.of("loadbalancer");
+    public static final List<String> ANNOUNCEMENTS = List.of("l2", "bgp");
+    public static final List<String> DATA_LOCALITIES = List.of("disabled", "best-effort", "strict-local");
+    public static final List<String> RECURRING_TASKS = List.of("snapshot", "backup");
+    public static final List<String> DEMOCRATIC_CSI_KINDS = List.of("nfs", "iscsi");
     public static final List<String> BINDING_MODES = List.of("immediate", "wait-for-first-consumer");
     public static final List<String> DNS_POLICIES = List.of("sync", "upsert-only", "create-only");
     public static final List<String> SYSTEM_VOLUMES = List.of("EPHEMERAL", "IMAGECACHE");

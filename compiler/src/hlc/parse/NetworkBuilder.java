@@ -31,6 +31,8 @@ final class NetworkBuilder extends BlockBuilder {
         Slot<Cidr> ipv6 = new Slot<>("ipv6", t);
         Slot<Name> pool = new Slot<>("pool", t);
         Target ipv6Gateway = null;
+        List<Network.PoolBlock> blocks = new ArrayList<>();
+        Slot<Name> announce = new Slot<>("announce", t);
         for (NetworkAttrContext a : ctx.networkAttr()) {
             Span at = lit.span(a);
             if (a instanceof NetCidrContext c) cidr.set(reporter, at, lit.cidr(c.cidr()));
@@ -45,11 +47,16 @@ final class NetworkBuilder extends BlockBuilder {
                 ipv6.set(reporter, at, ipv6Cidr(c));
                 if (first && c.target() != null) ipv6Gateway = new DualStack(lit, reporter).ipv6Gateway(target(c.target()));
             }
-            else if (a instanceof NetPoolContext c) pool.set(reporter, at, lit.choice(c.name(), POOL_KINDS, "address pool"));
+            else if (a instanceof NetPoolContext c) {
+                pool.set(reporter, at, lit.choice(c.name(), POOL_KINDS, "address pool"));
+                for (PoolBlockContext b : c.poolBlock()) addIfPresent(blocks, poolBlock(b));
+            }
+            else if (a instanceof NetAnnounceContext c) announce.set(reporter, at, lit.choice(c.name(), ANNOUNCEMENTS, "announcement"));
         }
         require(cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
         return name == null ? null : new Network(name, cidr.get(), gateway.get(), dns.get() == null ? List.of() : dns.get(),
-                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get(), ipv6Gateway);
+                    vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get(), ipv6Gateway,
+                    blocks, announce.get());
     }
 
     private Cidr ipv6Cidr(NetIpv6Context c) {
@@ -60,6 +67,29 @@ final class NetworkBuilder extends BlockBuilder {
             return null;
         }
         return v6;
+    }
+
+    /** A pool's `range FIRST to LAST` or `block CIDR`; null (reported) when it is empty or mixes families. */
+    private Network.PoolBlock poolBlock(PoolBlockContext b) {
+        Span at = lit.span(b);
+        if (b instanceof PoolCidrContext c) {
+            Cidr block = lit.cidr(c.cidr());
+            if (block == null) return null;
+            var range = block.block();
+            return new Network.PoolBlock(new Ip(range.getLower().withoutPrefixLength(), block.span()),
+                    new Ip(range.getUpper().withoutPrefixLength(), block.span()), block, at);
+        }
+        PoolRangeContext r = (PoolRangeContext) b;
+        if (r.address().size() < 2) return null;
+        Ip first = lit.ip(r.address(0));
+        Ip last = lit.ip(r.address(1));
+        if (first == null || last == null) return null;
+        if (first.value().getIPVersion() != last.value().getIPVersion() || first.value().compareTo(last.value()) > 0) {
+            reporter.error(Code.HL004, at, "pool range " + first + " to " + last + " is empty or mixes IPv4 and IPv6")
+                    .hint("write the lower address first").emit();
+            return null;
+        }
+        return new Network.PoolBlock(first, last, null, at);
     }
 
     private Network.DhcpRange dhcpRange(NetDhcpContext c) {

@@ -264,6 +264,18 @@ public final class ResolvedSpec {
         return c != null && c.loadBalancers().size() == 1 ? c.loadBalancers().get(0) : null;
     }
 
+    /**
+     * How a load-balancer pool's addresses reach the network: what {@code announce} says, else {@code bgp} for a
+     * whole-network pool (a routed block no node is on) and, for a pool of blocks inside a node network, BGP
+     * when the cluster has a {@code bgp} block, L2 announcements otherwise. Null for a network that is no pool.
+     */
+    public Defaulted<String> announcement(Network n) {
+        if (!n.isLoadBalancerPool()) return null;
+        if (n.announce() != null) return Defaulted.written(n.announce().text(), n.announce().span());
+        boolean bgp = spec.cluster() != null && spec.cluster().bgp() != null;
+        return Defaulted.byDefault(n.isPartialPool() && !bgp ? "l2" : "bgp");
+    }
+
     /** Where a pool's copies can go, with the defaults Rook applies (3 replicas, failure domain host). */
     public PoolPlacement placement(Ceph.Pool p) {
         List<Host> osdHosts = spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList();

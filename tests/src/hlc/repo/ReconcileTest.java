@@ -76,6 +76,26 @@ class ReconcileTest {
         reconciles("today-namespaced", TODAY, TODAY_FILES, "kubernetes", UnaryOperator.identity());
     }
 
+    /**
+     * The storage words the bundled specs do not use (a CephFS and an object store with their classes, Longhorn
+     * with a recurring job, OpenEBS ZFS, democratic-csi) and a pool of ranges on the node network: every new
+     * folder is applied by some Kustomization, after the apps its resources need.
+     */
+    @Test
+    void homelabWithEveryStorageBackend() throws Exception {
+        FluxWalk w = reconciles("homelab-storage", HOMELAB, null, "out", s -> s
+                .replace("ceph rook-ceph {\n", "ceph rook-ceph {\n  filesystem cephfs {\n    replicas 3\n  }\n"
+                        + "  object-store objects {\n    replicas 3\n  }\n")
+                + "\nstorage-class cephfs {\n  cephfs cephfs\n}\n"
+                + "\nstorage-class buckets {\n  bucket objects\n}\n"
+                + "\nstorage-class longhorn {\n  longhorn replicas 3\n  recurring snapshot \"0 */6 * * *\" retain 8\n}\n"
+                + "\nstorage-class zfs {\n  zfs tank on [k8s-1]\n}\n"
+                + "\nstorage-class nas-nfs {\n  democratic-csi nfs export backups on synology\n}\n");
+        assertTrue(w.applied.containsAll(List.of("CephFilesystem/cephfs", "CephObjectStore/objects", "RecurringJob/longhorn-snapshot",
+                "StorageClass/zfs", "StorageClass/nas-nfs", "ConfigMap/democratic-csi-nas-nfs-values")), w.applied.toString());
+        assertTrue(w.built.containsAll(List.of("out/storage/longhorn", "out/storage/democratic-csi")), w.built.toString());
+    }
+
     @Test
     void homelabWithItsOwnFluxPath() throws Exception {
         reconciles("homelab-lab", HOMELAB, null, "clusters/lab",

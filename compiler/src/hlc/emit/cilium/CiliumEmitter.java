@@ -30,7 +30,15 @@ public final class CiliumEmitter implements Emitter {
         for (CiliumFacts.Pool p : facts.pools()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", p.name());
-            c.put("cidrs", p.cidrs());
+            List<Map<String, String>> blocks = new ArrayList<>();
+            for (CiliumFacts.Block b : p.blocks()) {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("cidr", b.cidr() == null ? "" : b.cidr());
+                m.put("start", b.start() == null ? "" : b.start());
+                m.put("stop", b.stop() == null ? "" : b.stop());
+                blocks.add(m);
+            }
+            c.put("blocks", blocks);
             c.put("reserve_first_last", p.reserveFirstLast());
             files.add(new FileSpec(FOLDER + "/pool-" + p.name() + ".yaml", "cilium-lb-pool.yaml.j2", c, false));
         }

@@ -23,8 +23,15 @@ import java.util.TreeSet;
  */
 record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
 
-    /** A CiliumLoadBalancerIPPool: its blocks as CIDRs, and whether the first and last address are kept back. */
-    record Pool(String name, List<String> cidrs, boolean reserveFirstLast) {}
+    /** A CiliumLoadBalancerIPPool: its blocks, and whether the first and last address of each CIDR are kept back. */
+    record Pool(String name, List<Block> blocks, boolean reserveFirstLast) {}
+
+    /** One block of a pool: a CIDR, or a range from {@code start} to {@code stop} (then {@code cidr} is null). */
+    record Block(String cidr, String start, String stop) {
+        static Block of(String cidr) {
+            return new Block(cidr, null, null);
+        }
+    }
 
     /** A CiliumL2AnnouncementPolicy for the load balancers of one network: the hosts and links that answer. */
     record L2Announcement(String network, List<String> interfaces, List<String> hosts, boolean allHosts) {}
@@ -41,11 +48,9 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
         List<L2Announcement> l2 = new ArrayList<>();
         for (Network n : ix.spec().networks()) {
             if (n.isLoadBalancerPool()) {
-                List<String> cidrs = new ArrayList<>();
-                if (n.cidr() != null) cidrs.add(n.cidr().text());
-                if (n.ipv6() != null) cidrs.add(n.ipv6().text());
-                // HL028 keeps fixed addresses off a pool's first and last address, so Cilium must not hand them out either
-                if (!cidrs.isEmpty()) pools.add(new Pool(n.name().text(), cidrs, true));
+                Pool pool = pool(ix, n);
+                if (!pool.blocks().isEmpty()) pools.add(pool);
+                if (ix.announcement(n).value().equals("l2")) l2.add(announcement(ix, n));
                 continue;
             }
             TreeSet<String> addresses = new TreeSet<>();
@@ -55,12 +60,37 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
                 }
             }
             if (addresses.isEmpty()) continue;
-            pools.add(new Pool(n.name().text(), List.copyOf(addresses), false));
+            pools.add(new Pool(n.name().text(), addresses.stream().map(Block::of).toList(), false));
             l2.add(announcement(ix, n));
         }
         pools.sort(java.util.Comparator.comparing(Pool::name));
         l2.sort(java.util.Comparator.comparing(L2Announcement::network));
         return new CiliumFacts(pools, l2, bgp(ix));
+    }
+
+    /**
+     * The blocks of a pool network: the blocks it lists (exactly as written: Cilium keeps no address of a range
+     * back); else, for a pool that is a node subnet too, every address of it that nothing else holds, as
+     * ranges; else its whole prefixes, without their first and last address (which HL028 keeps fixed addresses off).
+     */
+    private static Pool pool(ResolvedSpec ix, Network n) {
+        String name = n.name().text();
+        if (n.isPartialPool()) {
+            List<Block> blocks = new ArrayList<>();
+            for (Network.PoolBlock b : n.poolBlocks()) {
+                blocks.add(b.cidr() != null ? Block.of(b.cidr().text()) : new Block(null, b.first().text(), b.last().text()));
+            }
+            return new Pool(name, blocks, false);
+        }
+        List<hlc.model.Cidr> prefixes = new ArrayList<>();
+        if (n.cidr() != null) prefixes.add(n.cidr());
+        if (n.ipv6() != null) prefixes.add(n.ipv6());
+        if (hlc.resolve.AddressesInUse.hasNodes(ix, n)) {
+            List<Block> blocks = new ArrayList<>();
+            for (hlc.model.Cidr p : prefixes) blocks.addAll(FreeRanges.of(ix, n, p));
+            return new Pool(name, blocks, false);
+        }
+        return new Pool(name, prefixes.stream().map(p -> Block.of(p.text())).toList(), true);
     }
 
     /** A single address as a one-address block: {@code 192.168.5.231/32}. */

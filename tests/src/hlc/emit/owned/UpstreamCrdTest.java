@@ -94,6 +94,40 @@ class UpstreamCrdTest {
         assertEquals(7, seen.get("k8s.cni.cncf.io/v1 NetworkAttachmentDefinition"), "five apps on iot, two on vpn");
     }
 
+    /**
+     * The storage backends and load-balancer pools the bundled specs do not use, from the corpus specs that use
+     * them correctly: Rook's CephBlockPool, CephFilesystem and CephObjectStore, Longhorn's RecurringJob, and
+     * Cilium pools of ranges, a /32 block, IPv6, and the node subnet shared with the nodes.
+     */
+    @Test
+    void theNewStorageAndPoolWordsMatchUpstream() {
+        java.nio.file.Path corpus = EmitFixtures.projectDir().resolve("tests/corpus/check");
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> storage = validateAll(Compiles.clean(corpus.resolve("ok-storage-backends.hl")), problems);
+        Map<String, Integer> ranges = validateAll(Compiles.clean(corpus.resolve("ok-lb-pool-ranges-dual-stack.hl")), problems);
+        Map<String, Integer> shared = validateAll(Compiles.clean(corpus.resolve("ok-lb-pool-is-the-node-subnet.hl")), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(1, storage.get("ceph.rook.io/v1 CephBlockPool"));
+        assertEquals(1, storage.get("ceph.rook.io/v1 CephFilesystem"));
+        assertEquals(1, storage.get("ceph.rook.io/v1 CephObjectStore"));
+        assertEquals(2, storage.get("longhorn.io/v1beta2 RecurringJob"), "a snapshot and a backup job");
+        assertEquals(1, ranges.get("cilium.io/v2 CiliumLoadBalancerIPPool"));
+        assertEquals(1, ranges.get("cilium.io/v2alpha1 CiliumL2AnnouncementPolicy"), "a pool of ranges without bgp: L2");
+        assertEquals(1, shared.get("cilium.io/v2 CiliumLoadBalancerIPPool"));
+        assertEquals(null, shared.get("cilium.io/v2alpha1 CiliumL2AnnouncementPolicy"), "announce bgp: no L2 policy");
+    }
+
+    /** A pool that is the node subnet hands out no address a node, the VIP, the gateway or DHCP has. */
+    @Test
+    void aPoolThatIsTheNodeSubnetLeavesOutTheAddressesInUse() {
+        EmitFixtures.Run run = Compiles.clean(EmitFixtures.projectDir().resolve("tests/corpus/check/ok-lb-pool-is-the-node-subnet.hl"));
+        JsonNode blocks = run.doc("network/cilium/pool-lan.yaml").at("/spec/blocks");
+        List<String> ranges = new ArrayList<>();
+        blocks.forEach(b -> ranges.add(b.path("start").asText() + "-" + b.path("stop").asText()));
+        // .1 gateway, .10 VIP, .11 the node, .100-.150 DHCP; .0 and .255 are the network and broadcast addresses
+        assertEquals(List.of("192.168.5.2-192.168.5.9", "192.168.5.12-192.168.5.99", "192.168.5.151-192.168.5.254"), ranges);
+    }
+
     /** The validation above can fail: a misspelled field and a wrong type are rejected. */
     @Test
     void aMisspelledOrMistypedFieldIsRejected() {
