@@ -75,7 +75,15 @@ clusterAttr
     | 'kernel-arg' STRING                       # ClusterKernelArg    // every node
     | 'kernel-module' name                      # ClusterKernelModule // every node
     | 'extension' STRING                        # ClusterExtension    // every node's image
+    // Talos node settings every node gets (issue 18): time servers, kernel parameters, registry mirrors.
+    | 'ntp' ntpServerList                       # ClusterNtp          // an address, a device by name, or a host name
+    | 'sysctl' sysctlKey sysctlValue            # ClusterSysctl
+    | 'mirror' dnsName STRING                   # ClusterMirror       // a registry and one of its mirrors' URLs
     ;
+ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
+ntpServer : address | dnsName ;
+sysctlKey : dnsName | STRING ;                  // net.core.rmem_max
+sysctlValue : STRING | number ;
 bgpAttr
     : 'asn' number                              # BgpAsn
     | 'peer' target 'asn' number                # BgpPeer
@@ -112,6 +120,22 @@ hostAttr
     | 'usb' STRING                              # HostUsb        // a USB device plugged into the node
     | 'volume' name '{' volumeAttr* '}'         # HostVolume     // a Talos system volume (EPHEMERAL)
     | 'user-volume' name '{' volumeAttr* '}'    # HostUserVolume // a Talos user volume, /var/mnt/<name>
+    // Talos node settings of this host only (issue 18): the install disk by its properties, the kernel of its
+    // image and its kernel parameters.
+    | 'install-disk' '{' diskSelectorAttr* '}'  # HostInstallDiskSelector // Talos install.diskSelector
+    | 'kernel-arg' STRING                       # HostKernelArg  // this node's image only
+    | 'kernel-module' name                      # HostKernelModule
+    | 'sysctl' sysctlKey sysctlValue            # HostSysctl
+    ;
+diskSelectorAttr
+    : 'size' SIZE                               # DiskSize       // exactly this size
+    | 'min-size' SIZE                           # DiskMinSize    // at least
+    | 'max-size' SIZE                           # DiskMaxSize    // at most
+    | 'model' STRING                            # DiskModel      // a glob: "Samsung SSD 980*"
+    | 'serial' STRING                           # DiskSerial
+    | 'type' name                               # DiskType       // ssd, hdd, nvme or sd
+    | 'wwid' STRING                             # DiskWwid
+    | 'bus-path' STRING                         # DiskBusPath
     ;
 volumeAttr
     : 'min-size' SIZE                           # VolumeMinSize
@@ -129,6 +153,19 @@ interfaceAttr
     | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one
     | 'mtu' number                              # IfaceMtu
     | 'speed' STRING                            # IfaceSpeed
+    // Which physical link (issue 18), besides `driver`: by MAC address, the only physical one, by bus path.
+    | 'mac' (IPV6 | STRING)                     # IfaceMac       // 00:1a:2b:3c:4d:5e lexes as an IPv6 address
+    | 'physical'                                # IfacePhysical
+    | 'bus-path' STRING                         # IfaceBusPath   // "0000:01:00.0", a glob
+    // Bond options.
+    | 'lacp-rate' name                          # IfaceLacpRate  // slow or fast (802.3ad)
+    | 'xmit-hash-policy' STRING                 # IfaceXmitHashPolicy // "layer3+4"
+    | 'miimon' number                           # IfaceMiimon    // milliseconds
+    | 'updelay' number                          # IfaceUpdelay
+    | 'downdelay' number                        # IfaceDowndelay
+    // Routes.
+    | 'route' cidr 'via' address ('metric' number)? # IfaceRoute // a static route through a gateway on this link
+    | 'dhcp-metric' number                      # IfaceDhcpMetric // the metric of the routes DHCP gives
     ;
 
 // ---------------------------------------------------------------- devices: gateway, NAS, switches
@@ -280,6 +317,8 @@ keyword
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
+    | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
+    | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -14,8 +14,12 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
-                      Cidr servicesIpv6) {
+                      Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
+                      List<Mirror> mirrors) {
     public Cluster {
+        timeServers = List.copyOf(timeServers);
+        sysctls = List.copyOf(sysctls);
+        mirrors = List.copyOf(mirrors);
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);
@@ -29,6 +33,19 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     public boolean workloadsOnControlPlanes(boolean hasWorkers) {
         return controlPlaneWorkloads != null ? controlPlaneWorkloads.value() : !hasWorkers;
     }
+
+    /**
+     * An NTP server of every node: an address or a device (or host) by name ({@code target}), or a host name the
+     * nodes look up ({@code hostname}, {@code time.cloudflare.com}); exactly one of the two is set.
+     */
+    public record TimeServer(Target target, Name hostname) {
+        public hlc.diag.Span span() {
+            return target != null ? target.span() : hostname.span();
+        }
+    }
+
+    /** A registry mirror: the registry ({@code docker.io}) and one URL its images are pulled through instead. */
+    public record Mirror(Name registry, Located<String> url) {}
 
     /** The floating control-plane address and the network it is announced on. */
     public record Vip(Ip address, Name network) {}
