@@ -79,6 +79,7 @@ clusterAttr
     | 'ntp' ntpServerList                       # ClusterNtp          // an address, a device by name, or a host name
     | 'sysctl' sysctlKey sysctlValue            # ClusterSysctl
     | 'mirror' dnsName STRING                   # ClusterMirror       // a registry and one of its mirrors' URLs
+    | 'endpoint' address                        # ClusterEndpointAddress // the API at an address: a single node's own
     ;
 ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
 ntpServer : address | dnsName ;
@@ -332,7 +333,10 @@ SIZE     : DIGITS ('.' DIGITS)? ('B' | 'KB' | 'MB' | 'GB' | 'TB' | 'PB' | 'KiB' 
 DURATION : (DIGITS ('ms' | 's' | 'm' | 'h' | 'd'))+ ;
 INT      : DIGITS ;
 DNSNAME  : ('*' '.')? LABEL ('.' LABEL)+ '.'? ;
-IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* ;
+// A name may start with digits, as a Kubernetes name may (`1password-connect`), when a letter, `_` or `-` follows
+// them; a number with a unit hlc knows is still a duration or size (`10m`, `64GiB`: the same length, and those
+// rules come first), and `6hours` is a name the parser reports where a duration stands, with the unit meant.
+IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* | DIGITS [a-zA-Z_-] [a-zA-Z0-9_-]* ;
 STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 
 LBRACE   : '{' ;

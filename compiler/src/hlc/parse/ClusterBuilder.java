@@ -32,6 +32,7 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Slot<Name> endpoint = new Slot<>("endpoint", t);
+        Ip[] endpointAddress = {null};
         Slot<Name> nodeNetwork = new Slot<>("node-network", t);
         Slot<Cluster.Bgp> bgp = new Slot<>("bgp", t);
         Slot<Ip> clusterDns = new Slot<>("cluster-dns", t);
@@ -73,6 +74,11 @@ final class ClusterBuilder extends BlockBuilder {
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterEndpointAddressContext c) {
+                Ip ip = lit.ip(c.address());
+                endpoint.set(reporter, at, null); // one endpoint: a second, of either kind, is HL006
+                if (endpoint.get() == null && ip != null && endpointAddress[0] == null) endpointAddress[0] = ip;
+            }
             else if (a instanceof ClusterNodeNetworkContext c) nodeNetwork.set(reporter, at, lit.name(c.name()));
             else if (a instanceof ClusterBgpContext c) bgp.set(reporter, at, bgp(c));
             else if (a instanceof ClusterDnsContext c) clusterDns.set(reporter, at, lit.ip(c.address()));
@@ -91,7 +97,7 @@ final class ClusterBuilder extends BlockBuilder {
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
                     extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
-                    ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors);
+                    ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0]);
     }
 
     /** NTP servers: an address, a device or host by a bare name, or a DNS name the nodes look up. */

@@ -89,6 +89,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> sans = new ArrayList<>();
         if (c.vip() != null) sans.add(c.vip().address().text());
         if (c.endpoint() != null) sans.add(c.endpoint().text());
+        if (c.endpointAddress() != null) sans.add(c.endpointAddress().text());
         return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(), cs.apiEndpoint().url(),
                 cs.podSubnets().stream().map(Cidr::text).toList(), cs.serviceSubnets().stream().map(Cidr::text).toList(),
                 cs.cni().value().talosName(), cs.kubeProxy().value(), c.workloadsOnControlPlanes(hasWorkers), sans,
