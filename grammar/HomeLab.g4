@@ -127,6 +127,9 @@ hostAttr
     | 'kernel-arg' STRING                       # HostKernelArg  // this node's image only
     | 'kernel-module' name                      # HostKernelModule
     | 'sysctl' sysctlKey sysctlValue            # HostSysctl
+    | 'arch' name                               # HostArch       // amd64 (default) or arm64
+    | 'overlay' STRING STRING                   # HostOverlay    // an SBC's Image Factory overlay: image, name
+    | 'secure-boot'                             # HostSecureBoot // the Image Factory's SecureBoot installer
     ;
 diskSelectorAttr
     : 'size' SIZE                               # DiskSize       // exactly this size
@@ -319,7 +322,8 @@ keyword
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
     | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
-    | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric'
+    | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
+    | 'secure-boot'
     ;
 
 // ---------------------------------------------------------------- tokens

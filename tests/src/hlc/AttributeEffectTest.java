@@ -244,6 +244,10 @@ class AttributeEffectTest {
         add("hostAttr.kernel-arg", k1, "  kernel-arg \"intel_iommu=on\"");
         add("hostAttr.kernel-module", k1, "  kernel-module zfs");
         add("hostAttr.sysctl", k1, "  sysctl vm.nr_hugepages 1024");
+        add("hostAttr.secure-boot", k1, "  secure-boot");
+        // arm64 changes what the node's image may hold: an amd64-only extension is then a finding
+        within("hostAttr.arch", k1, k1 + "\n  extension \"intel-ucode\"", k1, k1 + "\n  arch arm64");
+        within("hostAttr.overlay", k1, k1 + "\n  arch arm64", k1, k1 + "\n  overlay \"siderolabs/sbc-raspberrypi\" \"rpi_generic\"");
         // The install disk chosen by its properties: each against a selector without it.
         String model = "    model \"Samsung SSD 980*\"";
         String withSelector = k1 + "\n  install-disk {\n" + model + "\n  }";

@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>HL004: a route whose destination and gateway are of different IP families; a MAC, {@code physical} or
  *       bus path on a bond or a VLAN, which are no physical links (they select nothing);</li>
  *   <li>HL026: one MAC address selecting two links of one host (Talos's selector must match exactly one);</li>
- *   <li>HL007: an NTP server named by a device or host that has no address to give the nodes.</li>
+ *   <li>HL007: an NTP server named by a device or host that has no address to give the nodes;</li>
+ *   <li>HL004: an arm64 host with an extension or GPU driver the Image Factory builds for amd64 only.</li>
  * </ul>
  */
 public final class TalosNodeCheck implements Check {
@@ -31,7 +32,9 @@ public final class TalosNodeCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
+        Cluster cluster = ix.spec().cluster();
         for (Host h : ix.spec().hosts()) {
+            if (h.isArm64()) amd64Only(h, cluster, reporter);
             Map<String, Host.Interface> macs = new HashMap<>();
             for (Host.Interface i : h.interfaces()) {
                 routes(h, i, ix, reporter);
@@ -65,6 +68,27 @@ public final class TalosNodeCheck implements Check {
                 reporter.error(Code.HL007, t.span(), "NTP server `" + name + "` has no address for the nodes to ask")
                         .hint("give `" + name + "` an `address ... on ...`, or write the NTP server's address").emit();
             }
+        }
+    }
+
+    /** Extensions the Image Factory builds for amd64 only: an arm64 node's image cannot have them. */
+    private static final java.util.Set<String> AMD64_ONLY = java.util.Set.of("siderolabs/intel-ucode", "siderolabs/amd-ucode",
+            "siderolabs/i915", "siderolabs/mei", "siderolabs/xe");
+
+    private static void amd64Only(Host h, Cluster c, Reporter reporter) {
+        if (h.gpu() != null && List.of("i915", "xe", "amdgpu").contains(h.gpu().driver().text())) {
+            reporter.error(Code.HL004, h.gpu().driver().span(), "host `" + h.name() + "` is arm64, and the " + h.gpu().driver()
+                            + " GPU driver is built for amd64 only").label(h.arch().span(), "arm64 here")
+                    .hint("drop the `gpu` line, or the host's `arch arm64` if it is an x86 machine").emit();
+        }
+        List<hlc.model.Located<String>> written = new java.util.ArrayList<>(h.extensions());
+        if (c != null) written.addAll(c.extensions());
+        for (var e : written) {
+            String official = e.value().contains("/") ? e.value() : "siderolabs/" + e.value();
+            if (!AMD64_ONLY.contains(official)) continue;
+            reporter.error(Code.HL004, e.span(), "extension `" + e.value() + "` is built for amd64 only, and host `" + h.name()
+                            + "` is arm64").label(h.arch().span(), "arm64 here")
+                    .hint(h.extensions().contains(e) ? "drop it from this host" : "move it from the cluster to the amd64 hosts that need it").emit();
         }
     }
 

@@ -9,7 +9,7 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
                    String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
                    List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
                    DiskSelector installDiskSelector, List<Located<String>> kernelArgs, List<Name> kernelModules,
-                   List<Sysctl> sysctls) {
+                   List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot) {
     public Host {
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);
@@ -53,6 +53,22 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
     private static void add(List<String> out, String e) {
         if (!out.contains(e)) out.add(e);
     }
+
+    /** True when the node's CPU is arm64 ({@code arch arm64}); amd64 when the spec says nothing. */
+    public boolean isArm64() {
+        return arch != null && arch.text().equals("arm64");
+    }
+
+    /** True when the node boots with SecureBoot: its installer is the Image Factory's SecureBoot one. */
+    public boolean isSecureBoot() {
+        return secureBoot != null && secureBoot.value();
+    }
+
+    /**
+     * An Image Factory overlay: the board support of a single-board computer ({@code siderolabs/sbc-raspberrypi},
+     * {@code rpi_generic}), written into the node's schematic.
+     */
+    public record Overlay(Located<String> image, Located<String> name, hlc.diag.Span at) {}
 
     /** A GPU by its kernel driver (i915, nvidia), with a free-text model. */
     public record Gpu(Name driver, Located<String> model) {

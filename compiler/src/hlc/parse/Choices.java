@@ -22,6 +22,7 @@ public final class Choices {
     /** The kernel bonding driver's LACP rates and transmit hash policies, as Talos spells them. */
     public static final List<String> LACP_RATES = List.of("slow", "fast");
     public static final List<String> XMIT_HASH_POLICIES = List.of("layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4");
+    public static final List<String> ARCHES = List.of("amd64", "arm64");
     public static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
     public static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
     public static final List<String> POOL_KINDS = List.of("loadbalancer");

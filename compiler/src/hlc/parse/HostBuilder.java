@@ -43,6 +43,9 @@ final class HostBuilder extends BlockBuilder {
         List<Located<String>> kernelArgs = new ArrayList<>();
         List<Name> kernelModules = new ArrayList<>();
         List<Sysctl> sysctls = new ArrayList<>();
+        Slot<Name> arch = new Slot<>("arch", t);
+        Slot<Host.Overlay> overlay = new Slot<>("overlay", t);
+        Slot<Located<Boolean>> secureBoot = new Slot<>("secure-boot", t);
         for (HostAttrContext a : ctx.hostAttr()) {
             Span at = lit.span(a);
             if (a instanceof HostModelContext c) model.set(reporter, at, lit.string(c.STRING()));
@@ -61,6 +64,23 @@ final class HostBuilder extends BlockBuilder {
             } else if (a instanceof HostKernelArgContext c) addIfPresent(kernelArgs, lit.nonEmpty(c.STRING(), "kernel argument"));
             else if (a instanceof HostKernelModuleContext c) addIfPresent(kernelModules, lit.name(c.name()));
             else if (a instanceof HostSysctlContext c) addSysctl(sysctls, sysctl(c.sysctlKey(), c.sysctlValue()), t);
+            else if (a instanceof HostArchContext c) arch.set(reporter, at, lit.choice(c.name(), ARCHES, "CPU architecture"));
+            else if (a instanceof HostSecureBootContext) secureBoot.set(reporter, at, new Located<>(true, at));
+            else if (a instanceof HostOverlayContext c && c.STRING().size() == 2) {
+                Located<String> image = lit.nonEmpty(c.STRING(0), "overlay image");
+                Located<String> overlayName = lit.nonEmpty(c.STRING(1), "overlay name");
+                if (image != null && !image.value().isBlank() && !OVERLAY_IMAGE.matcher(image.value()).matches()) {
+                    reporter.error(Code.HL004, image.span(), "overlay image `" + image.value() + "` is not an Image Factory overlay")
+                            .hint("official overlays are `siderolabs/sbc-…`, e.g. `overlay \"siderolabs/sbc-raspberrypi\" \"rpi_generic\"`").emit();
+                    image = null;
+                }
+                if (overlayName != null && !overlayName.value().isBlank() && !OVERLAY_NAME.matcher(overlayName.value()).matches()) {
+                    reporter.error(Code.HL004, overlayName.span(), "overlay name `" + overlayName.value() + "` is not an overlay's name")
+                            .hint("the board's name in the overlay, e.g. `rpi_generic` or `turingrk1`").emit();
+                    overlayName = null;
+                }
+                overlay.set(reporter, at, image == null || overlayName == null ? null : new Host.Overlay(image, overlayName, at));
+            }
             else if (a instanceof HostGpuContext c) {
                 Name driver = lit.choice(c.name(), GPU_DRIVERS, "GPU driver");
                 gpu.set(reporter, at, driver == null ? null : new Host.Gpu(driver, lit.string(c.STRING())));
@@ -84,9 +104,13 @@ final class HostBuilder extends BlockBuilder {
             }
         }
         require(role, name, "host", "role", "role controlplane");
+        if (overlay.get() != null && (arch.get() == null || !arch.get().text().equals("arm64"))) {
+            reporter.error(Code.HL007, overlay.get().at(), "the overlay of " + t + " is a single-board computer's, and the host has no `arch arm64`")
+                    .hint("add `arch arm64`: the Image Factory's SBC overlays are for arm64 boards").emit();
+        }
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
                     interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes, diskSelector.get(),
-                    kernelArgs, kernelModules, sysctls);
+                    kernelArgs, kernelModules, sysctls, arch.get(), overlay.get(), secureBoot.get());
     }
 
     /**
@@ -123,6 +147,10 @@ final class HostBuilder extends BlockBuilder {
         }
         return d;
     }
+
+    /** An official overlay as the Image Factory names it: {@code siderolabs/sbc-raspberrypi}. */
+    private static final java.util.regex.Pattern OVERLAY_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final java.util.regex.Pattern OVERLAY_IMAGE = java.util.regex.Pattern.compile("siderolabs/[a-z0-9-]+");
 
     private void sizeComparison(Slot<Size> slot, String[] comparison, String kind, Span at, Size value) {
         if (!slot.given()) comparison[0] = kind;

@@ -20,7 +20,9 @@ final class MachineContext {
         c.put("install_disk_selector", entries(n.installDiskSelector()));
         c.put("kernel_modules", n.kernelModules());
         c.put("sysctls", entries(n.sysctls()));
-        c.put("install_image", installer + n.schematic().id() + ":" + cluster.talosVersion());
+        // SecureBoot nodes install the Image Factory's signed UKI installer of the same schematic
+        String image = n.secureBoot() ? installer.substring(0, installer.length() - 1) + "-secureboot/" : installer;
+        c.put("install_image", image + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));

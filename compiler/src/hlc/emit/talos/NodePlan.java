@@ -23,7 +23,7 @@ import java.util.TreeMap;
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
                 String nodeSubnet, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
                 Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes,
-                boolean installDiskDefaulted, Map<String, String> installDiskSelector, List<String> kernelModules,
+                boolean secureBoot, boolean installDiskDefaulted, Map<String, String> installDiskSelector, List<String> kernelModules,
                 Map<String, String> sysctls, List<String> timeServers, Map<String, List<String>> mirrors) {
 
     /**
@@ -172,7 +172,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> kernelArgs = new ArrayList<>();
         c.kernelArgs().forEach(a -> addOnce(kernelArgs, a.value()));
         h.kernelArgs().forEach(a -> addOnce(kernelArgs, a.value()));
-        Schematic schematic = new Schematic(ext, kernelArgs);
+        Schematic schematic = new Schematic(ext, kernelArgs, h.overlay() == null ? null : h.overlay().image().value(),
+                h.overlay() == null ? null : h.overlay().name().value());
         List<String> modules = new ArrayList<>();
         c.kernelModules().forEach(m -> addOnce(modules, m.text()));
         h.kernelModules().forEach(m -> addOnce(modules, m.text()));
@@ -198,7 +199,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 disk == null ? null : disk.value(), links, ns,
                 nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
-                h.userVolumes().stream().map(NodePlan::volume).toList(), disk != null && disk.isDefault(),
+                h.userVolumes().stream().map(NodePlan::volume).toList(), h.isSecureBoot(), disk != null && disk.isDefault(),
                 diskSelector(h.installDiskSelector()), modules, sysctls, time, mirrors);
     }
 
