@@ -81,7 +81,16 @@ clusterAttr
     | 'kernel-arg' STRING                       # ClusterKernelArg    // every node
     | 'kernel-module' name                      # ClusterKernelModule // every node
     | 'extension' STRING                        # ClusterExtension    // every node's image
+    // Talos node settings every node gets (issue 18): time servers, kernel parameters, registry mirrors.
+    | 'ntp' ntpServerList                       # ClusterNtp          // an address, a device by name, or a host name
+    | 'sysctl' sysctlKey sysctlValue            # ClusterSysctl
+    | 'mirror' dnsName STRING                   # ClusterMirror       // a registry and one of its mirrors' URLs
+    | 'endpoint' address                        # ClusterEndpointAddress // the API at an address: a single node's own
     ;
+ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
+ntpServer : address | dnsName ;
+sysctlKey : dnsName | STRING ;                  // net.core.rmem_max
+sysctlValue : STRING | number ;
 bgpAttr
     : 'asn' number                              # BgpAsn
     | 'peer' target 'asn' number                # BgpPeer
@@ -118,6 +127,25 @@ hostAttr
     | 'usb' STRING                              # HostUsb        // a USB device plugged into the node
     | 'volume' name '{' volumeAttr* '}'         # HostVolume     // a Talos system volume (EPHEMERAL)
     | 'user-volume' name '{' volumeAttr* '}'    # HostUserVolume // a Talos user volume, /var/mnt/<name>
+    // Talos node settings of this host only (issue 18): the install disk by its properties, the kernel of its
+    // image and its kernel parameters.
+    | 'install-disk' '{' diskSelectorAttr* '}'  # HostInstallDiskSelector // Talos install.diskSelector
+    | 'kernel-arg' STRING                       # HostKernelArg  // this node's image only
+    | 'kernel-module' name                      # HostKernelModule
+    | 'sysctl' sysctlKey sysctlValue            # HostSysctl
+    | 'arch' name                               # HostArch       // amd64 (default) or arm64
+    | 'overlay' STRING STRING                   # HostOverlay    // an SBC's Image Factory overlay: image, name
+    | 'secure-boot'                             # HostSecureBoot // the Image Factory's SecureBoot installer
+    ;
+diskSelectorAttr
+    : 'size' SIZE                               # DiskSize       // exactly this size
+    | 'min-size' SIZE                           # DiskMinSize    // at least
+    | 'max-size' SIZE                           # DiskMaxSize    // at most
+    | 'model' STRING                            # DiskModel      // a glob: "Samsung SSD 980*"
+    | 'serial' STRING                           # DiskSerial
+    | 'type' name                               # DiskType       // ssd, hdd, nvme or sd
+    | 'wwid' STRING                             # DiskWwid
+    | 'bus-path' STRING                         # DiskBusPath
     ;
 volumeAttr
     : 'min-size' SIZE                           # VolumeMinSize
@@ -135,6 +163,19 @@ interfaceAttr
     | 'bond' dnsName nameList                   # IfaceBond      // dnsName: `802.3ad` lexes as one
     | 'mtu' number                              # IfaceMtu
     | 'speed' STRING                            # IfaceSpeed
+    // Which physical link (issue 18), besides `driver`: by MAC address, the only physical one, by bus path.
+    | 'mac' (IPV6 | STRING)                     # IfaceMac       // 00:1a:2b:3c:4d:5e lexes as an IPv6 address
+    | 'physical'                                # IfacePhysical
+    | 'bus-path' STRING                         # IfaceBusPath   // "0000:01:00.0", a glob
+    // Bond options.
+    | 'lacp-rate' name                          # IfaceLacpRate  // slow or fast (802.3ad)
+    | 'xmit-hash-policy' STRING                 # IfaceXmitHashPolicy // "layer3+4"
+    | 'miimon' number                           # IfaceMiimon    // milliseconds
+    | 'updelay' number                          # IfaceUpdelay
+    | 'downdelay' number                        # IfaceDowndelay
+    // Routes.
+    | 'route' cidr 'via' address ('metric' number)? # IfaceRoute // a static route through a gateway on this link
+    | 'dhcp-metric' number                      # IfaceDhcpMetric // the metric of the routes DHCP gives
     ;
 
 // ---------------------------------------------------------------- devices: gateway, NAS, switches
@@ -299,6 +340,9 @@ keyword
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook' | 'public'
     | 'range' | 'block' | 'announce' | 'object-store' | 'longhorn' | 'data-locality' | 'recurring' | 'retain'
     | 'zfs' | 'democratic-csi' | 'cephfs' | 'bucket' | 'nfs-volume' | 'at'
+    | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
+    | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
+    | 'secure-boot'
     ;
 
 // ---------------------------------------------------------------- tokens
@@ -312,7 +356,10 @@ SIZE     : DIGITS ('.' DIGITS)? ('B' | 'KB' | 'MB' | 'GB' | 'TB' | 'PB' | 'KiB' 
 DURATION : (DIGITS ('ms' | 's' | 'm' | 'h' | 'd'))+ ;
 INT      : DIGITS ;
 DNSNAME  : ('*' '.')? LABEL ('.' LABEL)+ '.'? ;
-IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* ;
+// A name may start with digits, as a Kubernetes name may (`1password-connect`), when a letter, `_` or `-` follows
+// them; a number with a unit hlc knows is still a duration or size (`10m`, `64GiB`: the same length, and those
+// rules come first), and `6hours` is a name the parser reports where a duration stands, with the unit meant.
+IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* | DIGITS [a-zA-Z_-] [a-zA-Z0-9_-]* ;
 STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 
 LBRACE   : '{' ;

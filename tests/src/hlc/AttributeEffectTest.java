@@ -198,6 +198,9 @@ class AttributeEffectTest {
         add("clusterAttr.kernel-arg", "  kubernetes v1.33.3", "  kernel-arg \"intel_iommu=on\"");
         add("clusterAttr.kernel-module", "  kubernetes v1.33.3", "  kernel-module nbd");
         add("clusterAttr.extension", "  kubernetes v1.33.3", "  extension \"siderolabs/iscsi-tools\"");
+        add("clusterAttr.ntp", "  kubernetes v1.33.3", "  ntp [udm]");
+        add("clusterAttr.sysctl", "  kubernetes v1.33.3", "  sysctl net.core.rmem_max 7500000");
+        add("clusterAttr.mirror", "  kubernetes v1.33.3", "  mirror docker.io \"https://mirror.gcr.io\"");
 
         add("bgpAttr.asn", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n  }");
         add("bgpAttr.peer", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n    peer 192.168.5.1 asn 64512\n  }");
@@ -239,7 +242,26 @@ class AttributeEffectTest {
         within("volumeAttr.min-size", k1, withVolume, disk, disk + "\n    min-size 10GiB");
         within("volumeAttr.max-size", k1, withVolume, disk, disk + "\n    max-size 50GiB");
         within("volumeAttr.disk", k1, k1 + "\n  user-volume local {\n    min-size 10GiB\n  }", "    min-size 10GiB", "    min-size 10GiB\n" + disk);
-        within("volumeAttr.grow", k1, withVolume, disk, disk + "\n    grow true");
+        // false, not only true: Talos's default for a user volume is to grow, so a `grow false` left out changes the node
+        within("volumeAttr.grow", k1, withVolume, disk, disk + "\n    grow false");
+        add("hostAttr.kernel-arg", k1, "  kernel-arg \"intel_iommu=on\"");
+        add("hostAttr.kernel-module", k1, "  kernel-module zfs");
+        add("hostAttr.sysctl", k1, "  sysctl vm.nr_hugepages 1024");
+        add("hostAttr.secure-boot", k1, "  secure-boot");
+        // arm64 changes what the node's image may hold: an amd64-only extension is then a finding
+        within("hostAttr.arch", k1, k1 + "\n  extension \"intel-ucode\"", k1, k1 + "\n  arch arm64");
+        within("hostAttr.overlay", k1, k1 + "\n  arch arm64", k1, k1 + "\n  overlay \"siderolabs/sbc-raspberrypi\" \"rpi_generic\"");
+        // The install disk chosen by its properties: each against a selector without it.
+        String model = "    model \"Samsung SSD 980*\"";
+        String withSelector = k1 + "\n  install-disk {\n" + model + "\n  }";
+        within("diskSelectorAttr.size", k1, withSelector, model, model + "\n    size 1TB");
+        within("diskSelectorAttr.min-size", k1, withSelector, model, model + "\n    min-size 200GB");
+        within("diskSelectorAttr.max-size", k1, withSelector, model, model + "\n    max-size 2TB");
+        within("diskSelectorAttr.serial", k1, withSelector, model, model + "\n    serial \"S5GXNX0T123456\"");
+        within("diskSelectorAttr.type", k1, withSelector, model, model + "\n    type nvme");
+        within("diskSelectorAttr.wwid", k1, withSelector, model, model + "\n    wwid \"eui.0025388b11b22c33\"");
+        within("diskSelectorAttr.bus-path", k1, withSelector, model, model + "\n    bus-path \"/pci0000:00/0000:00:1d.0/nvme\"");
+        within("diskSelectorAttr.model", k1, k1 + "\n  install-disk {\n    type nvme\n  }", "    type nvme", "    type nvme\n" + model);
 
         change("interfaceAttr.on", "  interface eth0 on lan address 192.168.5.11", "  interface eth0 on storage address 192.168.5.11");
         change("interfaceAttr.dhcp", k1, k1 + " dhcp");
@@ -251,6 +273,19 @@ class AttributeEffectTest {
         add("interfaceAttr.bond", k1, "  interface net1 driver igc\n  interface bond0 bond active-backup [net1]");
         change("interfaceAttr.mtu", k1, k1 + " mtu 9000");
         change("interfaceAttr.speed", k1, k1 + " speed \"2.5GbE\"");
+        change("interfaceAttr.mac", k1, k1 + " mac 00:1a:2b:3c:4d:5e");
+        change("interfaceAttr.physical", k1, k1 + " physical");
+        change("interfaceAttr.bus-path", k1, k1 + " bus-path \"0000:02:00.0\"");
+        change("interfaceAttr.route", k1, k1 + " route 10.20.0.0/16 via 192.168.5.2");
+        within("interfaceAttr.dhcp-metric", k1, k1 + " dhcp", k1 + " dhcp", k1 + " dhcp dhcp-metric 1024");
+        // Bond options, each against the bond without it.
+        String bond = "  interface bond0 bond active-backup [net1]";
+        String withBond = k1 + "\n  interface net1 driver igc\n" + bond;
+        within("interfaceAttr.lacp-rate", k1, withBond, bond, bond + " lacp-rate fast");
+        within("interfaceAttr.xmit-hash-policy", k1, withBond, bond, bond + " xmit-hash-policy \"layer3+4\"");
+        within("interfaceAttr.miimon", k1, withBond, bond, bond + " miimon 100");
+        within("interfaceAttr.updelay", k1, withBond, bond, bond + " updelay 200");
+        within("interfaceAttr.downdelay", k1, withBond, bond, bond + " downdelay 200");
 
         String nas = "  address 192.168.5.20 on lan";
         change("deviceAttr.kind", "  kind nas", "  kind server");

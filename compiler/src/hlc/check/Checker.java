@@ -34,7 +34,8 @@ public final class Checker {
             new AppNamespaceCheck(),
             new VolumeBoundsCheck(),
             new SecretLiteralCheck(),
-            new TalosFormCheck());
+            new TalosFormCheck(),
+            new TalosNodeCheck());
 
     private Checker() {}
 

@@ -16,7 +16,8 @@ import java.util.List;
  * is: the {@code dns} name of a load balancer (the API as a LoadBalancer Service) or of a device with an
  * address. Talos writes the name into every node's config and kubeconfig; if no record exists, no node can join
  * and kubectl cannot connect, and nothing in the cluster would say why. A cluster with neither VIP nor
- * endpoint whose control planes have no static address has no endpoint at all: that is HL033 too.
+ * endpoint whose control planes have no static address has no endpoint at all: that is HL033 too, and so is an
+ * endpoint address ({@code endpoint 192.168.5.11}) that is no control plane's, load balancer's or device's.
  */
 public final class EndpointCheck implements Check {
     @Override
@@ -28,6 +29,10 @@ public final class EndpointCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null) return;
+        if (c.endpointAddress() != null) {
+            endpointAddress(c, ix, reporter);
+            return;
+        }
         if (c.endpoint() == null) {
             missingEndpoint(c, ix, reporter);
             return;
@@ -62,6 +67,29 @@ public final class EndpointCheck implements Check {
                 + "192.168.42.50 on lb dns " + c.endpoint() + "`").emit();
     }
 
+
+    /**
+     * An endpoint given as an address is where the API answers: a control plane's own address (a single-node
+     * cluster, as Talos's own guide sets one up), or a load balancer or device in front of the API. Any other
+     * address answers nothing, and no node could join.
+     */
+    private static void endpointAddress(Cluster c, ResolvedSpec ix, Reporter reporter) {
+        String wanted = c.endpointAddress().text();
+        for (var h : ix.spec().hosts()) {
+            if (!h.isControlPlane()) continue;
+            for (var i : h.interfaces()) {
+                if ((i.address() != null && i.address().text().equals(wanted)) || (i.ipv6() != null && i.ipv6().text().equals(wanted))) return;
+            }
+        }
+        for (Cluster.LoadBalancer lb : c.loadBalancers()) if (lb.address().text().equals(wanted)) return;
+        for (Device d : ix.spec().devices()) {
+            for (Device.Address a : d.addresses()) if (a.address().text().equals(wanted)) return;
+        }
+        reporter.error(Code.HL033, c.endpointAddress().span(), "API endpoint " + wanted
+                        + " is the address of no control plane, load balancer or device: nothing answers there")
+                .hint("write a control plane's own address (a single-node cluster), or use `vip ADDRESS on NETWORK`")
+                .emit();
+    }
 
     /**
      * Without a VIP or an endpoint name, the nodes reach the API at the first control plane's address; a

@@ -46,6 +46,7 @@ public final class ReferenceCheck implements Check {
             if (c.vip() != null) resolve(c.vip().network(), ix.networks, "network", reporter);
             for (Cluster.LoadBalancer lb : c.loadBalancers()) resolve(lb.network(), ix.networks, "network", reporter);
             if (c.nodeNetwork() != null) resolve(c.nodeNetwork(), ix.networks, "network", reporter);
+            for (Cluster.TimeServer t : c.timeServers()) if (t.target() != null) addressHolder(t.target(), ix, reporter);
             if (c.bgp() != null) {
                 for (Cluster.Peer p : c.bgp().peers()) addressHolder(p.address(), ix, reporter);
             }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * HL096: the Talos machine configs can be written. A release hlc has no config shape for, a fact the pinned
- * release's shape has no place for (labels, taints, volumes, VLANs, kernel modules in the classic v1alpha1
+ * release's shape has no place for (labels, taints, volumes, VLANs in the classic v1alpha1
  * form), and a kernel argument whose schematic ID hlc cannot compute. Found here, at the spec's place, so that
  * {@code hlc check} refuses what {@code hlc compile} would: the emitter writes exactly what this check accepts.
  *
@@ -56,11 +56,13 @@ public final class TalosFormCheck implements Check {
         }
         // Kernel arguments go into the schematic, whose ID hlc computes from the YAML the Image Factory would
         // write: an argument that YAML would quote could make that ID wrong, and a wrong ID is no installer.
-        for (var arg : c.kernelArgs()) {
+        List<hlc.model.Located<String>> args = new java.util.ArrayList<>(c.kernelArgs());
+        ix.spec().hosts().forEach(h -> args.addAll(h.kernelArgs()));
+        for (var arg : args) {
             if (TalosShape.isPlainKernelArg(arg.value())) continue;
             reporter.error(Code.HL096, arg.span(), "hlc cannot compute the Image Factory schematic ID with the kernel argument `"
                             + arg.value() + "`")
-                    .hint("hlc writes kernel arguments of letters, digits and _ . , = / + - that YAML reads as text, such as `intel_iommu=on`")
+                    .hint("hlc writes kernel arguments of letters, digits and _ . , = / + - that YAML reads as text, such as `intel_iommu=on`, or `-init_on_alloc` to drop a default")
                     .emit();
         }
     }

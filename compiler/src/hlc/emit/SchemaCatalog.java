@@ -55,7 +55,9 @@ public final class SchemaCatalog {
             Map.entry("v1alpha1 Layer2VIPConfig", "talos-layer2vipconfig"),
             Map.entry("v1alpha1 ResolverConfig", "talos-resolverconfig"),
             Map.entry("v1alpha1 VolumeConfig", "talos-volumeconfig"),
-            Map.entry("v1alpha1 UserVolumeConfig", "talos-uservolumeconfig"));
+            Map.entry("v1alpha1 UserVolumeConfig", "talos-uservolumeconfig"),
+            Map.entry("v1alpha1 TimeSyncConfig", "talos-timesyncconfig"),
+            Map.entry("v1alpha1 RegistryMirrorConfig", "talos-registrymirrorconfig"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

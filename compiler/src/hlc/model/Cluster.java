@@ -7,6 +7,8 @@ import java.util.List;
  * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
  * the spec, never the secrets themselves). {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
  * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
+ * {@code endpointAddress} is the API endpoint given as an address ({@code endpoint 192.168.5.11}: a single-node
+ * cluster's own address, or a load balancer's), instead of a VIP or a name.
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
@@ -14,8 +16,12 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
-                      Cidr servicesIpv6) {
+                      Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
+                      List<Mirror> mirrors, Ip endpointAddress) {
     public Cluster {
+        timeServers = List.copyOf(timeServers);
+        sysctls = List.copyOf(sysctls);
+        mirrors = List.copyOf(mirrors);
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);
@@ -29,6 +35,19 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     public boolean workloadsOnControlPlanes(boolean hasWorkers) {
         return controlPlaneWorkloads != null ? controlPlaneWorkloads.value() : !hasWorkers;
     }
+
+    /**
+     * An NTP server of every node: an address or a device (or host) by name ({@code target}), or a host name the
+     * nodes look up ({@code hostname}, {@code time.cloudflare.com}); exactly one of the two is set.
+     */
+    public record TimeServer(Target target, Name hostname) {
+        public hlc.diag.Span span() {
+            return target != null ? target.span() : hostname.span();
+        }
+    }
+
+    /** A registry mirror: the registry ({@code docker.io}) and one URL its images are pulled through instead. */
+    public record Mirror(Name registry, Located<String> url) {}
 
     /** The floating control-plane address and the network it is announced on. */
     public record Vip(Ip address, Name network) {}

@@ -7,8 +7,13 @@ import java.util.List;
 public record Host(Name name, Located<String> model, Located<String> cpu, Size memory, Located<Role> role,
                    Located<String> installDisk, Gpu gpu, List<Osd> osds, List<Interface> interfaces,
                    String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
-                   List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes) {
+                   List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
+                   DiskSelector installDiskSelector, List<Located<String>> kernelArgs, List<Name> kernelModules,
+                   List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot) {
     public Host {
+        kernelArgs = List.copyOf(kernelArgs);
+        kernelModules = List.copyOf(kernelModules);
+        sysctls = List.copyOf(sysctls);
         osds = List.copyOf(osds);
         interfaces = List.copyOf(interfaces);
         labels = List.copyOf(labels);
@@ -49,6 +54,22 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
         if (!out.contains(e)) out.add(e);
     }
 
+    /** True when the node's CPU is arm64 ({@code arch arm64}); amd64 when the spec says nothing. */
+    public boolean isArm64() {
+        return arch != null && arch.text().equals("arm64");
+    }
+
+    /** True when the node boots with SecureBoot: its installer is the Image Factory's SecureBoot one. */
+    public boolean isSecureBoot() {
+        return secureBoot != null && secureBoot.value();
+    }
+
+    /**
+     * An Image Factory overlay: the board support of a single-board computer ({@code siderolabs/sbc-raspberrypi},
+     * {@code rpi_generic}), written into the node's schematic.
+     */
+    public record Overlay(Located<String> image, Located<String> name, hlc.diag.Span at) {}
+
     /** A GPU by its kernel driver (i915, nvidia), with a free-text model. */
     public record Gpu(Name driver, Located<String> model) {
         /**
@@ -76,11 +97,20 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
      * dual-stack network, in the network's {@code ipv6} prefix.
      */
     public record Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
-                            Located<String> speed, Located<Boolean> dhcp, Vlan vlan, Ip ipv6) {
+                            Located<String> speed, Located<Boolean> dhcp, Vlan vlan, Ip ipv6, LinkMatch match,
+                            List<Route> routes, Located<Integer> dhcpMetric) {
+        public Interface {
+            routes = List.copyOf(routes);
+        }
 
         public Interface(Name name, Name network, Ip address, Name driver, Bond bond, Located<Integer> mtu,
                          Located<String> speed) {
-            this(name, network, address, driver, bond, mtu, speed, null, null, null);
+            this(name, network, address, driver, bond, mtu, speed, null, null, null, LinkMatch.NONE, List.of(), null);
+        }
+
+        /** True when the link is chosen by what it is (driver, MAC, physical, bus path), not by its kernel name. */
+        public boolean selected() {
+            return driver != null || match.any();
         }
 
         public boolean isDhcp() {
@@ -88,10 +118,66 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
         }
     }
 
-    /** A bond: its mode and member links (names of other interfaces of the same host). */
-    public record Bond(Name mode, List<Name> members) {
+    /** A bond: its mode and member links (names of other interfaces of the same host), and its options. */
+    public record Bond(Name mode, List<Name> members, BondOptions options) {
         public Bond {
             members = List.copyOf(members);
+        }
+
+        public Bond(Name mode, List<Name> members) {
+            this(mode, members, BondOptions.NONE);
+        }
+    }
+
+    /**
+     * The kernel bonding options the spec sets (each null when not): LACP rate, transmit hash policy, and the MII
+     * link monitoring interval and up/down delays in milliseconds.
+     */
+    public record BondOptions(Name lacpRate, Located<String> xmitHashPolicy, Located<Integer> miimon,
+                              Located<Integer> updelay, Located<Integer> downdelay) {
+        public static final BondOptions NONE = new BondOptions(null, null, null, null, null);
+
+        public boolean any() {
+            return lacpRate != null || xmitHashPolicy != null || miimon != null || updelay != null || downdelay != null;
+        }
+
+        /** Where the first option is written (for findings about options without a bond). */
+        public hlc.diag.Span firstSpan() {
+            if (lacpRate != null) return lacpRate.span();
+            if (xmitHashPolicy != null) return xmitHashPolicy.span();
+            if (miimon != null) return miimon.span();
+            if (updelay != null) return updelay.span();
+            return downdelay == null ? null : downdelay.span();
+        }
+    }
+
+    /**
+     * How a physical link is found besides its driver: its permanent MAC address, being the only physical link,
+     * or its bus path (a glob). Each null/false when not given.
+     */
+    public record LinkMatch(Located<String> mac, Located<Boolean> physical, Located<String> busPath) {
+        public static final LinkMatch NONE = new LinkMatch(null, null, null);
+
+        public boolean any() {
+            return mac != null || physical != null || busPath != null;
+        }
+    }
+
+    /** A static route on a link: its destination, the gateway it goes through, and its metric when given. */
+    public record Route(Cidr network, Ip gateway, Located<Integer> metric) {}
+
+    /**
+     * Talos's install disk chosen by what the disk is (install.diskSelector) instead of its /dev path: every
+     * property given must match. {@code size}, {@code minSize} and {@code maxSize} are Talos's one size
+     * comparison ({@code 500GB}, {@code >= 500GB}, {@code <= 2TB}); at most one is set.
+     */
+    public record DiskSelector(hlc.diag.Span at, Size size, Size minSize, Size maxSize, Located<String> model,
+                               Located<String> serial, Name type, Located<String> wwid, Located<String> busPath) {
+        /** Talos's size comparison: {@code 500GB}, {@code >= 500GB} or {@code <= 2TB}; null when none. */
+        public String sizeExpression() {
+            if (size != null) return size.text();
+            if (minSize != null) return ">= " + minSize.text();
+            return maxSize == null ? null : "<= " + maxSize.text();
         }
     }
 

@@ -86,6 +86,39 @@ abstract class BlockBuilder {
         return key == null || vault == null ? null : new SecretRef(key, vault, lit.span(c));
     }
 
+    /**
+     * A kernel parameter: its key as written ({@code net.core.rmem_max}, dotted or with slashes) and its value as
+     * text (Talos takes every value as a string).
+     */
+    Sysctl sysctl(SysctlKeyContext k, SysctlValueContext v) {
+        if (Literals.missing(k) || Literals.missing(v)) return null;
+        Located<String> key = k.STRING() != null ? lit.nonEmpty(k.STRING(), "sysctl key")
+                : new Located<>(k.getText(), lit.span(k));
+        Located<String> value = v.STRING() != null ? lit.string(v.STRING()) : new Located<>(v.getText(), lit.span(v));
+        if (key == null || value == null) return null;
+        if (!key.value().isBlank() && !SYSCTL_KEY.matcher(key.value()).matches()) {
+            reporter.error(Code.HL004, key.span(), "`" + key.value() + "` is not a kernel parameter name")
+                    .hint("a sysctl is written with dots or slashes between lower-case words, e.g. `net.core.rmem_max`").emit();
+            return null;
+        }
+        return new Sysctl(key, value);
+    }
+
+    private static final java.util.regex.Pattern SYSCTL_KEY = java.util.regex.Pattern.compile("[a-z0-9_-]+([./][a-zA-Z0-9_*:-]+)+");
+
+    /** Repeated sysctls are one per key in a block: the second of a key is HL006, pointing at the first. */
+    void addSysctl(List<Sysctl> list, Sysctl s, String block) {
+        if (s == null) return;
+        for (Sysctl other : list) {
+            if (other.key().value().equals(s.key().value())) {
+                reporter.error(Code.HL006, s.key().span(), "sysctl `" + s.key().value() + "` is given twice in " + block)
+                        .label(other.key().span(), "first given here").hint("keep one of the two").emit();
+                return;
+            }
+        }
+        list.add(s);
+    }
+
     static String text(Located<String> s) {
         return s == null ? null : s.value();
     }

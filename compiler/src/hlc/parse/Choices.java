@@ -17,6 +17,12 @@ public final class Choices {
     public static final List<String> RECLAIM = List.of("delete", "retain");
     public static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast",
             "802.3ad", "balance-tlb", "balance-alb");
+    /** Talos install.diskSelector types. */
+    public static final List<String> DISK_TYPES = List.of("ssd", "hdd", "nvme", "sd");
+    /** The kernel bonding driver's LACP rates and transmit hash policies, as Talos spells them. */
+    public static final List<String> LACP_RATES = List.of("slow", "fast");
+    public static final List<String> XMIT_HASH_POLICIES = List.of("layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4");
+    public static final List<String> ARCHES = List.of("amd64", "arm64");
     public static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
     public static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
     public static final List<String> POOL_KINDS = List.of("loadbalancer");

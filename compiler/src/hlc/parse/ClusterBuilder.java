@@ -32,6 +32,7 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Slot<Name> endpoint = new Slot<>("endpoint", t);
+        Ip[] endpointAddress = {null};
         Slot<Name> nodeNetwork = new Slot<>("node-network", t);
         Slot<Cluster.Bgp> bgp = new Slot<>("bgp", t);
         Slot<Ip> clusterDns = new Slot<>("cluster-dns", t);
@@ -43,6 +44,9 @@ final class ClusterBuilder extends BlockBuilder {
         List<Name> kernelModules = new ArrayList<>();
         List<Located<String>> extensions = new ArrayList<>();
         List<Cluster.LoadBalancer> lbs = new ArrayList<>();
+        Slot<List<Cluster.TimeServer>> ntp = new Slot<>("ntp", t);
+        List<Sysctl> sysctls = new ArrayList<>();
+        List<Cluster.Mirror> mirrors = new ArrayList<>();
         for (ClusterAttrContext a : ctx.clusterAttr()) {
             Span at = lit.span(a);
             if (a instanceof ClusterTalosContext c) talos.set(reporter, at, lit.version(c.VERSION()));
@@ -76,6 +80,11 @@ final class ClusterBuilder extends BlockBuilder {
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));
+            else if (a instanceof ClusterEndpointAddressContext c) {
+                Ip ip = lit.ip(c.address());
+                endpoint.set(reporter, at, null); // one endpoint: a second, of either kind, is HL006
+                if (endpoint.get() == null && ip != null && endpointAddress[0] == null) endpointAddress[0] = ip;
+            }
             else if (a instanceof ClusterNodeNetworkContext c) nodeNetwork.set(reporter, at, lit.name(c.name()));
             else if (a instanceof ClusterBgpContext c) bgp.set(reporter, at, bgp(c));
             else if (a instanceof ClusterDnsContext c) clusterDns.set(reporter, at, lit.ip(c.address()));
@@ -84,13 +93,49 @@ final class ClusterBuilder extends BlockBuilder {
             else if (a instanceof ClusterKernelArgContext c) addIfPresent(kernelArgs, lit.nonEmpty(c.STRING(), "kernel argument"));
             else if (a instanceof ClusterKernelModuleContext c) addIfPresent(kernelModules, lit.name(c.name()));
             else if (a instanceof ClusterExtensionContext c) addIfPresent(extensions, lit.nonEmpty(c.STRING(), "system extension"));
+            else if (a instanceof ClusterNtpContext c) ntp.set(reporter, at, timeServers(c.ntpServerList()));
+            else if (a instanceof ClusterSysctlContext c) addSysctl(sysctls, sysctl(c.sysctlKey(), c.sysctlValue()), t);
+            else if (a instanceof ClusterMirrorContext c) addIfPresent(mirrors, mirror(c));
         }
         require(talos, name, "cluster", "talos", "talos v1.10.7");
         require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()));
+                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
+                    ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0]);
+    }
+
+    /** NTP servers: an address, a device or host by a bare name, or a DNS name the nodes look up. */
+    private List<Cluster.TimeServer> timeServers(NtpServerListContext ctx) {
+        List<Cluster.TimeServer> out = new ArrayList<>();
+        if (ctx == null) return out;
+        for (NtpServerContext s : ctx.ntpServer()) {
+            if (Literals.missing(s)) continue;
+            if (s.address() != null) {
+                Ip ip = lit.ip(s.address());
+                if (ip != null) out.add(new Cluster.TimeServer(Target.of(ip), null));
+            } else {
+                Name n = lit.name(s.dnsName());
+                if (n == null) continue;
+                boolean dotted = n.text().contains(".");
+                out.add(dotted ? new Cluster.TimeServer(null, n) : new Cluster.TimeServer(Target.of(n), null));
+            }
+        }
+        return out;
+    }
+
+    /** A registry mirror's URL is where containerd pulls from: it must be an http(s) URL. */
+    private Cluster.Mirror mirror(ClusterMirrorContext c) {
+        Name registry = lit.name(c.dnsName());
+        Located<String> url = lit.nonEmpty(c.STRING(), "mirror URL");
+        if (registry == null || url == null) return null;
+        if (!url.value().isBlank() && !url.value().matches("https?://[^\\s/]+.*")) {
+            reporter.error(Code.HL004, url.span(), "mirror URL `" + url.value() + "` is not an http or https URL")
+                    .hint("write the mirror's endpoint, e.g. \"https://mirror.gcr.io\"").emit();
+            return null;
+        }
+        return new Cluster.Mirror(registry, url);
     }
 
     private static Cidr first(DualStack.Subnets s) {

@@ -30,6 +30,16 @@ final class InterfaceBuilder extends BlockBuilder {
         Slot<Located<String>> speed = new Slot<>("speed", t);
         Slot<Located<Boolean>> dhcp = new Slot<>("dhcp", t);
         Slot<Host.Vlan> vlan = new Slot<>("vlan", t);
+        Slot<Located<String>> mac = new Slot<>("mac", t);
+        Slot<Located<Boolean>> physical = new Slot<>("physical", t);
+        Slot<Located<String>> busPath = new Slot<>("bus-path", t);
+        Slot<Name> lacpRate = new Slot<>("lacp-rate", t);
+        Slot<Located<String>> xmitHash = new Slot<>("xmit-hash-policy", t);
+        Slot<Located<Integer>> miimon = new Slot<>("miimon", t);
+        Slot<Located<Integer>> updelay = new Slot<>("updelay", t);
+        Slot<Located<Integer>> downdelay = new Slot<>("downdelay", t);
+        Slot<Located<Integer>> dhcpMetric = new Slot<>("dhcp-metric", t);
+        List<Host.Route> routes = new ArrayList<>();
         for (InterfaceAttrContext a : ctx.interfaceAttr()) {
             Span at = lit.span(a);
             if (a instanceof IfaceOnContext c) on.set(reporter, at, lit.name(c.name()));
@@ -47,8 +57,24 @@ final class InterfaceBuilder extends BlockBuilder {
                 Located<Integer> id = lit.number(c.number(), 1, 4094, "VLAN id");
                 Name parent = lit.name(c.dnsName());
                 vlan.set(reporter, at, id == null || parent == null ? null : new Host.Vlan(id, parent));
+            } else if (a instanceof IfaceMacContext c) mac.set(reporter, at, mac(c));
+            else if (a instanceof IfacePhysicalContext) physical.set(reporter, at, new Located<>(true, at));
+            else if (a instanceof IfaceBusPathContext c) busPath.set(reporter, at, lit.nonEmpty(c.STRING(), "bus path"));
+            else if (a instanceof IfaceLacpRateContext c) lacpRate.set(reporter, at, lit.choice(c.name(), LACP_RATES, "LACP rate"));
+            else if (a instanceof IfaceXmitHashPolicyContext c) xmitHash.set(reporter, at, xmitHashPolicy(c));
+            else if (a instanceof IfaceMiimonContext c) miimon.set(reporter, at, lit.number(c.number(), 0, 60000, "miimon interval (ms)"));
+            else if (a instanceof IfaceUpdelayContext c) updelay.set(reporter, at, lit.number(c.number(), 0, 60000, "updelay (ms)"));
+            else if (a instanceof IfaceDowndelayContext c) downdelay.set(reporter, at, lit.number(c.number(), 0, 60000, "downdelay (ms)"));
+            else if (a instanceof IfaceDhcpMetricContext c) dhcpMetric.set(reporter, at, lit.number(c.number(), 0, Integer.MAX_VALUE, "route metric"));
+            else if (a instanceof IfaceRouteContext c) {
+                Cidr network = lit.cidr(c.cidr());
+                Ip via = lit.ip(c.address());
+                Located<Integer> metric = c.number() == null ? null : lit.number(c.number(), 0, Integer.MAX_VALUE, "route metric");
+                if (network != null && via != null) routes.add(new Host.Route(network, via, metric));
             }
         }
+        Host.BondOptions options = new Host.BondOptions(lacpRate.get(), xmitHash.get(), miimon.get(), updelay.get(), downdelay.get());
+        Host.Bond b = bond.get() == null ? null : new Host.Bond(bond.get().mode(), bond.get().members(), options);
         if (address.get() == null && ipv6.get() != null && on.get() == null) {
             reporter.error(Code.HL007, ipv6.get().span(), "address " + ipv6.get() + " of " + t + " has no network")
                     .hint("say which network it is on: `on lan ipv6 " + ipv6.get() + "`").emit();
@@ -57,7 +83,40 @@ final class InterfaceBuilder extends BlockBuilder {
             reporter.error(Code.HL007, address.get().span(), "address " + address.get() + " of " + t + " has no network")
                     .hint("say which network it is on: `on lan address " + address.get() + "`").emit();
         }
-        return new Host.Interface(name, on.get(), address.get(), driver.get(), bond.get(), mtu.get(), speed.get(),
-                dhcp.get(), vlan.get(), ipv6.get());
+        if (b == null && options.any()) {
+            reporter.error(Code.HL007, options.firstSpan(), "bond options on " + t + ", which is no bond")
+                    .hint("bond options belong on the bond's line: `interface bond0 bond 802.3ad [net0, net1] lacp-rate fast`").emit();
+        }
+        if (dhcpMetric.get() != null && dhcp.get() == null) {
+            reporter.error(Code.HL007, dhcpMetric.get().span(),
+                            "`dhcp-metric` on " + t + ", which does not use DHCP")
+                    .hint("add `dhcp` to the interface, or drop the metric").emit();
+        }
+        Host.LinkMatch match = new Host.LinkMatch(mac.get(), physical.get(), busPath.get());
+        return new Host.Interface(name, on.get(), address.get(), driver.get(), b, mtu.get(), speed.get(),
+                dhcp.get(), vlan.get(), ipv6.get(), match, routes, dhcpMetric.get());
+    }
+
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
+
+    /** A link's permanent MAC address, six hex pairs; written lower-case, as Talos reports it. */
+    private Located<String> mac(IfaceMacContext c) {
+        String text = c.STRING() != null ? Strings.unquote(c.STRING().getText()) : c.IPV6().getText();
+        Span at = c.STRING() != null ? lit.span(c.STRING()) : lit.span(c.IPV6());
+        if (!MAC.matcher(text).matches()) {
+            reporter.error(Code.HL004, at, "`" + text + "` is not a MAC address")
+                    .hint("six hex pairs separated by colons, e.g. `mac 00:1a:2b:3c:4d:5e`").emit();
+            return null;
+        }
+        return new Located<>(text.toLowerCase(java.util.Locale.ROOT), at);
+    }
+
+    private Located<String> xmitHashPolicy(IfaceXmitHashPolicyContext c) {
+        Located<String> p = lit.string(c.STRING());
+        if (p == null || XMIT_HASH_POLICIES.contains(p.value())) return p;
+        var d = reporter.error(Code.HL005, p.span(), "`" + p.value() + "` is not a known transmit hash policy");
+        d.suggestClosest(p.span(), p.value(), XMIT_HASH_POLICIES);
+        d.hint("one of: " + String.join(", ", XMIT_HASH_POLICIES)).emit();
+        return null;
     }
 }

@@ -8,7 +8,7 @@ import hlc.diag.Span;
  * means there is no such address: the check reports it (HL033), so no config is written with a made-up one.
  */
 public record ApiEndpoint(String host, Source source, Span at) {
-    public enum Source { VIP, NAME, CONTROL_PLANE, NONE }
+    public enum Source { VIP, NAME, ADDRESS, CONTROL_PLANE, NONE }
 
     public static final int PORT = 6443;
 

@@ -56,6 +56,9 @@ public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaul
     private static ApiEndpoint endpoint(Cluster c, ResolvedSpec rs) {
         if (c.vip() != null) return new ApiEndpoint(c.vip().address().text(), ApiEndpoint.Source.VIP, c.vip().address().span());
         if (c.endpoint() != null) return new ApiEndpoint(c.endpoint().text(), ApiEndpoint.Source.NAME, c.endpoint().span());
+        if (c.endpointAddress() != null) {
+            return new ApiEndpoint(c.endpointAddress().text(), ApiEndpoint.Source.ADDRESS, c.endpointAddress().span());
+        }
         return rs.spec().hosts().stream().filter(Host::isControlPlane)
                 .filter(h -> rs.primaryAddress(h) != null)
                 .min(Comparator.comparing(h -> h.name().text()))

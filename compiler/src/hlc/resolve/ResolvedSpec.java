@@ -284,8 +284,12 @@ public final class ResolvedSpec {
         return new PoolPlacement(FailureDomain.of(p.effectiveFailureDomain()), p.effectiveFailureDomain(), replicas, p.effectiveMinSize(), osdHosts);
     }
 
-    /** The disk Talos installs to: the host's, else /dev/sda (Talos's own default). */
+    /**
+     * The install disk by path: as written, or {@code /dev/sda} by default (what {@code talosctl gen config}
+     * writes when it is not told); null when the spec chooses the disk by a selector instead.
+     */
     public Defaulted<String> installDisk(Host h) {
+        if (h.installDiskSelector() != null && h.installDisk() == null) return null;
         return h.installDisk() == null ? Defaulted.byDefault(DEFAULT_INSTALL_DISK)
                 : Defaulted.written(h.installDisk().value(), h.installDisk().span());
     }

@@ -22,9 +22,10 @@ public enum TalosShape {
     /**
      * A kernel argument yaml.v3 writes as a plain scalar, so that the schematic's canonical YAML, and the ID hlc
      * computes from it, are exact: no quoting, no character YAML reads as syntax, and nothing YAML would read as
-     * a number, boolean or null.
+     * a number, boolean or null. A leading {@code -} is the Image Factory's way to remove a default argument
+     * ({@code -init_on_alloc}); yaml.v3 writes it plain too, as a dash only starts a list before a space.
      */
-    private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_.,=/+-]*");
+    private static final Pattern PLAIN_ARG = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_.,=/+-]*");
     private static final Pattern NOT_A_STRING = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
 
     private final String releases;
@@ -64,9 +65,6 @@ public enum TalosShape {
     public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
         if (this != CLASSIC_V1ALPHA1) return List.of();
         List<Unwritable> out = new ArrayList<>();
-        if (!cluster.kernelModules().isEmpty()) {
-            out.add(new Unwritable(cluster.kernelModules().get(0).span(), "the kernel modules"));
-        }
         for (Host h : hosts) {
             String of = " of host `" + h.name().text() + "`";
             for (Host.Interface i : h.interfaces()) {

@@ -29,6 +29,10 @@ final class ClassicV1Alpha1 implements TalosForm {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
+            c.put("time_servers", n.timeServers());
+            List<Map<String, Object>> mirrors = new ArrayList<>();
+            n.mirrors().forEach((registry, urls) -> mirrors.add(Map.of("registry", registry, "endpoints", urls)));
+            c.put("mirrors", mirrors);
             out.add(new FileSpec("talos/" + n.hostname() + ".yaml", "talos-v1alpha1.yaml.j2", c, true));
         }
         return out;
@@ -37,7 +41,7 @@ final class ClassicV1Alpha1 implements TalosForm {
     private static Map<String, Object> link(NodePlan.Link l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", l.name() == null ? "" : l.name());
-        m.put("driver", l.driver() == null ? "" : l.driver());
+        m.put("selector", l.selector() == null ? List.of() : selector(l.selector()));
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
         m.put("gateway_v6", l.gateway() != null && l.gateway().contains(":"));
@@ -45,9 +49,22 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("mtu", l.mtu() == null ? 0 : l.mtu());
         m.put("bond_mode", l.bondMode() == null ? "" : l.bondMode());
         m.put("bond_interfaces", l.bondInterfaces());
-        m.put("bond_drivers", l.bondDrivers());
+        m.put("bond_selectors", l.bondSelectors().stream().map(ClassicV1Alpha1::selector).toList());
+        MultiDocument.bondOptions(m, l.bondOptions());
+        m.put("routes", MultiDocument.routes(l));
+        m.put("dhcp_metric", l.dhcpMetric() == null ? 0 : l.dhcpMetric());
         m.put("vip", l.vip() == null ? "" : l.vip());
         m.put("dhcp", l.dhcp());
         return m;
+    }
+
+    /** A deviceSelector: Talos ANDs its fields, as the multi-document form's CEL does. */
+    private static List<Map<String, Object>> selector(NodePlan.Selector s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (s.busPath() != null) m.put("busPath", s.busPath());
+        if (s.mac() != null) m.put("permanentAddr", s.mac());
+        if (s.driver() != null) m.put("driver", s.driver());
+        if (s.physical()) m.put("physical", "true");
+        return MachineContext.entries(m);
     }
 }

@@ -15,12 +15,25 @@ final class MachineContext {
         c.put("type", n.controlPlane() ? "controlplane" : "worker");
         c.put("controlplane", n.controlPlane());
         c.put("hostname", n.hostname());
-        c.put("install_disk", n.installDisk());
-        c.put("install_image", installer + n.schematic().id() + ":" + cluster.talosVersion());
+        c.put("install_disk", n.installDisk() == null ? "" : n.installDisk());
+        c.put("install_disk_defaulted", n.installDiskDefaulted());
+        c.put("install_disk_selector", entries(n.installDiskSelector()));
+        c.put("kernel_modules", n.kernelModules());
+        c.put("sysctls", entries(n.sysctls()));
+        // SecureBoot nodes install the Image Factory's signed UKI installer of the same schematic
+        String image = n.secureBoot() ? installer.substring(0, installer.length() - 1) + "-secureboot/" : installer;
+        c.put("install_image", image + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));
         return c;
+    }
+
+    /** A map as a list of key/value pairs: templates iterate it in the map's order. */
+    static java.util.List<Map<String, Object>> entries(Map<String, ?> map) {
+        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+        map.forEach((k, v) -> out.add(Map.of("key", k, "value", v)));
+        return out;
     }
 
     static Map<String, Object> cluster(NodePlan.Cluster c) {
@@ -37,7 +50,6 @@ final class MachineContext {
         m.put("kubeprism_port", c.kubePrismPort());
         m.put("dns_domain", c.dnsDomain());
         m.put("cluster_dns", c.clusterDns());
-        m.put("kernel_modules", c.kernelModules());
         m.put("coredns", c.coreDns());
         return m;
     }

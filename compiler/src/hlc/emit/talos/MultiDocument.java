@@ -41,6 +41,13 @@ final class MultiDocument implements TalosForm {
             docs.add(doc("talos-hostname.yaml.j2", "hostname", n.hostname()));
             if (!n.nameservers().isEmpty()) docs.add(doc("talos-resolver.yaml.j2", "nameservers", n.nameservers()));
             docs.addAll(linkDocuments(n));
+            if (!n.timeServers().isEmpty()) docs.add(doc("talos-timesync.yaml.j2", "servers", n.timeServers()));
+            n.mirrors().forEach((registry, urls) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("registry", registry);
+                m.put("endpoints", urls);
+                docs.add(new FileSpec.Document("talos-registry-mirror.yaml.j2", m));
+            });
             for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", volume(v)));
             for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", volume(v)));
             out.add(FileSpec.ofDocuments("talos/" + n.hostname() + ".yaml", docs, true));
@@ -57,7 +64,7 @@ final class MultiDocument implements TalosForm {
         for (NodePlan.Alias a : n.aliases()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", a.name());
-            c.put("match", "link.driver == " + celString(a.driver()));
+            c.put("match", a.selector().cel());
             docs.add(new FileSpec.Document("talos-link-alias.yaml.j2", c));
         }
         for (NodePlan.Link l : n.links()) {
@@ -68,6 +75,7 @@ final class MultiDocument implements TalosForm {
             Map<String, Object> c = link(l);
             c.put("mode", l.bondMode());
             c.put("members", l.bondMembers());
+            bondOptions(c, l.bondOptions());
             docs.add(new FileSpec.Document("talos-bond.yaml.j2", c));
         }
         for (NodePlan.Link l : n.links()) {
@@ -78,7 +86,11 @@ final class MultiDocument implements TalosForm {
             docs.add(new FileSpec.Document("talos-vlan.yaml.j2", c));
         }
         for (NodePlan.Link l : n.links()) {
-            if (l.dhcp()) docs.add(doc("talos-dhcpv4.yaml.j2", "name", l.specName()));
+            if (!l.dhcp()) continue;
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", l.specName());
+            c.put("route_metric", l.dhcpMetric() == null ? 0 : l.dhcpMetric());
+            docs.add(new FileSpec.Document("talos-dhcpv4.yaml.j2", c));
         }
         for (NodePlan.Link l : n.links()) {
             if (l.vip() == null) continue;
@@ -105,7 +117,29 @@ final class MultiDocument implements TalosForm {
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
         m.put("gateway6", l.gateway6() == null ? "" : l.gateway6());
+        m.put("routes", routes(l));
         return m;
+    }
+
+    static List<Map<String, Object>> routes(NodePlan.Link l) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NodePlan.Route r : l.routes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("network", r.network());
+            m.put("gateway", r.gateway());
+            m.put("metric", r.metric());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The bond options both forms write, under the same keys (Talos spells them alike in both). */
+    static void bondOptions(Map<String, Object> c, NodePlan.BondOptions o) {
+        c.put("lacp_rate", o.lacpRate() == null ? "" : o.lacpRate());
+        c.put("xmit_hash_policy", o.xmitHashPolicy() == null ? "" : o.xmitHashPolicy());
+        c.put("miimon", o.miimon() == null ? -1 : o.miimon());
+        c.put("updelay", o.updelay() == null ? -1 : o.updelay());
+        c.put("downdelay", o.downdelay() == null ? -1 : o.downdelay());
     }
 
     private static Map<String, Object> volume(NodePlan.Volume v) {
@@ -114,15 +148,13 @@ final class MultiDocument implements TalosForm {
         m.put("disk_match", v.diskMatch() == null ? "" : v.diskMatch());
         m.put("min_size", v.minSize() == null ? "" : v.minSize());
         m.put("max_size", v.maxSize() == null ? "" : v.maxSize());
+        // "" when the spec says nothing: then Talos's default holds; "false" is written, not dropped
         m.put("grow", v.grow() == null ? "" : v.grow().toString());
         return m;
     }
 
-    /** A map as a list of key/value pairs: templates iterate it in the map's (sorted) order. */
     private static List<Map<String, Object>> entries(Map<String, String> map) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        map.forEach((k, v) -> out.add(Map.of("key", k, "value", v)));
-        return out;
+        return MachineContext.entries(map);
     }
 
     private static FileSpec.Document doc(String template, String key, Object value) {

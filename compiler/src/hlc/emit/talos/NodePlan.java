@@ -10,6 +10,7 @@ import hlc.resolve.ClusterSettings;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,38 @@ import java.util.TreeMap;
  */
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
                 String nodeSubnet, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
-                Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes) {
+                Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes,
+                boolean secureBoot, boolean installDiskDefaulted, Map<String, String> installDiskSelector, List<String> kernelModules,
+                Map<String, String> sysctls, List<String> timeServers, Map<String, List<String>> mirrors) {
+
+    /**
+     * How a physical link is found: by kernel driver, permanent MAC, being physical, bus path (each null/false
+     * when not). The classic form writes it as a deviceSelector, the multi-document form as a CEL expression.
+     */
+    record Selector(String driver, String mac, boolean physical, String busPath) {
+        static Selector of(Host.Interface i) {
+            Host.LinkMatch m = i.match();
+            return new Selector(i.driver() == null ? null : i.driver().text(), m.mac() == null ? null : m.mac().value(),
+                    m.physical() != null, m.busPath() == null ? null : m.busPath().value());
+        }
+
+        /** The LinkAliasConfig selector: every property given must hold (Talos's CEL link environment). */
+        String cel() {
+            List<String> all = new ArrayList<>();
+            if (driver != null) all.add("link.driver == " + MultiDocument.celString(driver));
+            if (mac != null) all.add("mac(link.permanent_addr) == " + MultiDocument.celString(mac));
+            if (busPath != null) all.add("glob(" + MultiDocument.celString(busPath) + ", link.bus_path)");
+            // an Ethernet link (ARPHRD_ETHER) that is no bond, VLAN or other virtual kind: Talos's `physical`
+            if (physical) all.add("link.type == 1 && link.kind == \"\"");
+            return String.join(" && ", all);
+        }
+    }
+
+    /** A static route: destination, gateway, metric (0: none given). */
+    record Route(String network, String gateway, int metric) {}
+
+    /** Bond options as Talos spells them; null or 0 when not given. */
+    record BondOptions(String lacpRate, String xmitHashPolicy, Integer miimon, Integer updelay, Integer downdelay) {}
 
     /** A Talos volume: its name, the CEL expression selecting its disk, and its size bounds (Talos's notation). */
     record Volume(String name, String diskMatch, String minSize, String maxSize, Boolean grow) {}
@@ -31,17 +63,18 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
      * and {@code bondMembers} are the names the spec gives the link and its bond's members, whether or not they
      * are selected by driver: the multi-document form names links by alias, the classic form by selector.
      */
-    record Link(String name, String driver, List<String> addresses, String gateway, Integer mtu, String bondMode,
-                List<String> bondInterfaces, List<String> bondDrivers, String vip, String specName,
-                List<String> bondMembers, boolean dhcp, Integer vlanId, String vlanParent, String gateway6) {
+    record Link(String name, Selector selector, List<String> addresses, String gateway, Integer mtu, String bondMode,
+                List<String> bondInterfaces, List<Selector> bondSelectors, String vip, String specName,
+                List<String> bondMembers, boolean dhcp, Integer vlanId, String vlanParent, String gateway6,
+                BondOptions bondOptions, List<Route> routes, Integer dhcpMetric) {
 
         boolean isVlan() {
             return vlanId != null;
         }
     }
 
-    /** A physical link the spec names and selects by its kernel driver (net0 = the e1000e link). */
-    record Alias(String name, String driver) {}
+    /** A physical link the spec names and selects by what it is (net0 = the e1000e link). */
+    record Alias(String name, Selector selector) {}
 
     /** Cluster-wide facts every node config repeats. */
     record Cluster(String name, String talosVersion, String kubernetesVersion, String endpoint, List<String> podSubnets,
@@ -56,6 +89,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> sans = new ArrayList<>();
         if (c.vip() != null) sans.add(c.vip().address().text());
         if (c.endpoint() != null) sans.add(c.endpoint().text());
+        if (c.endpointAddress() != null) sans.add(c.endpointAddress().text());
         return new Cluster(c.name().text(), c.talos().text(), c.kubernetes().text(), cs.apiEndpoint().url(),
                 cs.podSubnets().stream().map(Cidr::text).toList(), cs.serviceSubnets().stream().map(Cidr::text).toList(),
                 cs.cni().value().talosName(), cs.kubeProxy().value(), c.workloadsOnControlPlanes(hasWorkers), sans,
@@ -75,7 +109,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         for (Host.Interface i : h.interfaces()) {
             if (bondMembers.contains(i.name().text())) continue; // configured through its bond
             Network net = i.network() == null ? null : ix.networks.get(i.network().text());
-            if (i.address() == null && i.bond() == null && i.mtu() == null && !i.isDhcp() && i.vlan() == null) {
+            if (i.address() == null && i.bond() == null && i.mtu() == null && !i.isDhcp() && i.vlan() == null
+                    && i.routes().isEmpty()) {
                 continue; // nothing to configure
             }
             List<String> addresses = new ArrayList<>();
@@ -88,32 +123,35 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             String gateway6 = routes && i.ipv6() != null ? text(ix.ipv6GatewayOf(net)) : null;
             Integer mtu = i.mtu() != null ? i.mtu().value() : net != null && net.mtu() != null ? net.mtu().value() : null;
             List<String> memberNames = new ArrayList<>();
-            List<String> memberDrivers = new ArrayList<>();
+            List<Selector> memberSelectors = new ArrayList<>();
             if (i.bond() != null) {
                 for (var m : i.bond().members()) {
                     Host.Interface member = h.interfaces().stream().filter(x -> x.name().text().equals(m.text())).findFirst().orElse(null);
-                    if (member != null && member.driver() != null) memberDrivers.add(member.driver().text());
+                    if (member != null && member.selected()) memberSelectors.add(Selector.of(member));
                     else memberNames.add(m.text());
                 }
             }
             String vip = h.isControlPlane() && c.vip() != null && i.network() != null
                     && i.network().text().equals(c.vip().network().text()) ? c.vip().address().text() : null;
-            boolean byDriver = i.driver() != null && i.bond() == null;
+            boolean bySelector = i.selected() && i.bond() == null;
             List<String> members = i.bond() == null ? List.of() : i.bond().members().stream().map(m -> m.text()).toList();
-            links.add(new Link(byDriver ? null : i.name().text(), byDriver ? i.driver().text() : null, addresses, gateway,
-                    mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberDrivers, vip,
+            List<Route> routeList = i.routes().stream().map(r -> new Route(r.network().text(), r.gateway().text(),
+                    r.metric() == null ? 0 : r.metric().value())).toList();
+            links.add(new Link(bySelector ? null : i.name().text(), bySelector ? Selector.of(i) : null, addresses, gateway,
+                    mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberSelectors, vip,
                     i.name().text(), members, i.isDhcp(), i.vlan() == null ? null : i.vlan().id().value(),
-                    i.vlan() == null ? null : i.vlan().parent().text(), gateway6));
+                    i.vlan() == null ? null : i.vlan().parent().text(), gateway6, bondOptions(i.bond()), routeList,
+                    i.dhcpMetric() == null ? null : i.dhcpMetric().value()));
         }
         // Only the links a configured link or bond uses get an alias: an alias whose driver matches no link, or
         // more than one, is an error on the node.
         List<Alias> aliases = new ArrayList<>();
         for (Host.Interface i : h.interfaces()) {
-            if (i.driver() == null || i.bond() != null) continue;
+            if (!i.selected() || i.bond() != null) continue;
             String name = i.name().text();
             boolean used = bondMembers.contains(name)
                     || links.stream().anyMatch(l -> name.equals(l.specName()) || name.equals(l.vlanParent()));
-            if (used) aliases.add(new Alias(name, i.driver().text()));
+            if (used) aliases.add(new Alias(name, Selector.of(i)));
         }
         List<String> ns = new ArrayList<>();
         if (primaryNet != null) {
@@ -130,12 +168,65 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         Map<String, String> taints = new TreeMap<>();
         h.taints().forEach(t -> taints.put(t.key().value(), (t.value() == null ? "" : t.value().value())
                 + (t.effect() == null ? "" : ":" + t.effect().value())));
-        Schematic schematic = new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList());
+        // The cluster's kernel arguments and modules are every node's; a host's own are its image's and config's only.
+        List<String> kernelArgs = new ArrayList<>();
+        c.kernelArgs().forEach(a -> addOnce(kernelArgs, a.value()));
+        h.kernelArgs().forEach(a -> addOnce(kernelArgs, a.value()));
+        Schematic schematic = new Schematic(ext, kernelArgs, h.overlay() == null ? null : h.overlay().image().value(),
+                h.overlay() == null ? null : h.overlay().name().value());
+        List<String> modules = new ArrayList<>();
+        c.kernelModules().forEach(m -> addOnce(modules, m.text()));
+        h.kernelModules().forEach(m -> addOnce(modules, m.text()));
+        // A host's sysctl replaces the cluster's of the same key.
+        Map<String, String> sysctls = new TreeMap<>();
+        c.sysctls().forEach(x -> sysctls.put(x.key().value(), x.value().value()));
+        h.sysctls().forEach(x -> sysctls.put(x.key().value(), x.value().value()));
+        List<String> time = new ArrayList<>();
+        for (hlc.model.Cluster.TimeServer t : c.timeServers()) {
+            if (t.hostname() != null) addOnce(time, t.hostname().text());
+            else {
+                Ip ip = ix.dnsServerAddress(t.target(), primaryNet == null ? null : primaryNet.name().text());
+                if (ip != null) addOnce(time, ip.text());
+            }
+        }
+        Map<String, List<String>> mirrors = new TreeMap<>();
+        for (hlc.model.Cluster.Mirror m : c.mirrors()) {
+            List<String> urls = mirrors.computeIfAbsent(m.registry().text(), k -> new ArrayList<>());
+            addOnce(urls, m.url().value());
+        }
+        var disk = ix.installDisk(h);
         return new NodePlan(h.name().text(), h.isControlPlane(),
-                ix.installDisk(h).value(), links, ns,
+                disk == null ? null : disk.value(), links, ns,
                 nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
-                h.userVolumes().stream().map(NodePlan::volume).toList());
+                h.userVolumes().stream().map(NodePlan::volume).toList(), h.isSecureBoot(), disk != null && disk.isDefault(),
+                diskSelector(h.installDiskSelector()), modules, sysctls, time, mirrors);
+    }
+
+    private static void addOnce(List<String> out, String v) {
+        if (!out.contains(v)) out.add(v);
+    }
+
+    private static BondOptions bondOptions(Host.Bond b) {
+        if (b == null) return new BondOptions(null, null, null, null, null);
+        Host.BondOptions o = b.options();
+        return new BondOptions(o.lacpRate() == null ? null : o.lacpRate().text(),
+                o.xmitHashPolicy() == null ? null : o.xmitHashPolicy().value(),
+                o.miimon() == null ? null : o.miimon().value(), o.updelay() == null ? null : o.updelay().value(),
+                o.downdelay() == null ? null : o.downdelay().value());
+    }
+
+    /** install.diskSelector in Talos's field order and spelling; empty when the disk is given by path. */
+    private static Map<String, String> diskSelector(Host.DiskSelector d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (d == null) return m;
+        if (d.sizeExpression() != null) m.put("size", d.sizeExpression());
+        if (d.model() != null) m.put("model", d.model().value());
+        if (d.serial() != null) m.put("serial", d.serial().value());
+        if (d.type() != null) m.put("type", d.type().text());
+        if (d.wwid() != null) m.put("wwid", d.wwid().value());
+        if (d.busPath() != null) m.put("busPath", d.busPath().value());
+        return m;
     }
 
     private static Volume volume(Host.Volume v) {

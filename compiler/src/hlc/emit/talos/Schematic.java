@@ -15,10 +15,14 @@ import java.util.List;
  * extension list sorted, the kernel arguments in their order), so hlc computes the same ID offline, e.g. {@code
  * dc8730aa…} for i915 alone.
  */
-public record Schematic(List<String> extensions, List<String> kernelArgs) {
+public record Schematic(List<String> extensions, List<String> kernelArgs, String overlayImage, String overlayName) {
     public Schematic {
         extensions = extensions.stream().distinct().sorted().toList();
         kernelArgs = List.copyOf(kernelArgs);
+    }
+
+    public Schematic(List<String> extensions, List<String> kernelArgs) {
+        this(extensions, kernelArgs, null, null);
     }
 
     public Schematic(List<String> extensions) {
@@ -30,9 +34,15 @@ public record Schematic(List<String> extensions, List<String> kernelArgs) {
         return TalosShape.isPlainKernelArg(arg);
     }
 
+    /**
+     * The Image Factory's Schematic struct puts {@code overlay} (image, then name) before {@code customization};
+     * an official overlay's image and name are plain YAML scalars (checked by the host's builder and schema).
+     */
     public String canonicalYaml() {
-        if (extensions.isEmpty() && kernelArgs.isEmpty()) return "customization: {}\n";
-        StringBuilder b = new StringBuilder("customization:\n");
+        String overlay = overlayImage == null ? ""
+                : "overlay:\n    image: " + overlayImage + "\n    name: " + overlayName + "\n";
+        if (extensions.isEmpty() && kernelArgs.isEmpty()) return overlay + "customization: {}\n";
+        StringBuilder b = new StringBuilder(overlay).append("customization:\n");
         if (!kernelArgs.isEmpty()) {
             b.append("    extraKernelArgs:\n");
             for (String a : kernelArgs) b.append("        - ").append(a).append('\n');

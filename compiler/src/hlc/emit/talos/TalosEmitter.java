@@ -49,6 +49,8 @@ public final class TalosEmitter implements Emitter {
             ctx.put("id", s.id());
             ctx.put("extensions", s.extensions());
             ctx.put("kernel_args", s.kernelArgs());
+            ctx.put("overlay_image", s.overlayImage() == null ? "" : s.overlayImage());
+            ctx.put("overlay_name", s.overlayName() == null ? "" : s.overlayName());
             files.add(new FileSpec("talos-schematics/" + s.id() + ".yaml", "talos-schematic.yaml.j2", ctx, false));
         }
         return files;

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -164,7 +165,7 @@ class MultiDocumentUpstreamSchemaTest {
     @Test
     void theVlanDhcpAndVolumeTemplatesGiveDocumentsBothSchemasAccept() {
         Map<String, Object> vlan = new HashMap<>(Map.of("name", "bond0.107", "parent", "bond0", "vlan_id", 107, "mtu", 1500,
-                "addresses", List.of(), "gateway", "", "gateway6", ""));
+                "addresses", List.of(), "gateway", "", "gateway6", "", "routes", List.of()));
         Map<String, Object> ephemeral = new HashMap<>(Map.of("name", "EPHEMERAL", "disk_match", "disk.transport == \"nvme\"",
                 "min_size", "", "max_size", "400GiB", "grow", ""));
         Map<String, Object> user = new HashMap<>(Map.of("name", "local-hostpath", "disk_match", "disk.transport == \"nvme\"",
@@ -172,7 +173,7 @@ class MultiDocumentUpstreamSchemaTest {
         var spec = hlc.emit.FileSpec.ofDocuments("talos/x.yaml", List.of(
                 new hlc.emit.FileSpec.Document("talos-hostname.yaml.j2", Map.of("hostname", "x")),
                 new hlc.emit.FileSpec.Document("talos-vlan.yaml.j2", vlan),
-                new hlc.emit.FileSpec.Document("talos-dhcpv4.yaml.j2", Map.of("name", "bond0")),
+                new hlc.emit.FileSpec.Document("talos-dhcpv4.yaml.j2", Map.of("name", "bond0", "route_metric", 0)),
                 new hlc.emit.FileSpec.Document("talos-volume.yaml.j2", ephemeral),
                 new hlc.emit.FileSpec.Document("talos-user-volume.yaml.j2", user)), true);
         Renderer.Outcome o = new Renderer("test.hl").render(spec);
@@ -208,6 +209,82 @@ class MultiDocumentUpstreamSchemaTest {
         JsonNode machine = docs.get(0);
         assertEquals(List.of("10.244.0.0/16", "fd00:10:244::/56"), MultiDocumentTest.texts(machine.at("/cluster/network/podSubnets")));
         assertEquals(List.of("10.96.0.0/12", "fd00:10:96::/112"), MultiDocumentTest.texts(machine.at("/cluster/network/serviceSubnets")));
+    }
+
+    /**
+     * The Talos node settings of issue 18 (install disk selector, links by MAC, bus path and physical, bond
+     * options, static routes, DHCP route metric, NTP, sysctls, registry mirrors, per-host kernel arguments and
+     * modules, grow false): every document upstream accepts, and each says what the spec says.
+     */
+    @Test
+    void theNodeSettingsOfTheCorpusAreWrittenAndUpstreamAcceptsThem() throws Exception {
+        String spec = Files.readString(EmitFixtures.projectDir().resolve("tests/corpus/check/ok-talos-node-settings.hl"));
+        EmitFixtures.Run run = EmitFixtures.emitText(spec, new SecretsBundleGenerator().generate(), new Renderer("n.hl"));
+        assertFalse(run.failed(), run.findings());
+        Set<String> kinds = checkAll(run, 3);
+        assertTrue(kinds.containsAll(Set.of("TimeSyncConfig", "RegistryMirrorConfig", "DHCPv4Config", "BondConfig")), kinds.toString());
+        List<JsonNode> docs = EmitFixtures.docs(run.file("talos/k8s-1.yaml"));
+        JsonNode machine = docs.get(0);
+        assertEquals(">= 200GB", machine.at("/machine/install/diskSelector/size").asText());
+        assertEquals("nvme", machine.at("/machine/install/diskSelector/type").asText());
+        assertTrue(machine.at("/machine/install/disk").isMissingNode(), "a selector and a disk path");
+        // the host's sysctl replaces the cluster's of the same key; the cluster's other one stays
+        assertEquals("16000000", machine.at("/machine/sysctls/net.core.rmem_max").asText());
+        assertEquals("1024", machine.at("/machine/sysctls/vm.nr_hugepages").asText());
+        assertEquals(List.of("nbd", "zfs"), machine.at("/machine/kernel/modules").findValuesAsText("name"));
+        assertEquals("mac(link.permanent_addr) == \"00:1a:2b:3c:4d:5e\"",
+                MultiDocumentTest.single(docs, "LinkAliasConfig", "net0").at("/selector/match").asText());
+        assertEquals("glob(\"0000:02:00.*\", link.bus_path) && link.type == 1 && link.kind == \"\"",
+                MultiDocumentTest.single(docs, "LinkAliasConfig", "net1").at("/selector/match").asText());
+        JsonNode bond = MultiDocumentTest.single(docs, "BondConfig", "bond0");
+        assertEquals("fast", bond.path("lacpRate").asText());
+        assertEquals("layer3+4", bond.path("xmitHashPolicy").asText());
+        assertEquals(List.of(100, 200, 200), List.of(bond.path("miimon").asInt(), bond.path("updelay").asInt(), bond.path("downdelay").asInt()));
+        JsonNode route = bond.path("routes").get(1);
+        assertEquals(List.of("10.20.0.0/16", "192.168.5.2", "100"),
+                List.of(route.path("destination").asText(), route.path("gateway").asText(), route.path("metric").asText()));
+        assertEquals(2048, MultiDocumentTest.single(docs, "DHCPv4Config", "eth2").path("routeMetric").asInt());
+        JsonNode time = docs.stream().filter(d -> d.path("kind").asText().equals("TimeSyncConfig")).findFirst().orElseThrow();
+        assertEquals(List.of("192.168.5.1", "time.cloudflare.com"), MultiDocumentTest.texts(time.at("/ntp/servers")));
+        JsonNode dockerHub = MultiDocumentTest.single(docs, "RegistryMirrorConfig", "docker.io");
+        assertEquals(List.of("https://mirror.gcr.io", "https://registry-1.docker.io"), dockerHub.path("endpoints").findValuesAsText("url"));
+        JsonNode ephemeral = MultiDocumentTest.single(docs, "VolumeConfig", "EPHEMERAL");
+        assertTrue(ephemeral.at("/provisioning/grow").isBoolean() && !ephemeral.at("/provisioning/grow").asBoolean(),
+                "grow false must be written, or Talos's default replaces it");
+        // kernel arguments: the cluster's in every node's schematic, the host's in its own only
+        String k1 = docs.get(0).at("/machine/install/image").asText();
+        String k2 = EmitFixtures.docs(run.file("talos/k8s-2.yaml")).get(0).at("/machine/install/image").asText();
+        assertNotEquals(k1, k2, "k8s-1's kernel-arg is in its image only");
+        JsonNode schematic1 = run.doc("talos-schematics/" + k1.substring(k1.lastIndexOf('/') + 1, k1.indexOf(':', k1.lastIndexOf('/'))) + ".yaml");
+        assertEquals(List.of("-init_on_alloc", "-selinux", "intel_iommu=on"), MultiDocumentTest.texts(schematic1.at("/customization/extraKernelArgs")));
+        JsonNode schematic2 = run.doc("talos-schematics/" + k2.substring(k2.lastIndexOf('/') + 1, k2.indexOf(':', k2.lastIndexOf('/'))) + ".yaml");
+        assertEquals(List.of("-init_on_alloc", "-selinux"), MultiDocumentTest.texts(schematic2.at("/customization/extraKernelArgs")));
+    }
+
+    /** The classic form of the same settings: every machine config valid against Talos's v1.10 schema. */
+    @Test
+    void theNodeSettingsInTheClassicFormMatchTheV110Schema() throws Exception {
+        String spec = Files.readString(EmitFixtures.projectDir().resolve("tests/corpus/check/ok-talos-node-settings-classic.hl"));
+        EmitFixtures.Run run = EmitFixtures.emitText(spec, new SecretsBundleGenerator().generate(), new Renderer("c.hl"));
+        assertFalse(run.failed(), run.findings());
+        List<String> problems = new ArrayList<>();
+        for (String host : List.of("k8s-1", "k8s-2", "k8s-3")) {
+            for (String v : violations(machineV110, run.doc("talos/" + host + ".yaml"))) problems.add(host + " " + v);
+        }
+        assertEquals(List.of(), problems);
+        JsonNode m = run.doc("talos/k8s-1.yaml").path("machine");
+        JsonNode bond = m.at("/network/interfaces/0/bond");
+        assertEquals("00:1a:2b:3c:4d:5e", bond.at("/deviceSelectors/0/permanentAddr").asText());
+        assertEquals("0000:02:00.*", bond.at("/deviceSelectors/1/busPath").asText());
+        assertTrue(bond.at("/deviceSelectors/1/physical").asBoolean());
+        assertEquals("fast", bond.path("lacpRate").asText());
+        assertEquals(100, m.at("/network/interfaces/0/routes/1/metric").asInt());
+        assertEquals(2048, m.at("/network/interfaces/1/dhcpOptions/routeMetric").asInt());
+        assertEquals(List.of("192.168.5.1", "time.cloudflare.com"), MultiDocumentTest.texts(m.at("/time/servers")));
+        assertEquals(List.of("https://mirror.gcr.io", "https://registry-1.docker.io"),
+                MultiDocumentTest.texts(m.at("/registries/mirrors/docker.io/endpoints")));
+        assertEquals("S5GXNX0T123456", run.doc("talos/k8s-2.yaml").at("/machine/install/diskSelector/serial").asText());
+        assertEquals("1TB", run.doc("talos/k8s-3.yaml").at("/machine/install/diskSelector/size").asText());
     }
 
     /** The same validation rejects a misspelled or mistyped field, so the tests above can fail. */

@@ -39,12 +39,27 @@ class SchematicTest {
         assertEquals(MultiDocumentTest.I915, new Schematic(List.of("siderolabs/i915"), List.of()).id());
     }
 
+    /**
+     * The overlay goes before the customization, as the Image Factory's Schematic struct has it: the ID of the
+     * Raspberry Pi generic overlay alone is the one the Image Factory's own tests and Talos's Raspberry Pi guide
+     * give (ee21ef4a…).
+     */
+    @Test
+    void anOverlaySchematicHasTheImageFactorysId() {
+        Schematic rpi = new Schematic(List.of(), List.of(), "siderolabs/sbc-raspberrypi", "rpi_generic");
+        assertEquals("ee21ef4a5ef808a9b7484cc0dda0f25075021691c8c09a276591eedb638ea1f9", rpi.id());
+        assertNotEquals(rpi.id(), new Schematic(List.of(), List.of()).id());
+    }
+
     @Test
     void onlyArgumentsYamlWritesPlainAreAccepted() {
-        for (String ok : List.of("intel_iommu=on", "talos.auditd.disabled=1", "console=ttyS0,115200n8", "nosmt")) {
+        // a leading dash removes a default argument in the Image Factory (-init_on_alloc); yaml.v3 writes it plain,
+        // since a dash starts a list item only before a space
+        for (String ok : List.of("intel_iommu=on", "talos.auditd.disabled=1", "console=ttyS0,115200n8", "nosmt",
+                "-init_on_alloc", "-selinux", "-x")) {
             assertTrue(Schematic.isPlainKernelArg(ok), ok);
         }
-        for (String bad : List.of("on", "yes", "a b", "x: y", "#x", "'q'", "1", "-x", "a\"b")) {
+        for (String bad : List.of("on", "yes", "a b", "x: y", "#x", "'q'", "1", "-1", "- x", "a\"b")) {
             assertFalse(Schematic.isPlainKernelArg(bad), bad);
         }
     }
