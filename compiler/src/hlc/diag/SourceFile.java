@@ -15,20 +15,27 @@ public final class SourceFile {
         this.path = path;
         this.displayPath = displayPath;
         this.text = text;
-        // One pass, no boxing: a generated spec can have hundreds of thousands of lines.
+        // No boxing: a generated spec can have hundreds of thousands of lines. Without a CR (the usual case, and
+        // always after SourceReader) a line ends at each LF, found by String.indexOf's vectorised search.
         int[] starts = new int[64];
         int lines = 1;
-        boolean supplementary = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (lineEnd) {
+        if (text.indexOf('\r') < 0) {
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
                 if (lines == starts.length) starts = java.util.Arrays.copyOf(starts, lines * 2);
-                starts[lines++] = i + 1;
-            } else if (Character.isHighSurrogate(c)) {
-                supplementary = true;
+                starts[lines++] = nl + 1;
+            }
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (lines == starts.length) starts = java.util.Arrays.copyOf(starts, lines * 2);
+                    starts[lines++] = i + 1;
+                }
             }
         }
+        // Code points and UTF-16 units differ only where a surrogate pair stands for one character (immediate
+        // for text with no character above U+00FF, which Java stores a byte per character).
+        boolean supplementary = text.codePointCount(0, text.length()) != text.length();
         this.lineStarts = java.util.Arrays.copyOf(starts, lines);
         this.astral = supplementary;
     }

@@ -15,6 +15,8 @@ import hlc.model.Network;
 import hlc.model.Service;
 import hlc.model.StorageClass;
 import hlc.model.Target;
+import hlc.resolve.ClusterSettings;
+import hlc.resolve.Defaulted;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -37,11 +39,46 @@ final class HoverProvider {
         List<String> parts = new ArrayList<>();
         Occurrence o = a.symbols().at(file, p);
         if (o != null) parts.add(describe(o.symbol(), a));
+        else if (onClusterName(a, file, p)) parts.add(cluster(a.resolved.cluster()));
         for (hlc.diag.Diagnostic d : a.diagnosticsOf(file)) {
             if (Positions.contains(d.span(), p)) parts.add(explain(d));
         }
         if (parts.isEmpty()) return null;
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, String.join("\n\n---\n\n", parts)));
+    }
+
+    private static boolean onClusterName(Analysis a, Path file, Position p) {
+        if (a.resolved == null || a.resolved.cluster() == null) return false;
+        var at = a.resolved.cluster().cluster().name().span();
+        return at.file().path().equals(file) && Positions.contains(at, p);
+    }
+
+    /**
+     * The cluster's settings as the Talos and Flux files get them, from the resolved model: every value the spec
+     * leaves out is shown with the default hlc applies, marked as one (Talos's pod subnet, KubePrism's port, ...).
+     */
+    static String cluster(ClusterSettings c) {
+        List<String> lines = new ArrayList<>();
+        Cluster cl = c.cluster();
+        if (cl.talos() != null) lines.add("talos " + cl.talos().text());
+        if (cl.kubernetes() != null) lines.add("kubernetes " + cl.kubernetes().text());
+        lines.add("API endpoint " + (c.apiEndpoint().host() == null ? "(none)" : c.apiEndpoint().host()));
+        lines.add(shown("pods", c.podSubnet(), c.podSubnet().value().text()));
+        lines.add(shown("services", c.serviceSubnet(), c.serviceSubnet().value().text()));
+        lines.add(shown("cni", c.cni(), c.cni().value().word()));
+        lines.add(shown("kube-proxy", c.kubeProxy(), String.valueOf(c.kubeProxy().value())));
+        lines.add(shown("kubeprism port", c.kubePrismPort(), String.valueOf(c.kubePrismPort().value())));
+        lines.add(shown("cluster domain", c.clusterDomain(), c.clusterDomain().value()));
+        lines.add(shown("flux layout", c.fluxLayout(), c.fluxLayout().value().word()));
+        lines.add(shown("flux path", c.fluxPath(), c.fluxPath().value()));
+        lines.add(shown("flux interval", c.fluxInterval(), hlc.emit.GoDuration.of(c.fluxInterval().value())));
+        return "**cluster `" + cl.name().text() + "`**\n\n" + lines.stream().map(l -> "- " + l).collect(Collectors.joining("\n"))
+                + "\n\ndeclared at " + cl.name().span().path() + ":" + cl.name().span().line();
+    }
+
+    /** One resolved value, marked when the spec does not write it and hlc's default applies. */
+    private static String shown(String what, Defaulted<?> d, String text) {
+        return what + " " + text + (d.isDefault() ? " (default)" : "");
     }
 
     private static String explain(hlc.diag.Diagnostic d) {
@@ -74,6 +111,7 @@ final class HoverProvider {
                         + (i.address() == null ? (i.isDhcp() ? " (DHCP)" : "") : " " + i.address().text()));
             }
             if (h.memory() != null) lines.add("memory " + h.memory().text());
+            if (a.resolved != null) lines.add(shown("install disk", a.resolved.installDisk(h), a.resolved.installDisk(h).value()));
         } else if (d instanceof Device dev) {
             if (dev.kind() != null) lines.add("kind " + dev.kind().text());
             for (Device.Address ad : dev.addresses()) lines.add("address " + ad.address().text() + " on " + ad.network().text());
@@ -81,8 +119,15 @@ final class HoverProvider {
         } else if (d instanceof Device.Export e) {
             lines.add("export of device `" + s.scope() + "`" + (e.path() == null ? "" : ": " + e.path().value()));
         } else if (d instanceof Ceph.Pool pool) {
-            if (pool.replicas() != null) lines.add("replicas " + pool.replicas().value());
-            if (pool.failureDomain() != null) lines.add("failure domain " + pool.failureDomain().text());
+            if (a.resolved != null) {
+                var placement = a.resolved.placement(pool);
+                lines.add(shown("replicas", placement.replicas(), String.valueOf(placement.replicas().value())));
+                lines.add("min size " + placement.minSize() + (pool.minSize() == null ? " (default)" : ""));
+                lines.add("failure domain " + placement.domainWord() + (pool.failureDomain() == null ? " (default)" : ""));
+            } else {
+                if (pool.replicas() != null) lines.add("replicas " + pool.replicas().value());
+                if (pool.failureDomain() != null) lines.add("failure domain " + pool.failureDomain().text());
+            }
         } else if (d instanceof StorageClass sc) {
             lines.add(backend(sc.backend()) + (sc.defaultFlag() != null ? " (the default class)" : ""));
         } else if (d instanceof Service svc) {

@@ -39,11 +39,11 @@ final class SpecAnalyzer {
             String text = overlay.apply(root);
             SourceFile f = new SourceFile(root, root.toString(), text == null ? "" : text);
             internal(reporter, f, "load", e);
-            return new Analysis(root, null, List.of(f), reporter.sorted(), versions);
+            return new Analysis(root, null, null, List.of(f), reporter.sorted(), versions);
         }
         List<SourceFile> files = parsed.stream().map(ParsedFile::source).toList();
-        Spec spec = hlc.Compiler.checkLoaded(parsed, reporter).spec();
-        return new Analysis(root, spec, files, reporter.sorted(), versions);
+        hlc.Compiler.Result checked = hlc.Compiler.checkLoaded(parsed, reporter);
+        return new Analysis(root, checked.spec(), checked.resolved(), files, reporter.sorted(), versions);
     }
 
     /** As {@code hlc check} does: an unexpected failure is an HL099 finding on the file, never a dead server. */
@@ -56,15 +56,19 @@ final class SpecAnalyzer {
     static final class Analysis {
         final Path root;
         final Spec spec;
+        /** The spec with hlc's defaults applied (what hover shows for a value left out); null with {@code spec}. */
+        final hlc.resolve.ResolvedSpec resolved;
         final List<SourceFile> files;
         final List<Diagnostic> diagnostics;
         /** The version of each open document this analysis read. */
         private final java.util.Map<Path, Integer> versions;
         private SymbolIndex symbols;
 
-        Analysis(Path root, Spec spec, List<SourceFile> files, List<Diagnostic> diagnostics, java.util.Map<Path, Integer> versions) {
+        Analysis(Path root, Spec spec, hlc.resolve.ResolvedSpec resolved, List<SourceFile> files, List<Diagnostic> diagnostics,
+                 java.util.Map<Path, Integer> versions) {
             this.root = root;
             this.spec = spec;
+            this.resolved = resolved;
             this.files = List.copyOf(files);
             this.diagnostics = List.copyOf(diagnostics);
             this.versions = java.util.Map.copyOf(versions);

@@ -33,10 +33,20 @@ final class SourceReader {
         return b.toString();
     }
 
+    private static boolean ascii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) if (bytes[i] < 0) return false;
+        return true;
+    }
+
     static SourceFile decode(Path path, String displayPath, byte[] bytes, Reporter reporter) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;
+        }
+        if (ascii(bytes, start)) {
+            // ASCII is valid UTF-8 and decodes byte for byte: a copy, where the checking decoder works per character.
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return nul(new SourceFile(path, displayPath, lineEnds(text)), reporter);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()

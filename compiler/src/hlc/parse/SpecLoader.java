@@ -84,7 +84,7 @@ public final class SpecLoader {
     }
 
     private HomeLabParser.SpecContext parse(SourceFile source) {
-        return TreeParser.parse(source, reporter).tree();
+        return TreeParser.tree(source, reporter);
     }
 
     private void follow(SourceFile from, HomeLabParser.ImportDeclContext imp) {

@@ -4,8 +4,12 @@ import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
 import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -19,11 +23,32 @@ final class TreeParser {
 
     record Result(HomeLabParser.SpecContext tree, CommonTokenStream tokens) {}
 
+    /** The tree and every token, comments and white space included: what the formatter and the outline read. */
     static Result parse(SourceFile source, Reporter reporter) {
+        HomeLabLexer lexer = lexer(source);
+        return parse(source, reporter, new CommonTokenStream(lexer), false);
+    }
+
+    /**
+     * The tree alone, for the model ({@link SpecLoader}): the parser never sees comments and white space (they are
+     * on the hidden channel), so they are dropped as they are lexed instead of being kept in the token buffer
+     * until the file is parsed (half the tokens of a spec, a quarter of its parse-time heap), and each node's list
+     * of children is trimmed to its size as the node is finished (ANTLR's lists start with room for ten). The tree,
+     * the findings and their places are the same as {@link #parse}'s.
+     */
+    static HomeLabParser.SpecContext tree(SourceFile source, Reporter reporter) {
+        return parse(source, reporter, new CommonTokenStream(new DefaultChannelOnly(lexer(source))), true).tree();
+    }
+
+    private static HomeLabLexer lexer(SourceFile source) {
         HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), source.displayPath()));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        return lexer;
+    }
+
+    private static Result parse(SourceFile source, Reporter reporter, CommonTokenStream tokens, boolean trim) {
         HomeLabParser parser = new HomeLabParser(tokens);
+        parser.setTrimParseTree(trim);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BlockRecovery());
         parser.addErrorListener(new SyntaxErrors(source, reporter));
@@ -33,6 +58,52 @@ final class TreeParser {
             // The syntax-error listener gives up on a hopeless file; its findings are already reported and
             // nothing of the file is used.
             return new Result(new HomeLabParser.SpecContext(null, 0), tokens);
+        }
+    }
+
+    /** The lexer's tokens without those on the hidden channel. */
+    private static final class DefaultChannelOnly implements TokenSource {
+        private final HomeLabLexer lexer;
+
+        DefaultChannelOnly(HomeLabLexer lexer) {
+            this.lexer = lexer;
+        }
+
+        @Override
+        public Token nextToken() {
+            Token t = lexer.nextToken();
+            while (t.getChannel() != Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) t = lexer.nextToken();
+            return t;
+        }
+
+        @Override
+        public int getLine() {
+            return lexer.getLine();
+        }
+
+        @Override
+        public int getCharPositionInLine() {
+            return lexer.getCharPositionInLine();
+        }
+
+        @Override
+        public CharStream getInputStream() {
+            return lexer.getInputStream();
+        }
+
+        @Override
+        public String getSourceName() {
+            return lexer.getSourceName();
+        }
+
+        @Override
+        public void setTokenFactory(TokenFactory<?> factory) {
+            lexer.setTokenFactory(factory);
+        }
+
+        @Override
+        public TokenFactory<?> getTokenFactory() {
+            return lexer.getTokenFactory();
         }
     }
 }

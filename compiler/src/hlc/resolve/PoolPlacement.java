@@ -18,6 +18,8 @@ public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<I
 
     /** The number of failure domains, or -1 when the spec cannot count them. */
     public int domains() {
+        if (domain == FailureDomain.HOST) return osdHosts.size();
+        if (domain == FailureDomain.OSD) return osdCount();
         return domainsLeft(h -> false);
     }
 
@@ -32,6 +34,8 @@ public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<I
     }
 
     public int osdCount() {
-        return osdHosts.stream().mapToInt(h -> h.osds().size()).sum();
+        int n = 0;
+        for (Host h : osdHosts) n += h.osds().size();
+        return n;
     }
 }

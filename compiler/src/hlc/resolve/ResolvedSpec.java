@@ -55,6 +55,8 @@ public final class ResolvedSpec {
     public final Map<String, Cluster.LoadBalancer> loadBalancers;
     private final Map<SourceFile, Integer> fileOrder = new HashMap<>();
     private final ClusterSettings cluster;
+    /** Facts the back ends derive from the whole spec, each worked out once per spec: see {@link #derived}. */
+    private final Map<Fact<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Prefer {@link Resolver#resolve}; public so that code written against the old index is re-pointed by an import. */
     public ResolvedSpec(Spec spec) {
@@ -275,10 +277,13 @@ public final class ResolvedSpec {
         boolean bgp = spec.cluster() != null && spec.cluster().bgp() != null;
         return Defaulted.byDefault(n.isPartialPool() && !bgp ? "l2" : "bgp");
     }
+    /** The hosts with OSDs, in declaration order: the same for every pool, so listed once (a pool per 50 hosts). */
+    private static final Fact<List<Host>> OSD_HOSTS =
+            new Fact<>(ix -> List.copyOf(ix.spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList()));
 
     /** Where a pool's copies can go, with the defaults Rook applies (3 replicas, failure domain host). */
     public PoolPlacement placement(Ceph.Pool p) {
-        List<Host> osdHosts = spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList();
+        List<Host> osdHosts = derived(OSD_HOSTS);
         Defaulted<Integer> replicas = p.replicas() == null ? Defaulted.byDefault(3)
                 : Defaulted.written(p.replicas().value(), p.replicas().span());
         return new PoolPlacement(FailureDomain.of(p.effectiveFailureDomain()), p.effectiveFailureDomain(), replicas, p.effectiveMinSize(), osdHosts);
@@ -307,6 +312,36 @@ public final class ResolvedSpec {
         return Comparator.comparingInt((Span s) -> fileOrder.getOrDefault(s.file(), Integer.MAX_VALUE))
                 .thenComparingInt(Span::line)
                 .thenComparingInt(Span::column);
+    }
+
+    /**
+     * A fact derived from the whole spec, named by a constant of the class that derives it, e.g.
+     * {@code static final Fact<List<Variant>> VARIANTS = new Fact<>(VolsyncComponent::computeVariants)}. Asking for
+     * it per app or per file would make a pass over every app once per app; {@link #derived} works it out once.
+     * The function must read nothing but the spec (the spec is immutable, so the cached value stays true).
+     */
+    public static final class Fact<T> {
+        private final Function<ResolvedSpec, T> compute;
+
+        public Fact(Function<ResolvedSpec, T> compute) {
+            this.compute = compute;
+        }
+    }
+
+    /**
+     * The value of a derived fact for this spec, worked out on first use. Safe when emitters run in parallel: two
+     * threads may both work it out, and the first to finish wins (the function is pure, so both values agree).
+     * Not {@code computeIfAbsent}: a fact may ask for another one while it is being worked out.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Fact<T> fact) {
+        Object v = derived.get(fact);
+        if (v == null) {
+            v = fact.compute.apply(this);
+            Object earlier = derived.putIfAbsent(fact, v);
+            if (earlier != null) v = earlier;
+        }
+        return (T) v;
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, Name> name) {

@@ -154,6 +154,37 @@ class LanguageServerProtocolTest {
         assertTrue(hostMd.contains("interface bond0 on lan 192.168.5.212"), hostMd);
     }
 
+    /**
+     * A value the spec leaves out is shown with the default hlc applies, from the resolved model, and marked as a
+     * default; a written one is shown as written, without the mark. homelab.hl writes cni, pods and the flux
+     * interval, and leaves out the KubePrism port, the cluster domain and the flux layout.
+     */
+    @Test
+    void hoverShowsTheDefaultsAValueLeftOutGets() throws Exception {
+        Hover h = lsp.server.getTextDocumentService().hover(new HoverParams(lsp.doc(uri), at("cluster main", 0, 9))).get(10, TimeUnit.SECONDS);
+        String md = h.getContents().getRight().getValue();
+        assertTrue(md.contains("**cluster `main`**"), md);
+        assertTrue(md.contains("- kubeprism port 7445 (default)"), md);
+        assertTrue(md.contains("- cluster domain cluster.local (default)"), md);
+        assertTrue(md.contains("- flux layout flat (default)"), md);
+        assertTrue(md.contains("- cni cilium\n"), md);
+        assertTrue(md.contains("- pods 10.42.0.0/16\n"), md);
+        assertTrue(md.contains("- flux interval 1h\n"), md);
+
+        // Written where it was left out, the value loses its mark: the hover reads the edited buffer's model.
+        type("  cni cilium", 0, "  cni cilium\n  kubeprism 7445");
+        lsp.awaitDiagnostics(uri, List::isEmpty);
+        String edited = lsp.server.getTextDocumentService().hover(new HoverParams(lsp.doc(uri), at("cluster main", 0, 9)))
+                .get(10, TimeUnit.SECONDS).getContents().getRight().getValue();
+        assertTrue(edited.contains("- kubeprism port 7445\n"), edited);
+
+        Hover pool = lsp.server.getTextDocumentService().hover(new HoverParams(lsp.doc(uri), at("pool ceph-blockpool", 0, 6))).get(10, TimeUnit.SECONDS);
+        String poolMd = pool.getContents().getRight().getValue();
+        assertTrue(poolMd.contains("- replicas 3\n"), poolMd);
+        assertTrue(poolMd.contains("- min size 2\n"), poolMd);
+        assertFalse(poolMd.contains("(default)"), poolMd); // homelab.hl writes every setting of its pool
+    }
+
     @Test
     void hoverOnAFindingShowsItsExplanation() throws Exception {
         type("192.168.5.212", 0, "192.168.5.211");

@@ -34,23 +34,40 @@ public final class VolsyncComponent {
     /** What one app's Kustomization adds: the component's folder (in the output) and the variables it sets. */
     public record Use(String folder, Map<String, String> variables) {}
 
+    private static final ResolvedSpec.Fact<List<Variant>> VARIANTS = new ResolvedSpec.Fact<>(VolsyncComponent::computeVariants);
+    private static final ResolvedSpec.Fact<Map<String, Use>> USES = new ResolvedSpec.Fact<>(VolsyncComponent::computeUses);
+
     /** The component the app includes, if a VolSync backup covers it. */
     public static Optional<Use> forApp(ResolvedSpec ix, App a) {
+        if (a.namespace() == null) return Optional.empty(); // VolSync covers only apps with a namespace
+        return Optional.ofNullable(ix.derived(USES).get(useKey(a.namespace().text(), a.name().text())));
+    }
+
+    /** Each covered app's use (namespace, then app), the first variant listing it winning, as a scan would find. */
+    private static Map<String, Use> computeUses(ResolvedSpec ix) {
+        Map<String, Use> uses = new java.util.HashMap<>();
         for (Variant v : variants(ix)) {
             for (BackupFacts.VolsyncApp va : v.apps()) {
-                if (va.app().equals(a.name().text()) && va.namespace().equals(a.namespace().text())) {
-                    return Optional.of(new Use(v.folder(), variables(va)));
-                }
+                uses.putIfAbsent(useKey(va.namespace(), va.app()), new Use(v.folder(), variables(va)));
             }
         }
-        return Optional.empty();
+        return uses;
+    }
+
+    private static String useKey(String namespace, String app) {
+        return namespace + "\u0000" + app;
     }
 
     /**
      * The components, in a fixed order: a backup whose apps all share schedule and class has one, named after
-     * the backup; otherwise one per schedule and class, numbered in the order of (schedule, class).
+     * the backup; otherwise one per schedule and class, numbered in the order of (schedule, class). Worked out
+     * once per spec (every app's Kustomization asks for its own).
      */
     static List<Variant> variants(ResolvedSpec ix) {
+        return ix.derived(VARIANTS);
+    }
+
+    private static List<Variant> computeVariants(ResolvedSpec ix) {
         Map<String, Map<String, List<BackupFacts.VolsyncApp>>> byBackup = new TreeMap<>();
         for (BackupFacts.VolsyncApp v : BackupFacts.volsync(ix)) {
             byBackup.computeIfAbsent(v.backup(), k -> new TreeMap<>())
@@ -64,7 +81,7 @@ public final class VolsyncComponent {
                 out.add(new Variant(FOLDER + "/" + name, apps.get(0), List.copyOf(apps)));
             }
         });
-        return out;
+        return List.copyOf(out);
     }
 
     /** The variables an app's Kustomization sets for the component. */
