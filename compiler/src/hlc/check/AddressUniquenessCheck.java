@@ -24,9 +24,12 @@ public final class AddressUniquenessCheck implements Check {
         Map<String, PlacedAddress> first = new HashMap<>();
         var inSourceOrder = new java.util.ArrayList<>(PlacedAddress.collect(ix.spec()));
         inSourceOrder.sort(java.util.Comparator.comparing((PlacedAddress a) -> a.ip().span(), ix.sourceOrder()));
+        var apiLb = ix.apiLoadBalancerOnVip();
         for (PlacedAddress a : inSourceOrder) {
             PlacedAddress earlier = first.putIfAbsent(a.ip().text(), a);
             if (earlier == null) continue;
+            // the API's load balancer on the VIP, said by the endpoint naming it: one address, by design
+            if (apiLb != null && isVipAndApiLoadBalancer(a, earlier, apiLb)) continue;
             var d = reporter.error(Code.HL026, a.ip().span(), "address " + a.ip() + " of " + a.owner()
                             + " is already used by " + earlier.owner())
                     .label(earlier.ip().span(), "first used here");
@@ -40,5 +43,11 @@ public final class AddressUniquenessCheck implements Check {
             }
             d.emit();
         }
+    }
+
+    private static boolean isVipAndApiLoadBalancer(PlacedAddress a, PlacedAddress b, hlc.model.Cluster.LoadBalancer lb) {
+        boolean aVip = a.use() == PlacedAddress.Use.VIP, bVip = b.use() == PlacedAddress.Use.VIP;
+        PlacedAddress other = aVip ? b : bVip ? a : null;
+        return other != null && other.use() == PlacedAddress.Use.LOAD_BALANCER && other.holder().text().equals(lb.name().text());
     }
 }

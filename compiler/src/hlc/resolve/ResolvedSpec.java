@@ -281,6 +281,21 @@ public final class ResolvedSpec {
     private static final Fact<List<Host>> OSD_HOSTS =
             new Fact<>(ix -> List.copyOf(ix.spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList()));
 
+    /**
+     * The load balancer that is the API's and holds the VIP's own address, when the spec says so: the cluster's
+     * {@code endpoint} is one of its {@code dns} names and its address is the {@code vip}. Talos's VIP answers
+     * for that address; Cilium must not announce it too. Null otherwise.
+     */
+    public Cluster.LoadBalancer apiLoadBalancerOnVip() {
+        Cluster c = spec.cluster();
+        if (c == null || c.vip() == null || c.endpoint() == null) return null;
+        for (Cluster.LoadBalancer lb : c.loadBalancers()) {
+            if (!lb.address().text().equals(c.vip().address().text())) continue;
+            if (lb.dnsNames().stream().anyMatch(n -> n.dnsKey().equals(c.endpoint().dnsKey()))) return lb;
+        }
+        return null;
+    }
+
     /** Where a pool's copies can go, with the defaults Rook applies (3 replicas, failure domain host). */
     public PoolPlacement placement(Ceph.Pool p) {
         List<Host> osdHosts = derived(OSD_HOSTS);

@@ -54,7 +54,9 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
                 continue;
             }
             TreeSet<String> addresses = new TreeSet<>();
+            Cluster.LoadBalancer onVip = ix.apiLoadBalancerOnVip();
             for (Cluster.LoadBalancer lb : lbs) {
+                if (lb == onVip) continue; // Talos's VIP answers for it
                 if (lb.network() != null && lb.network().text().equals(n.name().text())) {
                     addresses.add(hostRoute(lb.address()));
                 }
