@@ -61,8 +61,8 @@ clusterAttr
     | 'kube-proxy' bool                         # ClusterKubeProxy
     | 'control-plane-workloads' bool            # ClusterControlPlaneWorkloads
     | 'coredns' bool                            # ClusterCoreDns
-    | 'pods' cidr cidr?                         # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
-    | 'services' cidr cidr?                     # ClusterServices
+    | 'pods' cidr cidr? sharedWith?             # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
+    | 'services' cidr cidr? sharedWith?         # ClusterServices
     | 'loadbalancer' name address 'on' name ('dns' dnsName)* # ClusterLoadBalancer
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
     | 'secrets' STRING                          # ClusterSecrets
@@ -76,6 +76,8 @@ clusterAttr
     | 'kernel-module' name                      # ClusterKernelModule // every node
     | 'extension' STRING                        # ClusterExtension    // every node's image
     ;
+// Other clusters of the spec whose pod or service subnets may overlap these (each cluster routes its own).
+sharedWith : 'shared-with' nameList ;
 bgpAttr
     : 'asn' number                              # BgpAsn
     | 'peer' target 'asn' number                # BgpPeer
@@ -112,6 +114,7 @@ hostAttr
     | 'usb' STRING                              # HostUsb        // a USB device plugged into the node
     | 'volume' name '{' volumeAttr* '}'         # HostVolume     // a Talos system volume (EPHEMERAL)
     | 'user-volume' name '{' volumeAttr* '}'    # HostUserVolume // a Talos user volume, /var/mnt/<name>
+    | 'cluster' name                            # HostCluster    // the cluster it is a node of (several clusters)
     ;
 volumeAttr
     : 'min-size' SIZE                           # VolumeMinSize
@@ -150,6 +153,7 @@ cephAttr
     : 'public-network' name                     # CephPublicNetwork
     | 'cluster-network' name                    # CephClusterNetwork
     | 'pool' name '{' poolAttr* '}'             # CephPool
+    | 'cluster' name                            # CephCluster    // the cluster Rook runs it in (several clusters)
     ;
 poolAttr
     : 'replicas' number                         # PoolReplicas
@@ -171,6 +175,7 @@ storageClassAttr
     | 'static' 'on' name ('size' SIZE)?         # ScStatic       // pre-made PVs on one node, no provisioner
     | 'binding' name                            # ScBinding      // immediate or wait-for-first-consumer
     | 'mount-option' STRING                     # ScMountOption
+    | 'cluster' name                            # ScCluster      // only in this one of several clusters
     ;
 
 // ---------------------------------------------------------------- external services
@@ -227,6 +232,7 @@ appAttr
     | 'components' componentList                # AppComponents
     | 'multus' address 'on' name ('via' address)? # AppMultus   // a static pod address on a Multus network
     | 'version' (VERSION | dnsName)             # AppVersion    // the chart or release it pins
+    | 'cluster' name                            # AppCluster    // the cluster Flux deploys it to (several clusters)
     ;
 
 // ---------------------------------------------------------------- DNS providers (external-dns instances)
@@ -279,7 +285,7 @@ keyword
     | 'extension' | 'layout' | 'substitute-from' | 'components' | 'label' | 'taint' | 'usb' | 'volume'
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
-    | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
+    | 'txt-prefix' | 'owner' | 'policy' | 'webhook' | 'shared-with'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -2,8 +2,11 @@ package hlc.model;
 
 import java.util.List;
 
-/** A Rook-Ceph cluster: its public and replication networks, and its pools. */
-public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools) {
+/**
+ * A Rook-Ceph cluster: its public and replication networks, and its pools. {@code cluster} is the Kubernetes
+ * cluster Rook runs it in (its OSDs are that cluster's hosts'); null means the only one (with several, HL062).
+ */
+public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools, Name cluster) {
     public Ceph {
         pools = List.copyOf(pools);
     }

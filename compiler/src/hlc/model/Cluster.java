@@ -7,6 +7,8 @@ import java.util.List;
  * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
  * the spec, never the secrets themselves). {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
  * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
+ * {@code podsSharedWith} and {@code servicesSharedWith} name the other clusters of the spec whose subnets these
+ * may overlap ({@code pods 10.42.0.0/16 shared-with [edge]}): each cluster routes its own, so reuse is a choice.
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
@@ -14,8 +16,10 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
-                      Cidr servicesIpv6) {
+                      Cidr servicesIpv6, List<Name> podsSharedWith, List<Name> servicesSharedWith) {
     public Cluster {
+        podsSharedWith = List.copyOf(podsSharedWith);
+        servicesSharedWith = List.copyOf(servicesSharedWith);
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);

@@ -4,9 +4,12 @@ import hlc.diag.Span;
 
 import java.util.List;
 
-/** A Kubernetes storage class and the backend that provides it. */
+/**
+ * A Kubernetes storage class and the backend that provides it. {@code cluster} limits it to one cluster of a
+ * spec with several; null means every cluster whose backend it can use (hostpath and NFS: all of them).
+ */
 public record StorageClass(Name name, Backend backend, Span defaultFlag, Name filesystem, Name reclaim,
-                           boolean expandable, Name binding, List<Located<String>> mountOptions) {
+                           boolean expandable, Name binding, List<Located<String>> mountOptions, Name cluster) {
     public StorageClass {
         mountOptions = List.copyOf(mountOptions);
     }

@@ -37,6 +37,7 @@ final class AppBuilder extends BlockBuilder {
         List<Located<String>> components = new ArrayList<>();
         List<App.Multus> multus = new ArrayList<>();
         Slot<Located<String>> version = new Slot<>("version", t);
+        Slot<Name> cluster = new Slot<>("cluster", t);
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
             if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
@@ -68,7 +69,8 @@ final class AppBuilder extends BlockBuilder {
                 Name net = lit.name(c.name());
                 Ip via = c.address().size() > 1 ? lit.ip(c.address(1)) : null;
                 if (ip != null && net != null) multus.add(new App.Multus(ip, net, via));
-            } else if (a instanceof AppVersionContext c) {
+            } else if (a instanceof AppClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof AppVersionContext c) {
                 String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
                 version.set(reporter, at, v == null ? null : new Located<>(v, at));
             }
@@ -76,7 +78,7 @@ final class AppBuilder extends BlockBuilder {
         require(namespace, name, "app", "namespace", "namespace media");
         return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
                     prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
-                    version.get());
+                    version.get(), cluster.get());
     }
 
     private List<App.Dependency> appRefs(AppRefListContext c) {

@@ -23,17 +23,19 @@ final class CephBuilder extends BlockBuilder {
         String t = title("ceph", name);
         Slot<Name> pub = new Slot<>("public-network", t);
         Slot<Name> cluster = new Slot<>("cluster-network", t);
+        Slot<Name> kubernetes = new Slot<>("cluster", t);
         List<Ceph.Pool> pools = new ArrayList<>();
         for (CephAttrContext a : ctx.cephAttr()) {
             Span at = lit.span(a);
             if (a instanceof CephPublicNetworkContext c) pub.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephClusterNetworkContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof CephClusterContext c) kubernetes.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephPoolContext c) {
                 Ceph.Pool p = pool(c);
                 if (p != null) pools.add(p);
             }
         }
-        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools);
+        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, kubernetes.get());
     }
 
     private Ceph.Pool pool(CephPoolContext ctx) {

@@ -84,7 +84,19 @@ final class ClusterBuilder extends BlockBuilder {
         return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()));
+                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
+                    sharedWith(ctx, true), sharedWith(ctx, false));
+    }
+
+    /** The clusters named after {@code shared-with} on the (first) pods or services attribute. */
+    private List<Name> sharedWith(ClusterDeclContext ctx, boolean pods) {
+        for (ClusterAttrContext a : ctx.clusterAttr()) {
+            SharedWithContext s = a instanceof ClusterPodsContext c && pods ? c.sharedWith()
+                    : a instanceof ClusterServicesContext c && !pods ? c.sharedWith() : null;
+            if (s != null) return names(s.nameList());
+            if (pods ? a instanceof ClusterPodsContext : a instanceof ClusterServicesContext) return List.of();
+        }
+        return List.of();
     }
 
     private static Cidr first(DualStack.Subnets s) {

@@ -27,6 +27,7 @@ final class StorageClassBuilder extends BlockBuilder {
         Slot<Name> reclaim = new Slot<>("reclaim", t);
         Slot<Boolean> expandable = new Slot<>("expandable", t);
         Slot<Name> binding = new Slot<>("binding", t);
+        Slot<Name> cluster = new Slot<>("cluster", t);
         List<Located<String>> mountOptions = new ArrayList<>();
         for (StorageClassAttrContext a : ctx.storageClassAttr()) {
             Span at = lit.span(a);
@@ -48,6 +49,7 @@ final class StorageClassBuilder extends BlockBuilder {
                 Name host = lit.name(c.name());
                 backend.set(reporter, at, host == null ? null : new StorageClass.Static(host, lit.size(c.SIZE()), at));
             } else if (a instanceof ScBindingContext c) binding.set(reporter, at, lit.choice(c.name(), BINDING_MODES, "volume binding mode"));
+            else if (a instanceof ScClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
             else if (a instanceof ScMountOptionContext c) addIfPresent(mountOptions, lit.nonEmpty(c.STRING(), "mount option"));
         }
         if (!backend.given() && name != null) {
@@ -55,6 +57,6 @@ final class StorageClassBuilder extends BlockBuilder {
                     .hint("add one of `ceph <pool>`, `hostpath \"/var/mnt/local\"`, `nfs <export> on <nas>`, `static on <host>`").emit();
         }
         return name == null ? null : new StorageClass(name, backend.get(), isDefault.get(), fs.get(), reclaim.get(),
-                    expandable.given(), binding.get(), mountOptions);
+                    expandable.given(), binding.get(), mountOptions, cluster.get());
     }
 }
