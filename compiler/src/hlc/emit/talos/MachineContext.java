@@ -18,6 +18,7 @@ final class MachineContext {
         c.put("install_disk", n.installDisk());
         c.put("install_image", installer + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("node_ip_subnets", n.nodeIpSubnets());
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));
         return c;

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * and what only the multi-document form writes: link aliases, DHCP, VLANs, labels, taints and volumes.
  */
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
-                String nodeSubnet, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
+                String nodeSubnet, List<String> nodeIpSubnets, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
                 Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes) {
 
     /** A Talos volume: its name, the CEL expression selecting its disk, and its size bounds (Talos's notation). */
@@ -133,7 +133,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         Schematic schematic = new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList());
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 ix.installDisk(h).value(), links, ns,
-                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
+                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(),
+                NodeIpSubnets.of(ix.cluster(), nodeNet), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList());
     }
