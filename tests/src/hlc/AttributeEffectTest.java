@@ -229,6 +229,7 @@ class AttributeEffectTest {
         add("hostAttr.extension", k1, "  extension \"siderolabs/iscsi-tools\"");
         add("hostAttr.usb", k1, "  usb \"Sonoff Zigbee 3.0 USB Dongle Plus\"");
         add("hostAttr.volume", k1, "  volume EPHEMERAL {\n    max-size 100GiB\n  }");
+        add("hostAttr.cluster", k1, "  cluster edge");
         add("hostAttr.user-volume", k1, "  user-volume local {\n    disk \"disk.transport == 'nvme'\"\n  }");
         // A volume's attributes, each against a base that has the volume without it.
         String disk = "    disk \"disk.transport == 'nvme'\"";
@@ -262,6 +263,9 @@ class AttributeEffectTest {
         add("cephAttr.public-network", "ceph rook {", "  public-network lan");
         add("cephAttr.cluster-network", "ceph rook {", "  cluster-network storage");
         add("cephAttr.pool", "ceph rook {", "  pool fast {\n    replicas 2\n    min-size 2\n  }");
+        // `cluster NAME` in a one-cluster spec must name that cluster: another name is a finding (HL010). What it
+        // does in a spec with several clusters (which views and folders a block is in) is ClusterViewTest's.
+        add("cephAttr.cluster", "ceph rook {", "  cluster edge");
         change("poolAttr.replicas", "    replicas 3", "    replicas 2\n    min-size 2");
         CASES.put("poolAttr.replicas", new String[]{"    replicas 3", "    replicas 2"});
         add("poolAttr.min-size", "    replicas 3", "    min-size 3");
@@ -279,6 +283,7 @@ class AttributeEffectTest {
         add("storageClassAttr.static", "  ceph replicapool\n  default\n}", "storage-class disk {\n  static on k8s-1 size 1TB\n}");
         add("storageClassAttr.binding", sc, "  binding wait-for-first-consumer");
         add("storageClassAttr.mount-option", sc, "  mount-option \"noatime\"");
+        add("storageClassAttr.cluster", sc, "  cluster edge");
 
         String b2 = "  kind object-storage";
         change("serviceAttr.kind", b2, "  kind [object-storage, vpn]");
@@ -326,6 +331,7 @@ class AttributeEffectTest {
         add("appAttr.components", plex, "  components [alerts]");
         add("appAttr.multus", plex, "  multus 10.10.0.50 on storage");
         add("appAttr.version", plex, "  version v1.41.0");
+        add("appAttr.cluster", plex, "  cluster edge");
 
         // A dns-provider's settings land in its external-dns values (dns/providers/<name>-values.yaml).
         String site = "site home {\n  domain example.com\n}";

@@ -61,13 +61,18 @@ final class CrossClusterCheck implements Check {
         for (Owned o : all) {
             Owned earlier = first.putIfAbsent(o.address().ip().text(), o);
             if (earlier == null || earlier.cluster().equals(o.cluster())) continue; // within one cluster: HL026
-            reporter.error(Code.HL063, o.address().ip().span(), "address " + o.address().ip() + " of " + o.address().owner()
-                            + " (cluster `" + o.cluster() + "`) is also " + earlier.address().owner() + " of cluster `"
-                            + earlier.cluster() + "`")
+            reporter.error(Code.HL063, o.address().ip().span(), "address " + o.address().ip() + " of " + ofCluster(o)
+                            + " is already used by " + ofCluster(earlier))
                     .label(earlier.address().ip().span(), "used by cluster `" + earlier.cluster() + "` here")
                     .hint("the clusters share the network: give each node, VIP and load balancer its own address")
                     .emit();
         }
+    }
+
+    /** "interface `eth0` of host `k8s-1` of cluster `main`"; a VIP's phrase already names its cluster. */
+    private static String ofCluster(Owned o) {
+        String owner = o.address().owner();
+        return owner.contains("cluster `" + o.cluster() + "`") ? owner : owner + " of cluster `" + o.cluster() + "`";
     }
 
     /** A pod or service subnet of a cluster, and the clusters it may overlap. */

@@ -23,8 +23,13 @@ public final class ClusterView {
 
     /** Whether a block that says {@code cluster member} (null: says none) belongs to {@code c} in {@code spec}. */
     public static boolean belongs(Name member, Cluster c, Spec spec) {
-        if (member == null) return spec.clusters().size() == 1;
+        if (member == null) return names(spec) == 1;
         return member.text().equals(c.name().text());
+    }
+
+    /** How many clusters the spec has, by name (a second of one name is HL011, not a second cluster). */
+    public static long names(Spec spec) {
+        return spec.clusters().stream().map(x -> x.name().text()).distinct().count();
     }
 
     /** The spec {@code c} is made of, in declaration order, with {@code c} as its only cluster. */

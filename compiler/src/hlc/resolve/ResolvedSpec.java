@@ -80,7 +80,7 @@ public final class ResolvedSpec {
                 Cluster.LoadBalancer::name);
         for (int i = 0; i < spec.files().size(); i++) fileOrder.putIfAbsent(spec.files().get(i), i);
         cluster = spec.cluster() == null ? null : ClusterSettings.of(spec.cluster(), this);
-        perCluster = whole != null || spec.clusters().size() < 2 ? List.of(this) : views(spec);
+        perCluster = whole != null || ClusterView.names(spec) < 2 ? List.of(this) : views(spec);
     }
 
     /** One view per cluster name (a second cluster of one name is HL011 and gets none), each in its own folder. */
@@ -108,7 +108,7 @@ public final class ResolvedSpec {
 
     /** True when the spec has more than one cluster (checks across them apply, each has its own folder). */
     public boolean severalClusters() {
-        return whole.spec.clusters().size() > 1;
+        return ClusterView.names(whole.spec) > 1;
     }
 
     /**
