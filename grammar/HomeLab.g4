@@ -67,8 +67,8 @@ clusterAttr
     | 'kube-proxy' bool                         # ClusterKubeProxy
     | 'control-plane-workloads' bool            # ClusterControlPlaneWorkloads
     | 'coredns' bool                            # ClusterCoreDns
-    | 'pods' cidr cidr?                         # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
-    | 'services' cidr cidr?                     # ClusterServices
+    | 'pods' cidr cidr? sharedWith?             # ClusterPods         // dual stack: the IPv4 subnet, then the IPv6 one
+    | 'services' cidr cidr? sharedWith?         # ClusterServices
     | 'loadbalancer' name address 'on' name ('dns' dnsName)* (pub='public')? # ClusterLoadBalancer // public: reached from the internet as its first dns name
     | 'flux' '{' fluxAttr* '}'                  # ClusterFlux
     | 'secrets' STRING                          # ClusterSecrets
@@ -91,6 +91,8 @@ ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
 ntpServer : address | dnsName ;
 sysctlKey : dnsName | STRING ;                  // net.core.rmem_max
 sysctlValue : STRING | number ;
+// Other clusters of the spec whose pod or service subnets may overlap these (each cluster routes its own).
+sharedWith : 'shared-with' nameList ;
 bgpAttr
     : 'asn' number                              # BgpAsn
     | 'peer' target 'asn' number                # BgpPeer
@@ -136,6 +138,7 @@ hostAttr
     | 'arch' name                               # HostArch       // amd64 (default) or arm64
     | 'overlay' STRING STRING                   # HostOverlay    // an SBC's Image Factory overlay: image, name
     | 'secure-boot'                             # HostSecureBoot // the Image Factory's SecureBoot installer
+    | 'cluster' name                            # HostCluster    // the cluster it is a node of (several clusters)
     ;
 diskSelectorAttr
     : 'size' SIZE                               # DiskSize       // exactly this size
@@ -199,6 +202,7 @@ cephAttr
     | 'pool' name '{' poolAttr* '}'             # CephPool
     | 'filesystem' name '{' poolAttr* '}'       # CephFs         // a CephFilesystem: its metadata and data pools take these settings
     | 'object-store' name '{' poolAttr* '}'     # CephObjectStore // a CephObjectStore (S3 gateway): the same for its pools
+    | 'cluster' name                            # CephCluster    // the cluster Rook runs it in (several clusters)
     ;
 poolAttr
     : 'replicas' number                         # PoolReplicas
@@ -227,6 +231,7 @@ storageClassAttr
     | 'democratic-csi' name ('export' name)? 'on' name # ScDemocraticCsi // democratic-csi `nfs` (an export) or `iscsi`, on a NAS
     | 'cephfs' name                             # ScCephFs       // volumes in a ceph block's filesystem
     | 'bucket' name                             # ScBucket       // ObjectBucketClaims in a ceph block's object store
+    | 'cluster' name                            # ScCluster      // only in this one of several clusters
     ;
 
 // ---------------------------------------------------------------- external services
@@ -285,6 +290,7 @@ appAttr
     | 'multus' address 'on' name ('via' address)? # AppMultus   // a static pod address on a Multus network
     | 'version' (VERSION | dnsName)             # AppVersion    // the chart or release it pins
     | 'nfs-volume' name 'from' name 'export' name ('at' STRING)? # AppNfsVolume // an NFS export the app mounts itself, as variables
+    | 'cluster' name                            # AppCluster    // the cluster Flux deploys it to (several clusters)
     ;
 
 // ---------------------------------------------------------------- DNS providers (external-dns instances)
@@ -342,7 +348,7 @@ keyword
     | 'zfs' | 'democratic-csi' | 'cephfs' | 'bucket' | 'nfs-volume' | 'at'
     | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
-    | 'secure-boot'
+    | 'secure-boot' | 'shared-with'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -62,13 +62,19 @@ public final class Compiler {
          */
         public List<RenderedFile> writable() {
             List<RenderedFile> w = new java.util.ArrayList<>(bundle != null ? files : files.stream().filter(f -> !f.secret()).toList());
-            if (!w.isEmpty()) w.add(OutputIgnore.file());
+            if (!w.isEmpty()) folders().forEach(folder -> w.add(OutputIgnore.file(folder)));
+            w.sort(java.util.Comparator.comparing(RenderedFile::path));
             return List.copyOf(w);
+        }
+
+        /** The folders of the output the clusters are written into: {@code ""} (the folder itself) for one cluster. */
+        public List<String> folders() {
+            return resolved == null ? List.of("") : resolved.perCluster().stream().map(ResolvedSpec::outputFolder).toList();
         }
 
         /** How many Talos machine configs were built (and validated). */
         public long talosConfigs() {
-            return files.stream().filter(f -> f.secret() && f.path().startsWith("talos/")).count();
+            return files.stream().filter(f -> f.secret() && hlc.write.SecretPaths.isMachineConfig(f.path())).count();
         }
     }
 
@@ -128,26 +134,46 @@ public final class Compiler {
     public static Compilation compile(Path specFile, Options options) throws IOException {
         Result checked = check(specFile);
         if (checked.reporter().hasErrors() || checked.resolved() == null) return compile(checked, null, null, null);
-        Path bundlePath = bundlePath(options.secrets(), specFile, checked.spec());
-        SecretsBundle bundle;
-        try {
-            bundle = bundlePath == null ? SecretsBundle.placeholder()
-                    : SecretsBundleReader.read(bundlePath, options.warnings()::accept);
-        } catch (SecretsBundleReader.BundleException e) {
-            return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
+        List<ResolvedSpec> clusters = checked.resolved().perCluster();
+        if (options.secrets() != null && clusters.size() > 1) {
+            return new Compilation(checked.resolved(), List.of(), checked.reporter(), options.secrets(),
+                    "--secrets names one bundle, but the spec has " + clusters.size() + " clusters: write `secrets` in each cluster instead");
+        }
+        java.util.Map<ResolvedSpec, SecretsBundle> bundles = new java.util.HashMap<>();
+        Path firstBundle = null;
+        String without = null;
+        for (ResolvedSpec view : clusters) {
+            Path bundlePath = bundlePath(options.secrets(), specFile, view.spec());
+            if (bundlePath == null) {
+                if (view.spec().cluster() != null) without = view.spec().cluster().name().text();
+                bundles.put(view, SecretsBundle.placeholder());
+                continue;
+            }
+            if (firstBundle == null) firstBundle = bundlePath;
+            try {
+                bundles.put(view, SecretsBundleReader.read(bundlePath, options.warnings()::accept));
+            } catch (SecretsBundleReader.BundleException e) {
+                return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
+            }
+        }
+        if (firstBundle != null && without != null) {
+            return new Compilation(checked.resolved(), List.of(), checked.reporter(), firstBundle, "cluster `" + without
+                    + "` names no secrets bundle while another cluster does: hlc writes the Talos configs of every cluster or of none,"
+                    + " so write `secrets` in each cluster (`hlc secrets init FILE` makes one)");
         }
         Optional<Repository> repo = options.out() == null ? Optional.empty() : Repository.holding(options.out());
-        Compilation compiled = compile(checked, bundle, bundlePath, new Renderer(options.generatedFrom()), repo);
-        if (bundlePath == null || compiled.failed()) return compiled;
-        // With a real bundle, the client side too: talosctl reaches the nodes with out/talosconfig.
+        Compilation compiled = compile(checked, bundles::get, firstBundle, new Renderer(options.generatedFrom()), repo);
+        if (firstBundle == null || compiled.failed()) return compiled;
+        // With a real bundle, the client side too: talosctl reaches each cluster's nodes with its talosconfig.
         List<RenderedFile> files = new java.util.ArrayList<>(compiled.files());
         try {
-            files.add(Talosconfig.of(compiled.resolved(), bundle));
+            for (ResolvedSpec view : clusters) files.add(inFolder(view.outputFolder(), Talosconfig.of(view, bundles.get(view))));
         } catch (java.security.GeneralSecurityException e) {
-            return new Compilation(compiled.resolved(), List.of(), compiled.reporter(), bundlePath,
+            return new Compilation(compiled.resolved(), List.of(), compiled.reporter(), firstBundle,
                     "cannot sign the talosconfig's client certificate with the bundle's CA: " + e.getMessage());
         }
-        return new Compilation(compiled.resolved(), List.copyOf(files), compiled.reporter(), bundlePath, null);
+        files.sort(java.util.Comparator.comparing(RenderedFile::path));
+        return new Compilation(compiled.resolved(), List.copyOf(files), compiled.reporter(), firstBundle, null);
     }
 
     /** Checks and compiles spec text with the given bundle ({@link SecretsBundle#placeholder()} for none). */
@@ -171,21 +197,47 @@ public final class Compiler {
      */
     public static Compilation compile(Result checked, SecretsBundle bundle, Path bundlePath, Renderer renderer,
                                       Optional<Repository> repo) {
+        return compile(checked, view -> bundle, bundlePath, renderer, repo);
+    }
+
+    /**
+     * The back half, cluster by cluster: each cluster's view ({@link ResolvedSpec#perCluster}) goes through the
+     * emitters with its own bundle, into its own folder of the output ({@code ""}, the folder itself, when the spec
+     * has one cluster). Nothing is emitted when any cluster fails.
+     */
+    private static Compilation compile(Result checked, java.util.function.Function<ResolvedSpec, SecretsBundle> bundleOf,
+                                       Path bundlePath, Renderer renderer, Optional<Repository> repo) {
         if (checked.reporter().hasErrors() || checked.resolved() == null) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, null);
         }
-        OutputPlace place = RepositoryChecks.run(repo, checked.spec(), checked.reporter());
+        java.util.Map<ResolvedSpec, OutputPlace> places = new java.util.LinkedHashMap<>();
+        for (ResolvedSpec view : checked.resolved().perCluster()) {
+            places.put(view, RepositoryChecks.run(repo, view.spec(), view.outputFolder(), checked.reporter()));
+        }
         if (checked.reporter().hasErrors()) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, null);
         }
-        List<RenderedFile> files;
+        List<RenderedFile> files = new java.util.ArrayList<>();
         try {
-            files = Emission.run(checked.resolved(), Emitters.all(bundle, place), renderer, checked.reporter());
+            for (var e : places.entrySet()) {
+                List<RenderedFile> one = Emission.run(e.getKey(), Emitters.all(bundleOf.apply(e.getKey()), e.getValue()), renderer, checked.reporter());
+                if (checked.reporter().hasErrors()) {
+                    files.clear();
+                    break;
+                }
+                for (RenderedFile f : one) files.add(inFolder(e.getKey().outputFolder(), f));
+            }
         } catch (RuntimeException | StackOverflowError e) {
             internal(checked.reporter(), checked.spec().files().get(0), "emit", e);
-            files = List.of();
+            files.clear();
         }
-        return new Compilation(checked.resolved(), files, checked.reporter(), bundlePath, null);
+        files.sort(java.util.Comparator.comparing(RenderedFile::path));
+        return new Compilation(checked.resolved(), List.copyOf(files), checked.reporter(), bundlePath, null);
+    }
+
+    /** A file of one cluster's output, placed in that cluster's folder. */
+    private static RenderedFile inFolder(String folder, RenderedFile f) {
+        return folder.isEmpty() ? f : new RenderedFile(folder + "/" + f.path(), f.content(), f.secret());
     }
 
     /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */

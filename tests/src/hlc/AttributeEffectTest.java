@@ -235,6 +235,7 @@ class AttributeEffectTest {
         add("hostAttr.extension", k1, "  extension \"siderolabs/iscsi-tools\"");
         add("hostAttr.usb", k1, "  usb \"Sonoff Zigbee 3.0 USB Dongle Plus\"");
         add("hostAttr.volume", k1, "  volume EPHEMERAL {\n    max-size 100GiB\n  }");
+        add("hostAttr.cluster", k1, "  cluster edge");
         add("hostAttr.user-volume", k1, "  user-volume local {\n    disk \"disk.transport == 'nvme'\"\n  }");
         // A volume's attributes, each against a base that has the volume without it.
         String disk = "    disk \"disk.transport == 'nvme'\"";
@@ -302,6 +303,9 @@ class AttributeEffectTest {
         add("cephAttr.pool", "ceph rook {", "  pool fast {\n    replicas 2\n    min-size 2\n  }");
         add("cephAttr.filesystem", "ceph rook {", "  filesystem shared {\n    replicas 3\n  }");
         add("cephAttr.object-store", "ceph rook {", "  object-store objects {\n    replicas 3\n  }");
+        // `cluster NAME` in a one-cluster spec must name that cluster: another name is a finding (HL010). What it
+        // does in a spec with several clusters (which views and folders a block is in) is ClusterViewTest's.
+        add("cephAttr.cluster", "ceph rook {", "  cluster edge");
         change("poolAttr.replicas", "    replicas 3", "    replicas 2\n    min-size 2");
         CASES.put("poolAttr.replicas", new String[]{"    replicas 3", "    replicas 2"});
         add("poolAttr.min-size", "    replicas 3", "    min-size 3");
@@ -331,6 +335,7 @@ class AttributeEffectTest {
                 classEnd + "\nstorage-class shared {\n  cephfs shared\n}");
         within("storageClassAttr.bucket", ceph, ceph + "\n  object-store objects {\n    replicas 3\n  }", classEnd,
                 classEnd + "\nstorage-class buckets {\n  bucket objects\n}");
+        add("storageClassAttr.cluster", sc, "  cluster edge");
 
         String b2 = "  kind object-storage";
         change("serviceAttr.kind", b2, "  kind [object-storage, vpn]");
@@ -379,6 +384,7 @@ class AttributeEffectTest {
         add("appAttr.multus", plex, "  multus 10.10.0.50 on storage");
         add("appAttr.version", plex, "  version v1.41.0");
         add("appAttr.nfs-volume", plex, "  nfs-volume media from nas export media at \"/media\"");
+        add("appAttr.cluster", plex, "  cluster edge");
 
         // A dns-provider's settings land in its external-dns values (dns/providers/<name>-values.yaml).
         String site = "site home {\n  domain example.com\n}";

@@ -32,6 +32,9 @@ public final class AppNamespaceCheck implements Check {
             for (App.Dependency d : a.dependencies()) {
                 App target = ix.apps.get(d.app().text());
                 String wanted = d.namespace() != null || namespaced ? a.namespaceOf(d) : null;
+                if (target == null && OtherCluster.reported(ix, d.app(), "app", "app `" + a.name() + "`", v -> v.apps, reporter)) {
+                    continue;
+                }
                 if (target == null) {
                     List<String> candidates = wanted == null ? List.copyOf(ix.apps.keySet())
                             : ix.apps.values().stream().filter(x -> inNamespace(x, wanted)).map(x -> x.name().text()).toList();

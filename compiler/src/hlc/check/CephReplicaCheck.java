@@ -45,7 +45,12 @@ public final class CephReplicaCheck implements Check {
                         : osdCount + " OSD" + (osdCount == 1 ? "" : "s");
                 reporter.error(Code.HL040, at, kind + " `" + p.name() + "` wants " + replicas + (replicas == 1 ? " replica" : " replicas") + " with failure domain `"
                                 + domain + "`, but the spec has only " + have)
-                        .hint("lower `replicas` to " + Math.max(1, domains) + ", or add OSDs ("
+                        .hint(placement.domain() == FailureDomain.HOST && osdCount >= replicas
+                                // a single-node cluster with several disks: copies on different disks of the one host
+                                ? "write `failure-domain osd` to place the copies on different OSDs (the spec has " + osdCount
+                                        + "; a host failure then loses every copy), lower `replicas` to " + Math.max(1, domains)
+                                        + ", or add OSDs on more hosts"
+                                : "lower `replicas` to " + Math.max(1, domains) + ", or add OSDs ("
                                 + "`osd \"/dev/disk/by-id/…\"`) on more hosts").emit();
             }
             if (p.minSize() != null && p.minSize().value() > replicas) {

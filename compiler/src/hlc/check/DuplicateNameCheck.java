@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
- * name would be ambiguous; and a second site or cluster whatever its name, since a spec describes one of each. HL012: two interfaces of one host with one name (Talos would merge them).
+ * name would be ambiguous (clusters included: a spec may describe several, each by its own name); and a second
+ * site whatever its name, since a spec describes one. HL012: two interfaces of one host with one name (Talos would merge them).
  */
 public final class DuplicateNameCheck implements Check {
     @Override
@@ -30,7 +31,7 @@ public final class DuplicateNameCheck implements Check {
     public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
         single("site", s.sites().stream().map(Site::name).toList(), reporter);
-        single("cluster", s.clusters().stream().map(Cluster::name).toList(), reporter);
+        unique("cluster", s.clusters().stream().map(Cluster::name), reporter);
         unique("network", s.networks().stream().map(n -> n.name()), reporter);
         unique("host", s.hosts().stream().map(Host::name), reporter);
         unique("device", s.devices().stream().map(Device::name), reporter);

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class ReferenceCheck implements Check {
     @Override
     public List<Code> codes() {
-        return List.of(Code.HL010);
+        return List.of(Code.HL010, Code.HL065);
     }
 
     @Override
@@ -77,9 +77,16 @@ public final class ReferenceCheck implements Check {
             if (ceph.clusterNetwork() != null) resolve(ceph.clusterNetwork(), ix.networks, "network", reporter);
         }
         for (StorageClass sc : s.storageClasses()) {
-            if (sc.backend() instanceof StorageClass.CephPool p) resolve(p.pool(), ix.pools, "Ceph pool", reporter);
+            String sclass = "storage class `" + sc.name() + "`";
+            if (sc.backend() instanceof StorageClass.CephPool p
+                    && !OtherCluster.reported(ix, p.pool(), "Ceph pool", sclass, v -> v.pools, reporter)) {
+                resolve(p.pool(), ix.pools, "Ceph pool", reporter);
+            }
             if (sc.backend() instanceof StorageClass.Nfs nfs) export(nfs.export(), nfs.device(), ix, reporter);
-            if (sc.backend() instanceof StorageClass.Static st) resolve(st.host(), ix.hosts, "host", reporter);
+            if (sc.backend() instanceof StorageClass.Static st
+                    && !OtherCluster.reported(ix, st.host(), "host", sclass, v -> v.hosts, reporter)) {
+                resolve(st.host(), ix.hosts, "host", reporter);
+            }
             if (sc.backend() instanceof StorageClass.Zfs zfs) zfs.hosts().forEach(h -> resolve(h, ix.hosts, "host", reporter));
             if (sc.backend() instanceof StorageClass.CephFs fs) {
                 resolve(fs.filesystem(), byName(s.cephs().stream().flatMap(cb -> cb.filesystems().stream()).toList()), "Ceph filesystem", reporter);
@@ -124,15 +131,25 @@ public final class ReferenceCheck implements Check {
                 resolve(m.backup(), backups, "backup", reporter);
             }
             for (Backup.ScheduleFor sf : b.schedulesFor()) {
-                for (Name app : sf.apps()) resolve(app, ix.apps, "app", reporter);
+                for (Name app : sf.apps()) {
+                    // A backup is shared by the clusters: its schedule for another cluster's app is that cluster's.
+                    if (!OtherCluster.elsewhere(ix, app, v -> v.apps)) resolve(app, ix.apps, "app", reporter);
+                }
             }
         }
         for (App a : s.apps()) {
             // Dependencies are resolved with their namespace by AppNamespaceCheck (HL010 and HL071).
-            for (Name st : a.storage()) resolve(st, ix.storageClasses, "storage class", reporter);
+            String user = "app `" + a.name() + "`";
+            for (Name st : a.storage()) {
+                if (!OtherCluster.reported(ix, st, "storage class", user, v -> v.storageClasses, reporter)) {
+                    resolve(st, ix.storageClasses, "storage class", reporter);
+                }
+            }
             for (Name u : a.uses()) resolve(u, ix.services, "service", reporter);
             for (App.Route r : a.routes()) {
-                if (r.via() != null) resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
+                if (r.via() != null && !OtherCluster.reported(ix, r.via(), "load balancer", user, v -> v.loadBalancers, reporter)) {
+                    resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
+                }
             }
             for (App.Multus m : a.multus()) resolve(m.network(), ix.networks, "network", reporter);
             for (App.NfsVolume v : a.nfsVolumes()) export(v.export(), v.device(), ix, reporter);

@@ -72,9 +72,14 @@ final class CompileCommand implements Callable<Integer> {
                     + " compile (" + String.join(", ", dropped.stream().map(p -> out + "/" + p).toList()) + "): built from"
                     + " another spec, they would break the nodes they were applied to; pass --secrets FILE to write current ones");
         }
+        List<String> folders = result.folders();
+        String first = folders.get(0).isEmpty() ? out.toString() : out + "/" + folders.get(0);
+        String where = folders.size() == 1 ? first + "/talos and the client's " + first + "/talosconfig"
+                : out + "/{" + String.join(",", folders) + "}/talos and each cluster's talosconfig beside them";
         System.err.println("hlc: wrote " + files.size() + " files to " + out
-                + (withBundle ? " (" + talos + " Talos machine configs in " + out + "/talos and the client's " + out
-                + "/talosconfig, mode 0600: `talosctl --talosconfig " + out + "/talosconfig`)" : ""));
+                + (folders.size() > 1 ? " (one folder per cluster: " + String.join(", ", folders) + ")" : "")
+                + (withBundle ? " (" + talos + " Talos machine configs in " + where
+                + ", mode 0600: `talosctl --talosconfig " + first + "/talosconfig`)" : ""));
         if (!withBundle && talos > 0) System.err.println(noBundleNote(talos));
         return 0;
     }

@@ -4,6 +4,7 @@ import hlc.Compiler;
 import hlc.diag.Suggest;
 import hlc.model.Host;
 import hlc.model.Spec;
+import hlc.whatif.ClusterWhatIf;
 import hlc.whatif.JsonReport;
 import hlc.whatif.Report;
 import hlc.whatif.Scenario;
@@ -73,10 +74,33 @@ final class WhatifCommand implements Callable<Integer> {
             }
             scenarios = List.of(Scenario.of(s, which.fail));
         }
+        if (result.resolved().severalClusters()) return perCluster(ClusterWhatIf.of(result.resolved()));
         List<Report> reports = new WhatIf(result.resolved()).analyse(scenarios);
         if (output.format == Output.Format.json) System.out.print(new JsonReport().render(reports));
         else if (which.all) System.out.print(new TableReport().render(reports));
         else System.out.print(new TextReport().render(reports.get(0)));
+        return 0;
+    }
+
+    /**
+     * Several clusters: each is analysed on its own (its etcd, its Ceph, its VIP), with the failed hosts that are
+     * its nodes; a cluster none of whose nodes fail is left out of {@code --fail}. JSON: one object, by cluster.
+     */
+    private int perCluster(List<ClusterWhatIf> clusters) {
+        StringBuilder text = new StringBuilder();
+        List<String> json = new java.util.ArrayList<>();
+        for (ClusterWhatIf view : clusters) {
+            String name = view.cluster();
+            List<Scenario> scenarios = which.all ? Scenario.singlesAndDoubles(view.spec()) : List.of(Scenario.of(view.spec(), which.fail));
+            if (scenarios.isEmpty() || !which.all && scenarios.get(0).failed().isEmpty()) continue;
+            List<Report> reports = view.whatIf().analyse(scenarios);
+            json.add("\"" + name + "\": " + new JsonReport().render(reports).strip()); // a cluster's name needs no escaping
+            if (text.length() > 0) text.append('\n');
+            text.append("cluster `").append(name).append("`:\n")
+                    .append(which.all ? new TableReport().render(reports) : new TextReport().render(reports.get(0)));
+        }
+        if (output.format == Output.Format.json) System.out.print("{\"clusters\": {" + String.join(", ", json) + "}}\n");
+        else System.out.print(text);
         return 0;
     }
 

@@ -37,6 +37,18 @@ public final class Reporter {
         diagnostics.add(d);
     }
 
+    /**
+     * Takes {@code other}'s findings, each unless an equal one is here already: the checks of a spec with several
+     * clusters run once per cluster, and a finding about what the clusters share (a network, a device) is the
+     * same finding in each run.
+     */
+    public void addNew(Reporter other) {
+        java.util.Set<Diagnostic> here = new java.util.HashSet<>(diagnostics);
+        for (Diagnostic d : other.diagnostics) {
+            if (here.add(d)) diagnostics.add(d);
+        }
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }

@@ -115,10 +115,15 @@ final class FlatFluxLayout implements FluxLayout {
                 if (c.vip() != null) d.put("CLUSTER_VIP", c.vip().address().text());
                 if (c.pods() != null) d.put("CLUSTER_POD_CIDR", c.pods().text());
                 if (c.services() != null) d.put("CLUSTER_SERVICE_CIDR", c.services().text());
+                // A dual-stack cluster's second family, for the Cilium values that need both (ipv6.enabled, the
+                // IPv6 pod CIDR list, ipv6NativeRoutingCIDR).
+                if (c.podsIpv6() != null) d.put("CLUSTER_POD_CIDR_IPV6", c.podsIpv6().text());
+                if (c.servicesIpv6() != null) d.put("CLUSTER_SERVICE_CIDR_IPV6", c.servicesIpv6().text());
                 for (Cluster.LoadBalancer lb : c.loadBalancers()) d.put("LB_" + envName(lb.name().text()) + "_IP", lb.address().text());
             }
             for (Network n : s.networks()) {
                 if (n.cidr() != null) d.put("NET_" + envName(n.name().text()) + "_CIDR", n.cidr().text());
+                if (n.ipv6() != null) d.put("NET_" + envName(n.name().text()) + "_IPV6_CIDR", n.ipv6().text());
             }
             for (Device dev : s.devices()) {
                 if (dev.addresses().isEmpty()) continue;

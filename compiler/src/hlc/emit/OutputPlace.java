@@ -26,9 +26,28 @@ public record OutputPlace(String root) {
 
     /** The place the spec implies when hlc cannot see the repository. */
     public static OutputPlace fromSpec(Cluster c) {
+        return fromSpec(c, "");
+    }
+
+    /**
+     * The place of one cluster's folder ({@code ""}: the output folder itself) when hlc cannot see the
+     * repository: the default output folder's {@code folder}. With one cluster a Flux path ending in
+     * flux/cluster names the place instead; with several, each cluster's tree is in its own folder whatever
+     * the path says, and a path that disagrees is reported (HL076).
+     */
+    public static OutputPlace fromSpec(Cluster c, String folder) {
         String sync = c != null && c.flux() != null && c.flux().path() != null ? c.flux().path().value() : null;
         OutputPlace p = sync == null ? null : ofSyncPath(sync);
+        if (!folder.isEmpty()) {
+            return p != null && RepositoryPaths.segments(p.root).size() > 0 && RepositoryPaths.segments(p.root)
+                    .get(RepositoryPaths.segments(p.root).size() - 1).equals(folder) ? p : DEFAULT.in(folder);
+        }
         return p == null ? DEFAULT : p;
+    }
+
+    /** The place of a folder of this output ({@code edge}: {@code ./out/edge}); itself for {@code ""}. */
+    public OutputPlace in(String folder) {
+        return folder.isEmpty() ? this : new OutputPlace(path(folder));
     }
 
     /** The output folder whose sync folder is {@code sync}, or null when that path does not end in flux/cluster. */

@@ -53,11 +53,12 @@ final class NetworkLayer {
         lines.add(name);
         if (n.mtu() != null) lines.add("MTU " + n.mtu().value());
         if (n.dhcp() != null) lines.add("DHCP " + n.dhcp().first() + " – " + n.dhcp().last());
-        Cluster c = spec.cluster();
-        if (c != null && c.vip() != null && name.equals(c.vip().network().text())) lines.add("VIP " + c.vip().address());
-        if (c != null) {
+        for (Cluster c : spec.clusters()) {
+            // with several clusters, each VIP and load balancer says whose it is
+            String of = spec.clusters().size() > 1 ? " (" + c.name() + ")" : "";
+            if (c.vip() != null && name.equals(c.vip().network().text())) lines.add("VIP " + c.vip().address() + of);
             for (Cluster.LoadBalancer lb : ByName.sorted(c.loadBalancers(), Cluster.LoadBalancer::name)) {
-                if (name.equals(lb.network().text())) lines.add("LB " + lb.name() + " " + lb.address());
+                if (name.equals(lb.network().text())) lines.add("LB " + lb.name() + " " + lb.address() + of);
             }
         }
         String node = g.node(Kind.NETWORK, name, Shape.HEXAGON, group, lines);

@@ -18,7 +18,9 @@ public final class TopologyGraph {
         String kubernetes = g.id(Kind.KUBERNETES_GROUP, "");
         StorageLayer storage = new StorageLayer(g, spec, kubernetes);
         storage.addCeph();
-        g.group(Kind.KUBERNETES_GROUP, "", kubernetesLabel(spec.cluster()));
+        g.group(Kind.KUBERNETES_GROUP, "", spec.clusters().size() > 1
+                ? String.join(" · ", spec.clusters().stream().map(TopologyGraph::kubernetesLabel).toList())
+                : kubernetesLabel(spec.cluster()));
         storage.addStorageClasses();
         new CloudLayer(g, spec, kubernetes).add();
         return g.build();

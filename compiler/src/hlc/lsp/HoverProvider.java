@@ -154,7 +154,9 @@ final class HoverProvider {
             lines.add("depends on " + app.dependencies().stream()
                     .map(x -> x.app().text() + (x.namespace() == null ? "" : "@" + x.namespace().text())).collect(Collectors.joining(", ")));
         }
-        Cluster c = a.spec == null ? null : a.spec.cluster();
+        Cluster c = a.spec == null ? null : a.spec.clusters().stream()
+                .filter(x -> app.cluster() != null && x.name().text().equals(app.cluster().text()))
+                .findFirst().orElse(a.spec.cluster());
         String fluxInterval = c != null && c.flux() != null && c.flux().interval() != null ? c.flux().interval().text() : null;
         lines.add("interval " + (app.interval() != null ? app.interval().text()
                 : (fluxInterval != null ? fluxInterval + " (default: the cluster's flux interval)" : "(default)")));

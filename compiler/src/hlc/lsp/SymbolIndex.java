@@ -106,7 +106,8 @@ final class SymbolIndex {
         s.services().forEach(v -> add(Kind.SERVICE, "", v.name(), v));
         s.backups().forEach(b -> add(Kind.BACKUP, "", b.name(), b));
         s.apps().forEach(a -> add(Kind.APP, a.namespace() == null ? "" : a.namespace().text(), a.name(), a));
-        if (s.cluster() != null) s.cluster().loadBalancers().forEach(lb -> add(Kind.LOAD_BALANCER, "", lb.name(), lb));
+        // every cluster's: a spec may have several, each with its own load balancers
+        s.clusters().forEach(c -> c.loadBalancers().forEach(lb -> add(Kind.LOAD_BALANCER, "", lb.name(), lb)));
     }
 
     private void add(Kind kind, String scope, Name name, Object declaration) {
@@ -130,8 +131,7 @@ final class SymbolIndex {
             holder(n.gateway());
             n.dns().forEach(this::holder);
         }
-        Cluster c = s.cluster();
-        if (c != null) {
+        for (Cluster c : s.clusters()) {
             if (c.vip() != null) use(Kind.NETWORK, "", c.vip().network());
             c.loadBalancers().forEach(lb -> use(Kind.NETWORK, "", lb.network()));
             use(Kind.NETWORK, "", c.nodeNetwork());

@@ -8,12 +8,14 @@ import java.util.List;
  * <p>{@code depends} holds the names of the apps depended on, as before namespaces existed; {@code dependencies}
  * holds the same entries with the namespace the user wrote ({@code secret-stores@external-secrets}), null for a
  * bare name. {@link #dependencyNamespace} says which namespace a bare name means in a given layout.
+ * {@code cluster} is the cluster Flux deploys it to; null means the only one (with several, HL062).
  */
 public record App(Name name, Name namespace, Located<String> path, List<Name> depends, List<Name> storage,
                   List<Route> routes, List<Var> vars, Located<Boolean> waitReady, Located<Boolean> prune,
                   Duration interval, Duration timeout, List<Name> uses, String description,
                   List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
-                  Located<String> version, List<NfsVolume> nfsVolumes) {
+                  Located<String> version, List<NfsVolume> nfsVolumes,
+                  Name cluster) {
     public App {
         depends = List.copyOf(depends);
         storage = List.copyOf(storage);

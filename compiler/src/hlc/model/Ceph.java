@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A Rook-Ceph cluster: its public and replication networks, its RBD pools, its CephFS filesystems and its object
  * stores. A filesystem or object store is written as a {@link Pool} named after it: the settings of its
- * metadata and data pools (Rook makes both from them).
+ * metadata and data pools (Rook makes both from them). {@code cluster} is the Kubernetes cluster Rook runs it in
+ * (its OSDs are that cluster's hosts'); null means the only one (with several, HL062).
  */
 public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools, List<Pool> filesystems,
-                   List<Pool> objectStores) {
+                   List<Pool> objectStores, Name cluster) {
     public Ceph {
         pools = List.copyOf(pools);
         filesystems = List.copyOf(filesystems);

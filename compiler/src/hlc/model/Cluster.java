@@ -9,6 +9,8 @@ import java.util.List;
  * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
  * {@code endpointAddress} is the API endpoint given as an address ({@code endpoint 192.168.5.11}: a single-node
  * cluster's own address, or a load balancer's), instead of a VIP or a name.
+ * {@code podsSharedWith} and {@code servicesSharedWith} name the other clusters of the spec whose subnets these
+ * may overlap ({@code pods 10.42.0.0/16 shared-with [edge]}): each cluster routes its own, so reuse is a choice.
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
@@ -17,11 +19,14 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
                       Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
-                      List<Mirror> mirrors, Ip endpointAddress) {
+                      List<Mirror> mirrors, Ip endpointAddress, List<Name> podsSharedWith,
+                      List<Name> servicesSharedWith) {
     public Cluster {
         timeServers = List.copyOf(timeServers);
         sysctls = List.copyOf(sysctls);
         mirrors = List.copyOf(mirrors);
+        podsSharedWith = List.copyOf(podsSharedWith);
+        servicesSharedWith = List.copyOf(servicesSharedWith);
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);

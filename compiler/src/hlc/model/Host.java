@@ -3,13 +3,17 @@ package hlc.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bare-metal Talos node. */
+/**
+ * A bare-metal Talos node. {@code cluster} is the cluster it is a node of, as written ({@code cluster edge});
+ * null when the spec leaves it out, which means the only cluster (a spec with several must say it, HL062).
+ */
 public record Host(Name name, Located<String> model, Located<String> cpu, Size memory, Located<Role> role,
                    Located<String> installDisk, Gpu gpu, List<Osd> osds, List<Interface> interfaces,
                    String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
                    List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
                    DiskSelector installDiskSelector, List<Located<String>> kernelArgs, List<Name> kernelModules,
-                   List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot) {
+                   List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot,
+                   Name cluster) {
     public Host {
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);

@@ -4,10 +4,13 @@ import hlc.diag.Span;
 
 import java.util.List;
 
-/** A Kubernetes storage class and the backend that provides it. */
+/**
+ * A Kubernetes storage class and the backend that provides it. {@code cluster} limits it to one cluster of a
+ * spec with several; null means every cluster whose backend it can use (hostpath and NFS: all of them).
+ */
 public record StorageClass(Name name, Backend backend, Span defaultFlag, Name filesystem, Name reclaim,
                            boolean expandable, Name binding, List<Located<String>> mountOptions,
-                           Name dataLocality, List<Recurring> recurring) {
+                           Name dataLocality, List<Recurring> recurring, Name cluster) {
     public StorageClass {
         mountOptions = List.copyOf(mountOptions);
         recurring = recurring == null ? List.of() : List.copyOf(recurring);

@@ -38,6 +38,7 @@ final class AppBuilder extends BlockBuilder {
         List<App.Multus> multus = new ArrayList<>();
         List<App.NfsVolume> nfsVolumes = new ArrayList<>();
         Slot<Located<String>> version = new Slot<>("version", t);
+        Slot<Name> cluster = new Slot<>("cluster", t);
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
             if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
@@ -75,7 +76,8 @@ final class AppBuilder extends BlockBuilder {
                 Name export = lit.name(c.name(2));
                 Located<String> mount = c.STRING() == null ? null : lit.absolutePath(c.STRING(), "mount path", "/", "/media");
                 if (vol != null && device != null && export != null) nfsVolumes.add(new App.NfsVolume(vol, device, export, mount, at));
-            } else if (a instanceof AppVersionContext c) {
+            } else if (a instanceof AppClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof AppVersionContext c) {
                 String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
                 version.set(reporter, at, v == null ? null : new Located<>(v, at));
             }
@@ -83,7 +85,7 @@ final class AppBuilder extends BlockBuilder {
         require(namespace, name, "app", "namespace", "namespace media");
         return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
                     prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
-                    version.get(), nfsVolumes);
+                    version.get(), nfsVolumes, cluster.get());
     }
 
     private List<App.Dependency> appRefs(AppRefListContext c) {

@@ -23,6 +23,7 @@ final class CephBuilder extends BlockBuilder {
         String t = title("ceph", name);
         Slot<Name> pub = new Slot<>("public-network", t);
         Slot<Name> cluster = new Slot<>("cluster-network", t);
+        Slot<Name> kubernetes = new Slot<>("cluster", t);
         List<Ceph.Pool> pools = new ArrayList<>();
         List<Ceph.Pool> filesystems = new ArrayList<>();
         List<Ceph.Pool> objectStores = new ArrayList<>();
@@ -30,11 +31,12 @@ final class CephBuilder extends BlockBuilder {
             Span at = lit.span(a);
             if (a instanceof CephPublicNetworkContext c) pub.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephClusterNetworkContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof CephClusterContext c) kubernetes.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephPoolContext c) addIfPresent(pools, pool(c.name(), c.poolAttr(), "pool"));
             else if (a instanceof CephFsContext c) addIfPresent(filesystems, pool(c.name(), c.poolAttr(), "filesystem"));
             else if (a instanceof CephObjectStoreContext c) addIfPresent(objectStores, pool(c.name(), c.poolAttr(), "object-store"));
         }
-        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, filesystems, objectStores);
+        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, filesystems, objectStores, kubernetes.get());
     }
 
     private Ceph.Pool pool(NameContext nameCtx, List<PoolAttrContext> attrs, String kind) {

@@ -103,7 +103,8 @@ final class ClusterBuilder extends BlockBuilder {
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
                     extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
-                    ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0]);
+                    ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0],
+                    sharedWith(ctx, true), sharedWith(ctx, false));
     }
 
     /** NTP servers: an address, a device or host by a bare name, or a DNS name the nodes look up. */
@@ -136,6 +137,17 @@ final class ClusterBuilder extends BlockBuilder {
             return null;
         }
         return new Cluster.Mirror(registry, url);
+    }
+
+    /** The clusters named after {@code shared-with} on the (first) pods or services attribute. */
+    private List<Name> sharedWith(ClusterDeclContext ctx, boolean pods) {
+        for (ClusterAttrContext a : ctx.clusterAttr()) {
+            SharedWithContext s = a instanceof ClusterPodsContext c && pods ? c.sharedWith()
+                    : a instanceof ClusterServicesContext c && !pods ? c.sharedWith() : null;
+            if (s != null) return names(s.nameList());
+            if (pods ? a instanceof ClusterPodsContext : a instanceof ClusterServicesContext) return List.of();
+        }
+        return List.of();
     }
 
     private static Cidr first(DualStack.Subnets s) {

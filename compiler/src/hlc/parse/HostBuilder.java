@@ -31,6 +31,7 @@ final class HostBuilder extends BlockBuilder {
         Slot<Located<String>> disk = new Slot<>("install-disk", t);
         Slot<Host.Gpu> gpu = new Slot<>("gpu", t);
         Slot<String> desc = new Slot<>("description", t);
+        Slot<Name> cluster = new Slot<>("cluster", t);
         List<Host.Osd> osds = new ArrayList<>();
         List<Host.Interface> interfaces = new ArrayList<>();
         List<Host.Label> labels = new ArrayList<>();
@@ -98,7 +99,8 @@ final class HostBuilder extends BlockBuilder {
             else if (a instanceof HostVolumeContext c) {
                 Name v = lit.choice(c.name(), SYSTEM_VOLUMES, "Talos system volume");
                 if (v != null) volumes.add(volume(v, c.volumeAttr(), name));
-            } else if (a instanceof HostUserVolumeContext c) {
+            } else if (a instanceof HostClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof HostUserVolumeContext c) {
                 Name v = lit.name(c.name());
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
             }
@@ -110,7 +112,8 @@ final class HostBuilder extends BlockBuilder {
         }
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
                     interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes, diskSelector.get(),
-                    kernelArgs, kernelModules, sysctls, arch.get(), overlay.get(), secureBoot.get());
+                    kernelArgs, kernelModules, sysctls, arch.get(), overlay.get(), secureBoot.get(),
+                    cluster.get());
     }
 
     /**

@@ -27,6 +27,7 @@ final class StorageClassBuilder extends BlockBuilder {
         Slot<Name> reclaim = new Slot<>("reclaim", t);
         Slot<Boolean> expandable = new Slot<>("expandable", t);
         Slot<Name> binding = new Slot<>("binding", t);
+        Slot<Name> cluster = new Slot<>("cluster", t);
         List<Located<String>> mountOptions = new ArrayList<>();
         Slot<Name> locality = new Slot<>("data-locality", t);
         List<StorageClass.Recurring> recurring = new ArrayList<>();
@@ -50,6 +51,7 @@ final class StorageClassBuilder extends BlockBuilder {
                 Name host = lit.name(c.name());
                 backend.set(reporter, at, host == null ? null : new StorageClass.Static(host, lit.size(c.SIZE()), at));
             } else if (a instanceof ScBindingContext c) binding.set(reporter, at, lit.choice(c.name(), BINDING_MODES, "volume binding mode"));
+            else if (a instanceof ScClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
             else if (a instanceof ScMountOptionContext c) addIfPresent(mountOptions, lit.nonEmpty(c.STRING(), "mount option"));
             else if (a instanceof ScLonghornContext c) {
                 backend.set(reporter, at, new StorageClass.Longhorn(c.number() == null ? null : lit.number(c.number(), 1, 20, "Longhorn replicas"), at));
@@ -86,6 +88,6 @@ final class StorageClassBuilder extends BlockBuilder {
                             + "`longhorn`, `zfs <zpool>`, `democratic-csi nfs export <export> on <nas>`, `cephfs <filesystem>`, `bucket <object-store>`").emit();
         }
         return name == null ? null : new StorageClass(name, backend.get(), isDefault.get(), fs.get(), reclaim.get(),
-                    expandable.given(), binding.get(), mountOptions, locality.get(), recurring);
+                    expandable.given(), binding.get(), mountOptions, locality.get(), recurring, cluster.get());
     }
 }

@@ -49,8 +49,18 @@ public final class RepositoryChecks {
      * which git knows nothing of); empty for none.
      */
     public static OutputPlace run(Optional<Repository> repo, Spec spec, Reporter reporter) {
-        OutputPlace place = repo.map(r -> new OutputPlace(r.outputInRepository())).orElseGet(() -> OutputPlace.fromSpec(spec.cluster()));
-        syncPath(spec.cluster(), place, repo.isPresent(), reporter);
+        return run(repo, spec, "", reporter);
+    }
+
+    /**
+     * The same for one cluster of several, written into {@code folder} of the output folder ({@code ""}: the
+     * output folder itself, a spec with one cluster). Without the repository, a Flux path that implies a place
+     * outside that folder is HL076 too: the cluster's tree would be looked for where another's is.
+     */
+    public static OutputPlace run(Optional<Repository> repo, Spec spec, String folder, Reporter reporter) {
+        OutputPlace place = repo.map(r -> new OutputPlace(r.outputInRepository()).in(folder))
+                .orElseGet(() -> OutputPlace.fromSpec(spec.cluster(), folder));
+        syncPath(spec.cluster(), place, repo.isPresent() || !folder.isEmpty(), reporter);
         Cluster c = spec.cluster();
         String fluxRepository = c != null && c.flux() != null && c.flux().repository() != null ? c.flux().repository().value() : null;
         repo.filter(r -> r.isOrMayBe(fluxRepository)).ifPresent(r -> {

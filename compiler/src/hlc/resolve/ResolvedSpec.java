@@ -57,10 +57,20 @@ public final class ResolvedSpec {
     private final ClusterSettings cluster;
     /** Facts the back ends derive from the whole spec, each worked out once per spec: see {@link #derived}. */
     private final Map<Fact<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ResolvedSpec whole;
+    private final String outputFolder;
+    private final List<ResolvedSpec> perCluster;
 
     /** Prefer {@link Resolver#resolve}; public so that code written against the old index is re-pointed by an import. */
     public ResolvedSpec(Spec spec) {
+        this(spec, null, "");
+    }
+
+    /** {@code whole} is the spec this one cluster's view is part of (null: this is the whole spec). */
+    private ResolvedSpec(Spec spec, ResolvedSpec whole, String outputFolder) {
         this.spec = spec;
+        this.whole = whole == null ? this : whole;
+        this.outputFolder = outputFolder;
         networks = byName(spec.networks(), Network::name);
         hosts = byName(spec.hosts(), Host::name);
         devices = byName(spec.devices(), Device::name);
@@ -72,6 +82,43 @@ public final class ResolvedSpec {
                 Cluster.LoadBalancer::name);
         for (int i = 0; i < spec.files().size(); i++) fileOrder.putIfAbsent(spec.files().get(i), i);
         cluster = spec.cluster() == null ? null : ClusterSettings.of(spec.cluster(), this);
+        perCluster = whole != null || ClusterView.names(spec) < 2 ? List.of(this) : views(spec);
+    }
+
+    /** One view per cluster name (a second cluster of one name is HL011 and gets none), each in its own folder. */
+    private List<ResolvedSpec> views(Spec spec) {
+        List<ResolvedSpec> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Cluster c : spec.clusters()) {
+            if (seen.add(c.name().text())) out.add(new ResolvedSpec(ClusterView.of(spec, c), this, c.name().text()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The spec cluster by cluster, as checks and emitters read it: itself when it has one cluster (or none), else
+     * one view per cluster ({@link ClusterView}) in declaration order. A view's {@link #whole} is this.
+     */
+    public List<ResolvedSpec> perCluster() {
+        return perCluster;
+    }
+
+    /** The whole spec this is a view of; itself when it is the whole. */
+    public ResolvedSpec whole() {
+        return whole;
+    }
+
+    /** True when the spec has more than one cluster (checks across them apply, each has its own folder). */
+    public boolean severalClusters() {
+        return ClusterView.names(whole.spec) > 1;
+    }
+
+    /**
+     * The folder of the output this view is written into: empty for a spec with one cluster (the output folder
+     * itself, as always), else the cluster's name ({@code out/edge/...}).
+     */
+    public String outputFolder() {
+        return outputFolder;
     }
 
     public Spec spec() {

@@ -61,7 +61,7 @@ public final class CiliumEmitter implements Emitter {
             cluster.put("peer_config", PEER_CONFIG);
             files.add(new FileSpec(FOLDER + "/bgp-cluster-config.yaml", "cilium-bgp-cluster.yaml.j2", cluster, false));
             files.add(new FileSpec(FOLDER + "/bgp-peer-config.yaml", "cilium-bgp-peer.yaml.j2",
-                    Map.of("name", PEER_CONFIG, "label", ADVERTISE_LABEL), false));
+                    Map.of("name", PEER_CONFIG, "label", ADVERTISE_LABEL, "families", facts.bgp().families()), false));
             files.add(new FileSpec(FOLDER + "/bgp-advertisement.yaml", "cilium-bgp-advertisement.yaml.j2",
                     Map.of("name", "bgp-loadbalancer-ips", "label", ADVERTISE_LABEL), false));
         }

@@ -36,8 +36,11 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
     /** A CiliumL2AnnouncementPolicy for the load balancers of one network: the hosts and links that answer. */
     record L2Announcement(String network, List<String> interfaces, List<String> hosts, boolean allHosts) {}
 
-    /** The cluster's BGP speaker: its ASN and its neighbours, announced from the control-plane nodes. */
-    record Bgp(long asn, List<Peer> peers) {}
+    /**
+     * The cluster's BGP speaker: its ASN, its neighbours, announced from the control-plane nodes, and the address
+     * families it announces ({@code IPv4}, and {@code IPv6} too when there is an IPv6 address to announce).
+     */
+    record Bgp(long asn, List<Peer> peers, List<String> families) {}
 
     record Peer(String name, String address, long asn) {}
 
@@ -67,7 +70,7 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
         }
         pools.sort(java.util.Comparator.comparing(Pool::name));
         l2.sort(java.util.Comparator.comparing(L2Announcement::network));
-        return new CiliumFacts(pools, l2, bgp(ix));
+        return new CiliumFacts(pools, l2, bgp(ix, pools));
     }
 
     /**
@@ -116,7 +119,7 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
         return new L2Announcement(n.name().text(), List.copyOf(interfaces), List.copyOf(hosts), all);
     }
 
-    private static Bgp bgp(ResolvedSpec ix) {
+    private static Bgp bgp(ResolvedSpec ix, List<Pool> pools) {
         Cluster c = ix.spec().cluster();
         if (c == null || c.bgp() == null || c.bgp().asn() == null) return null;
         TreeMap<String, Peer> peers = new TreeMap<>();
@@ -126,7 +129,10 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
             String name = p.address().ref() != null ? p.address().ref().text() : "peer-" + p.asn().value();
             peers.put(name + " " + address, new Peer(name, address, p.asn().value()));
         }
-        return new Bgp(c.bgp().asn().value(), List.copyOf(peers.values()));
+        // A dual-stack cluster's IPv6 service addresses, or an IPv6 block of a pool, are only reachable when the
+        // sessions carry the IPv6 family too (a session announces only the families its peer config lists).
+        boolean ipv6 = ix.cluster().dualStack() || pools.stream().anyMatch(p -> p.cidrs().stream().anyMatch(x -> x.contains(":")));
+        return new Bgp(c.bgp().asn().value(), List.copyOf(peers.values()), ipv6 ? List.of("IPv4", "IPv6") : List.of("IPv4"));
     }
 
     /**

@@ -41,6 +41,8 @@ public final class RookEmitter implements Emitter {
                 nodes.add(node);
             }
             c.put("nodes", nodes);
+            c.put("monitors", f.monitors());
+            c.put("managers", f.managers());
             String path = FOLDER + "/" + f.namespace() + "-cluster-values.yaml";
             files.add(new FileSpec(path, "rook-cluster-values.yaml.j2", c, false));
         }

@@ -11,9 +11,16 @@ import java.util.List;
 
 /**
  * What the spec says of one Rook CephCluster's layout, read from the model in one place: the CIDRs of its public
- * and replication networks, and each host with OSDs and the device selectors of those OSDs.
+ * and replication networks, each host with OSDs and the device selectors of those OSDs, and how many Ceph
+ * monitors and managers fit on the cluster's nodes.
+ *
+ * <p>Rook's chart runs 3 monitors and 2 managers, one per node ({@code allowMultiplePerNode: false}): on a cluster
+ * of fewer than 3 nodes that run pods the third monitor never schedules and Ceph never gets healthy. There hlc
+ * writes 1 monitor (2 would tolerate no more failures than 1) and as many managers as nodes, at most 2; 0 means
+ * the chart's defaults, which fit.
  */
-record RookFacts(String namespace, List<String> publicRanges, List<String> clusterRanges, List<OsdNode> nodes) {
+record RookFacts(String namespace, List<String> publicRanges, List<String> clusterRanges, List<OsdNode> nodes,
+                 int monitors, int managers) {
 
     /** A host with OSDs: its node name and the {@code osd} selectors, as written (paths or by-id globs). */
     record OsdNode(String name, List<String> selectors) {}
@@ -27,10 +34,20 @@ record RookFacts(String namespace, List<String> publicRanges, List<String> clust
                 nodes.add(new OsdNode(h.name().text(), h.osds().stream().map(o -> o.selector().value()).toList()));
             }
             nodes.sort(Comparator.comparing(OsdNode::name));
-            out.add(new RookFacts(ceph.name().text(), ranges(ix, ceph.publicNetwork()), ranges(ix, ceph.clusterNetwork()), nodes));
+            int workers = podNodes(ix);
+            out.add(new RookFacts(ceph.name().text(), ranges(ix, ceph.publicNetwork()), ranges(ix, ceph.clusterNetwork()), nodes,
+                    workers > 0 && workers < 3 ? 1 : 0, workers > 0 && workers < 2 ? workers : 0));
         }
         out.sort(Comparator.comparing(RookFacts::namespace));
         return out;
+    }
+
+    /** The nodes Ceph's daemons can run on: the workers, and the control planes when they run workloads. */
+    private static int podNodes(ResolvedSpec ix) {
+        List<Host> hosts = ix.spec().hosts();
+        boolean hasWorkers = hosts.stream().anyMatch(h -> !h.isControlPlane());
+        boolean onControlPlanes = ix.spec().cluster() == null ? !hasWorkers : ix.spec().cluster().workloadsOnControlPlanes(hasWorkers);
+        return (int) hosts.stream().filter(h -> !h.isControlPlane() || onControlPlanes).count();
     }
 
     private static List<String> ranges(ResolvedSpec ix, hlc.model.Name network) {

@@ -24,6 +24,7 @@ final class MachineContext {
         String image = n.secureBoot() ? installer.substring(0, installer.length() - 1) + "-secureboot/" : installer;
         c.put("install_image", image + n.schematic().id() + ":" + cluster.talosVersion());
         c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("node_ip_subnets", n.nodeIpSubnets());
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));
         return c;

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * and what only the multi-document form writes: link aliases, DHCP, VLANs, labels, taints and volumes.
  */
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
-                String nodeSubnet, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
+                String nodeSubnet, List<String> nodeIpSubnets, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
                 Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes,
                 boolean secureBoot, boolean installDiskDefaulted, Map<String, String> installDiskSelector, List<String> kernelModules,
                 Map<String, String> sysctls, List<String> timeServers, Map<String, List<String>> mirrors) {
@@ -197,7 +197,8 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         var disk = ix.installDisk(h);
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 disk == null ? null : disk.value(), links, ns,
-                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
+                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(),
+                NodeIpSubnets.of(ix.cluster(), nodeNet), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList(), h.isSecureBoot(), disk != null && disk.isDefault(),
                 diskSelector(h.installDiskSelector()), modules, sysctls, time, mirrors);
