@@ -131,7 +131,7 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
         }
         // A dual-stack cluster's IPv6 service addresses, or an IPv6 block of a pool, are only reachable when the
         // sessions carry the IPv6 family too (a session announces only the families its peer config lists).
-        boolean ipv6 = ix.cluster().dualStack() || pools.stream().anyMatch(p -> p.cidrs().stream().anyMatch(x -> x.contains(":")));
+        boolean ipv6 = ix.cluster().dualStack() || pools.stream().anyMatch(p -> p.blocks().stream().anyMatch(b -> (b.cidr() != null ? b.cidr() : b.start()).contains(":")));
         return new Bgp(c.bgp().asn().value(), List.copyOf(peers.values()), ipv6 ? List.of("IPv4", "IPv6") : List.of("IPv4"));
     }
 
