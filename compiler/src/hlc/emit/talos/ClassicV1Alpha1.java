@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classic single-document {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces,
- * hostname and VIP all inside {@code machine.network}. One file per node under {@code talos/}.
+ * The classic {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces, hostname and VIP all
+ * inside {@code machine.network}. One file per node under {@code talos/}: the v1alpha1 document alone, or
+ * followed by a {@code VolumeConfig} per system volume and a {@code UserVolumeConfig} per user volume, the
+ * documents these releases take beside it (Talos's configuration reference of v1.10 and v1.11; the same
+ * templates as the multi-document form's).
  */
 final class ClassicV1Alpha1 implements TalosForm {
     static final String INSTALLER = "factory.talos.dev/installer/";
@@ -29,7 +32,16 @@ final class ClassicV1Alpha1 implements TalosForm {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
-            out.add(new FileSpec("talos/" + n.hostname() + ".yaml", "talos-v1alpha1.yaml.j2", c, true));
+            String path = "talos/" + n.hostname() + ".yaml";
+            if (n.volumes().isEmpty() && n.userVolumes().isEmpty()) {
+                out.add(new FileSpec(path, "talos-v1alpha1.yaml.j2", c, true));
+                continue;
+            }
+            List<FileSpec.Document> docs = new ArrayList<>();
+            docs.add(new FileSpec.Document("talos-v1alpha1.yaml.j2", c));
+            for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", MultiDocument.volume(v)));
+            for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", MultiDocument.volume(v)));
+            out.add(FileSpec.ofDocuments(path, docs, true));
         }
         return out;
     }
