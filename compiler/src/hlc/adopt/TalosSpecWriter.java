@@ -120,8 +120,27 @@ final class TalosSpecWriter {
         for (String u : c.unsaid) t.notImported(1, u);
     }
 
+    /**
+     * The DNS name of the API endpoint when the spec can say it: a name (not an address, not the VIP) on the
+     * port hlc writes (6443) that the API's load balancer will carry as its {@code dns} name; else null.
+     */
+    String endpointName(String apiLoadBalancer) {
+        if (c.endpoint == null || apiLoadBalancer == null || c.vip != null) return null;
+        if (!c.endpoint.matches("https://[A-Za-z0-9.-]+:6443/?")) return null;
+        String host = c.endpoint.replaceFirst("^https://", "").replaceFirst(":6443/?$", "");
+        if (new inet.ipaddr.IPAddressString(host).getAddress() != null || !host.contains(".")) return null;
+        endpointName = host;
+        return host;
+    }
+
+    private String endpointName;
+
     private void endpoint(SpecText t) {
         if (c.endpoint == null) return;
+        if (endpointName != null) {
+            t.line(1, "endpoint " + endpointName);
+            return;
+        }
         String host = c.endpoint.replaceFirst("^https?://", "").replaceFirst(":\\d+$", "").replaceFirst("/.*$", "");
         if (c.vip != null && host.equals(c.vip) && networkOf(c.vip) != null) {
             t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
