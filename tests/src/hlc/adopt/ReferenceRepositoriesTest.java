@@ -151,26 +151,27 @@ class ReferenceRepositoriesTest {
         assertEquals(Set.of(), o.nodesAdded());
     }
 
-    /** talhelper, Talos v1.11: the classic config form, which has no place in hlc for node labels. */
+    /** talhelper, Talos v1.11: the classic config form, node labels in machine.nodeLabels; every node fact round-trips. */
     @Test
     void tscibiliaTalhelperEra() throws Exception {
         Outcome o = run("tscibilia-home-ops@7c99d3e230b7");
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
         assertTrue(o.nodesCompiled());
-        assertEquals(Set.of("label"), kinds(o.nodesLost()), String.join("\n", o.nodesLost()));
+        assertEquals(Set.of(), o.nodesLost());
         assertEquals(Set.of(), o.nodesAdded());
         assertTrue(o.result().files().get("lab.hl").contains("vip 192.168.5.200 on net-192-168-5"));
+        assertTrue(o.result().files().get("lab.hl").contains("label \"nvidia.com/gpu.present=true\""));
     }
 
-    /** talhelper with inline patches, a VIP, bonds and VLANs; Talos v1.10: no labels or VLANs in the classic form. */
+    /** talhelper with inline patches, a VIP, bonds and VLANs; Talos v1.10: no VLANs in hlc's classic form. */
     @Test
     void bjwsTalhelperEra() throws Exception {
         Outcome o = run("bjw-s-labs-home-ops@8dbb400a10bc");
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
         assertTrue(o.nodesCompiled());
-        assertEquals(Set.of("label", "link exists", "link mtu", "link vlan"), kinds(o.nodesLost()), String.join("\n", o.nodesLost()));
+        assertEquals(Set.of("link exists", "link mtu", "link vlan"), kinds(o.nodesLost()), String.join("\n", o.nodesLost()));
         // the repository picks the install disk by a selector hlc has no words for; hlc's default is /dev/sda
         assertEquals(Set.of("install-disk"), kinds(o.nodesAdded()));
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The classic {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces, hostname and VIP all
- * inside {@code machine.network}. One file per node under {@code talos/}: the v1alpha1 document alone, or
+ * inside {@code machine.network}; node labels, taints and kernel modules in {@code machine.nodeLabels},
+ * {@code nodeTaints} and {@code kernel.modules} (fields of the v1.10 and v1.11 schemas). One file per node under {@code talos/}: the v1alpha1 document alone, or
  * followed by a {@code VolumeConfig} per system volume and a {@code UserVolumeConfig} per user volume, the
  * documents these releases take beside it (Talos's configuration reference of v1.10 and v1.11; the same
  * templates as the multi-document form's).
@@ -31,6 +32,8 @@ final class ClassicV1Alpha1 implements TalosForm {
         for (NodePlan n : nodes) {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
+            c.put("labels", MultiDocument.entries(n.labels()));
+            c.put("taints", MultiDocument.entries(n.taints()));
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
             String path = "talos/" + n.hostname() + ".yaml";
             if (n.volumes().isEmpty() && n.userVolumes().isEmpty()) {

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Talos v1.10 and v1.11 take a VolumeConfig and a UserVolumeConfig document beside the classic v1alpha1 one
  * (Talos's configuration reference of each release): hlc writes the spec's volumes there instead of refusing
- * them, and each document validates against its kind in Talos's v1.10 schema.
+ * them, and labels, taints and kernel modules in the v1alpha1 document's own fields; each document validates
+ * against its kind in Talos's v1.10 schema.
  */
 class ClassicVolumeDocumentsTest {
     static final String SPEC = """
@@ -39,10 +40,13 @@ class ClassicVolumeDocumentsTest {
               vip 192.168.5.210 on lan
               pods 10.42.0.0/16
               services 10.43.0.0/16
+              kernel-module nbd
             }
             host k8s-1 {
               role controlplane
               install-disk "/dev/nvme0n1"
+              label "topology.kubernetes.io/zone=a"
+              taint "dedicated=infra:NoSchedule"
               interface eth0 on lan address 192.168.5.11
               volume EPHEMERAL {
                 disk "disk.transport == 'nvme'"
@@ -72,6 +76,9 @@ class ClassicVolumeDocumentsTest {
         List<JsonNode> docs = MultiDocumentTest.docs(run, "k8s-1");
         assertEquals(List.of("v1alpha1", "VolumeConfig", "UserVolumeConfig"), MultiDocumentTest.kinds(docs));
         assertEquals("k8s-1", docs.get(0).at("/machine/network/hostname").asText(), "the classic document, network included");
+        assertEquals("a", docs.get(0).at("/machine/nodeLabels/topology.kubernetes.io~1zone").asText());
+        assertEquals("infra:NoSchedule", docs.get(0).at("/machine/nodeTaints/dedicated").asText());
+        assertEquals("nbd", docs.get(0).at("/machine/kernel/modules/0/name").asText());
         assertEquals("400GiB", docs.get(1).at("/provisioning/maxSize").asText());
         assertFalse(docs.get(1).at("/provisioning/grow").asBoolean(true), "grow false is written, not Talos's default");
         assertEquals("local-hostpath", docs.get(2).path("name").asText());
