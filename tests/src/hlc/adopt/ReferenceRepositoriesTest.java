@@ -55,11 +55,6 @@ class ReferenceRepositoriesTest {
         nodesLost.removeAll(compiled);
         Set<String> nodesAdded = new TreeSet<>(compiled);
         nodesAdded.removeAll(repoNodes);
-        if (System.getenv("HLC_DEBUG_IMPORT") != null) {
-            System.out.println("DEBUG " + folder + " arrival=" + codes + "\n  lost=" + lost + "\n  added=" + added
-                    + "\n  nodesLost=" + nodesLost + "\n  nodesAdded=" + nodesAdded + "\n  compiled=" + !compiled.isEmpty()
-                    + "\n  findings=" + arrival.reporter().sorted().stream().map(d -> d.code() + " " + d.span() + " " + d.message()).toList());
-        }
         return new Outcome(r, codes, lost, added, nodesLost, nodesAdded, !compiled.isEmpty());
     }
 
