@@ -14,7 +14,9 @@ import java.util.Map;
  * CiliumLoadBalancerIPPool block given as a CIDR becomes a network with {@code pool loadbalancer}, the
  * CiliumBGPClusterConfig's local ASN and peers the cluster's {@code bgp} block, and each LoadBalancer Service
  * whose address Cilium's LB IPAM pins ({@code lbipam.cilium.io/ips}) a {@code loadbalancer}. Pools given as
- * start/stop ranges, and a second BGP instance, are kept as comments.
+ * start/stop ranges, and a second BGP instance, are kept as comments. The Service that selects the
+ * kube-apiserver pods is the API's load balancer: the Talos API endpoint's name is given to it (see
+ * {@link #apiLoadBalancer}).
  */
 final class CiliumNetworking {
     /** Pool network name → CIDR. */
@@ -25,6 +27,10 @@ final class CiliumNetworking {
     /** Service name → its pinned address. */
     final Map<String, String> loadBalancers = new LinkedHashMap<>();
     final List<String> unsaid = new ArrayList<>();
+    /** The LoadBalancer Service in front of the kube-apiserver pods ({@code k8s-app: kube-apiserver}), or null. */
+    private String apiService;
+    /** The DNS name the Talos configs reach the API at, given to {@link #apiService} by the importer, or null. */
+    private String apiName;
 
     CiliumNetworking(FluxTree tree) {
         for (YamlDoc d : tree.manifests()) {
@@ -74,7 +80,22 @@ final class CiliumNetworking {
         String name = d.node().at("/metadata/name").asText();
         if (ips == null || !SpecText.isName(name)) return;
         String first = ips.split(",")[0].strip();
-        if (new IPAddressString(first).getAddress() != null) loadBalancers.put(name, first);
+        if (new IPAddressString(first).getAddress() == null) return;
+        loadBalancers.put(name, first);
+        if (d.node().at("/spec/selector/k8s-app").asText().equals("kube-apiserver") && apiService == null) apiService = name;
+    }
+
+    /**
+     * The load balancer of the API, when it has an address in a pool the spec declares: the Talos endpoint name
+     * can be that load balancer's {@code dns} name, which is what makes {@code endpoint NAME} check (HL033).
+     */
+    String apiLoadBalancer() {
+        return apiService != null && poolOf(loadBalancers.get(apiService)) != null ? apiService : null;
+    }
+
+    /** Gives the API's load balancer the endpoint's name (a record the repository keeps outside it). */
+    void nameTheApi(String name) {
+        apiName = name;
     }
 
     /** The pool network holding an address, or null. */
@@ -114,7 +135,11 @@ final class CiliumNetworking {
         }
         loadBalancers.forEach((name, addr) -> {
             String pool = poolOf(addr);
-            if (pool != null) t.line(1, "loadbalancer " + name + " " + addr + " on " + pool);
+            if (pool != null && name.equals(apiService) && apiName != null) {
+                t.comment(1, "The API's load balancer (it selects the kube-apiserver pods); the Talos configs reach the API at "
+                        + apiName + ", so that name is its `dns` name here: check that your DNS record points at " + addr + ".");
+                t.line(1, "loadbalancer " + name + " " + addr + " on " + pool + " dns " + apiName);
+            } else if (pool != null) t.line(1, "loadbalancer " + name + " " + addr + " on " + pool);
             else t.notImported(1, "load balancer " + name + " " + addr + ": in no load-balancer pool of the repository");
         });
         for (String u : unsaid) t.notImported(1, u);

@@ -1,5 +1,7 @@
 package hlc.adopt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -212,7 +214,10 @@ final class FluxSpecWriter {
             if (s.kind().equals("Secret") && s.name().equals(substituteFrom)) continue;
             t.notImported(1, "substituteFrom " + s.kind() + " " + s.name() + (s.optional() ? " (optional)" : "") + " (" + k.doc().where("substituteFrom") + ")");
         }
-        for (String key : extraSpecKeys(k)) t.notImported(1, "spec." + key + " (" + k.doc().where(key) + ")");
+        for (String key : extraSpecKeys(k)) {
+            if (key.equals("healthChecks")) healthChecks(t, k);
+            else t.notImported(1, "spec." + key + " (" + k.doc().where(key) + ")");
+        }
         Iterator<String> meta = k.doc().node().path("metadata").fieldNames();
         while (meta.hasNext()) {
             String m = meta.next();
@@ -253,6 +258,18 @@ final class FluxSpecWriter {
             } else {
                 t.line(1, "var " + name + " " + SpecText.quote(value));
             }
+        }
+    }
+
+    /**
+     * Each health check a comment of its own, naming what Flux waits for (kind, namespace/name), so the summary
+     * counts them and each can become the app's word for it once the language has one.
+     */
+    private static void healthChecks(SpecText t, FluxKustomization k) {
+        for (JsonNode h : k.doc().node().path("spec").path("healthChecks")) {
+            String ns = h.path("namespace").asText(k.targetNamespace() != null ? k.targetNamespace() : k.namespace());
+            t.healthCheck(1, h.path("kind").asText("?") + " " + ns + "/" + h.path("name").asText("?")
+                    + " (" + k.doc().where("healthChecks") + "): the app block has no word for a health check yet");
         }
     }
 

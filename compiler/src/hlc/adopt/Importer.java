@@ -86,6 +86,10 @@ public final class Importer {
         if (hosts != null) hosts.networks(root);
         CiliumNetworking cilium = tree == null ? null : new CiliumNetworking(tree);
         if (cilium != null) cilium.networks(root);
+        if (cilium != null && hosts != null) {
+            String api = hosts.endpointName(cilium.apiLoadBalancer());
+            if (api != null) cilium.nameTheApi(api);
+        }
         if (vault != null) {
             root.blank();
             root.line(0, "service " + vault + " {");
@@ -118,14 +122,15 @@ public final class Importer {
         Map<String, String> files = new LinkedHashMap<>();
         String rootFile = name + ".hl";
         files.put(rootFile, canonical(rootFile, root.text()));
-        int comments = root.notImportedCount();
+        int comments = root.notImportedCount(), healthChecks = root.healthCheckCount();
         for (var e : new TreeMap<>(nsFiles).entrySet()) {
             String file = name + "/" + e.getKey() + ".hl";
             files.put(file, canonical(file, e.getValue().text()));
             comments += e.getValue().notImportedCount();
+            healthChecks += e.getValue().healthCheckCount();
         }
         return new ImportResult(rootFile, files, findings, tree, talos, flux == null ? 0 : flux.kustomizations(),
-                talos == null ? 0 : talos.nodes.size(), comments);
+                talos == null ? 0 : talos.nodes.size(), comments, healthChecks);
     }
 
     /** The text in {@code hlc fmt} layout; text the formatter refuses is an import bug, kept as written. */

@@ -11,6 +11,7 @@ final class SpecText {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_-]*");
     private final StringBuilder out = new StringBuilder();
     private int notImported;
+    private int healthChecks;
 
     SpecText line(int indent, String text) {
         out.append("  ".repeat(indent)).append(text).append('\n');
@@ -31,6 +32,16 @@ final class SpecText {
     SpecText notImported(int indent, String what) {
         notImported++;
         return comment(indent, "not imported: " + what.replace('\n', ' '));
+    }
+
+    /** A Flux health check kept as a comment: counted with the others, and on its own for the summary. */
+    SpecText healthCheck(int indent, String what) {
+        healthChecks++;
+        return notImported(indent, "health check " + what);
+    }
+
+    int healthCheckCount() {
+        return healthChecks;
     }
 
     int notImportedCount() {

@@ -106,8 +106,7 @@ final class TalosSpecWriter {
             else t.notImported(1, "kernel argument " + a + " (" + c.where(a) + "): hlc computes the schematic ID only for arguments YAML reads as plain text");
         }
         for (String m : common(n -> n.kernelModules)) {
-            if (classic) t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + "): hlc writes kernel modules for Talos v1.12 and later");
-            else if (SpecText.isName(m)) t.line(1, "kernel-module " + m);
+            if (SpecText.isName(m)) t.line(1, "kernel-module " + m);
             else t.notImported(1, "kernel module " + m + " (" + c.where("name: " + m) + ")");
         }
         for (String e : common(n -> n.extensions)) t.line(1, "extension " + SpecText.quote(e));
@@ -120,8 +119,27 @@ final class TalosSpecWriter {
         for (String u : c.unsaid) t.notImported(1, u);
     }
 
+    /**
+     * The DNS name of the API endpoint when the spec can say it: a name (not an address, not the VIP) on the
+     * port hlc writes (6443) that the API's load balancer will carry as its {@code dns} name; else null.
+     */
+    String endpointName(String apiLoadBalancer) {
+        if (c.endpoint == null || apiLoadBalancer == null || c.vip != null) return null;
+        if (!c.endpoint.matches("https://[A-Za-z0-9.-]+:6443/?")) return null;
+        String host = c.endpoint.replaceFirst("^https://", "").replaceFirst(":6443/?$", "");
+        if (new inet.ipaddr.IPAddressString(host).getAddress() != null || !host.contains(".")) return null;
+        endpointName = host;
+        return host;
+    }
+
+    private String endpointName;
+
     private void endpoint(SpecText t) {
         if (c.endpoint == null) return;
+        if (endpointName != null) {
+            t.line(1, "endpoint " + endpointName);
+            return;
+        }
         String host = c.endpoint.replaceFirst("^https?://", "").replaceFirst(":\\d+$", "").replaceFirst("/.*$", "");
         if (c.vip != null && host.equals(c.vip) && networkOf(c.vip) != null) {
             t.line(1, "vip " + c.vip + " on " + networkOf(c.vip));
@@ -160,14 +178,12 @@ final class TalosSpecWriter {
             for (String a : n.kernelArgs) if (!cArgs.contains(a)) t.notImported(1, "kernel argument " + a + " of this node only (" + n.where(a) + ")");
             for (String m : n.kernelModules) if (!cMods.contains(m)) t.notImported(1, "kernel module " + m + " of this node only (" + n.where("name: " + m) + ")");
             for (var l : n.labels.entrySet()) {
-                if (classic) t.notImported(1, "label " + l.getKey() + "=" + l.getValue() + " (" + n.where(l.getKey()) + "): hlc writes labels for Talos v1.12 and later");
-                else t.line(1, "label " + SpecText.quote(l.getKey() + "=" + l.getValue()));
+                t.line(1, "label " + SpecText.quote(l.getKey() + "=" + l.getValue()));
             }
             for (var e : n.taints.entrySet()) {
                 String v = e.getValue();
                 String taint = e.getKey() + "=" + (v.contains(":") ? v : ":" + v);
-                if (classic) t.notImported(1, "taint " + taint + " (" + n.where(e.getKey()) + "): hlc writes taints for Talos v1.12 and later");
-                else t.line(1, "taint " + SpecText.quote(taint));
+                t.line(1, "taint " + SpecText.quote(taint));
             }
             interfaces(t, n);
             volumes(t, n);
@@ -237,8 +253,9 @@ final class TalosSpecWriter {
 
     private void volumes(SpecText t, TalosNode n) {
         for (TalosNode.Volume v : n.volumes.values()) {
-            if (classic) {
-                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + "): hlc writes volumes for Talos v1.12 and later");
+            // VolumeConfig since Talos v1.8, UserVolumeConfig since v1.10 (hlc.resolve.TalosShape#acceptsBeside)
+            if (classic && minor(c.talosVersion) < (v.user() ? 10 : 8)) {
+                t.notImported(1, "volume " + v.name() + " (" + n.where("name: " + v.name()) + "): hlc writes volumes for Talos v1.10 and later");
                 continue;
             }
             if ((v.minSize() != null && !SIZE.matcher(v.minSize()).matches()) || (v.maxSize() != null && !SIZE.matcher(v.maxSize()).matches())

@@ -5,13 +5,14 @@ import hlc.diag.Reporter;
 import hlc.model.Cluster;
 import hlc.resolve.ResolvedSpec;
 import hlc.resolve.TalosShape;
+import hlc.resolve.TalosSupportMatrix;
 
 import java.util.List;
 
 /**
  * HL096: the Talos machine configs can be written. A release hlc has no config shape for, a fact the pinned
- * release's shape has no place for (labels, taints, volumes, VLANs in the classic v1alpha1
- * form), and a kernel argument whose schematic ID hlc cannot compute. Found here, at the spec's place, so that
+ * release's shape has no place for (VLAN sub-interfaces in the classic v1alpha1 form), and a kernel argument
+ * whose schematic ID hlc cannot compute. Found here, at the spec's place, so that
  * {@code hlc check} refuses what {@code hlc compile} would: the emitter writes exactly what this check accepts.
  *
  * <p>HL004: a Kubernetes release the pinned Talos release does not run (outside its support matrix); the
@@ -50,7 +51,7 @@ public final class TalosFormCheck implements Check {
             for (TalosShape.Unwritable u : shape.unwritable(c, ix.spec().hosts())) {
                 reporter.error(Code.HL096, u.at(), "hlc cannot write " + u.what() + " into the machine configs of Talos "
                                 + c.talos().text() + " (" + shape.releases() + ")")
-                        .hint("hlc writes it in the multi-document configs of Talos v1.12 and v1.13: pin one of those releases")
+                        .hint("hlc writes it in the multi-document configs of Talos v1.12 to v1.14: pin one of those releases")
                         .emit();
             }
         }
@@ -67,16 +68,17 @@ public final class TalosFormCheck implements Check {
         }
     }
 
+    /** The pair against the support matrix (data: {@link TalosSupportMatrix}); a release it has no row for is HL096's. */
     private static void supportedPair(Cluster c, Reporter reporter) {
-        int[] minors = TalosShape.kubernetesMinors(c.talos());
-        if (minors == null) return;
+        TalosSupportMatrix.Row row = TalosSupportMatrix.of(c.talos());
+        if (row == null) return;
         var k = c.kubernetes();
-        if (k.major() == 1 && k.minor() >= minors[0] && k.minor() <= minors[1]) return;
-        String range = "v1." + minors[0] + " to v1." + minors[1];
+        if (row.supports(k)) return;
         reporter.error(Code.HL004, k.span(), "Talos v" + c.talos().major() + "." + c.talos().minor()
-                        + " does not run Kubernetes " + k.text() + ": it supports " + range)
+                        + " does not run Kubernetes " + k.text() + ": it supports " + row.range())
                 .label(c.talos().span(), "the Talos release is pinned here")
-                .hint("pin a Kubernetes release from " + range + ", or a Talos release that supports " + k.text())
+                .hint("pin a Kubernetes release from " + row.range() + ", or a Talos release that supports " + k.text()
+                        + " (Talos's support matrix: " + row.source() + ")")
                 .emit();
     }
 }

@@ -125,7 +125,7 @@ public final class Renderer {
         List<Map<String, String>> sets = spec.substitutions().isEmpty() ? List.of(Map.of()) : spec.substitutions();
         for (Map<String, String> vars : sets) {
             String as = vars.isEmpty() ? "" : " (as applied with " + new java.util.TreeMap<>(vars) + ")";
-            validate(spec.path(), substitute(text, vars), where + as, w, problems);
+            validate(spec.path(), spec.parts().get(0).template(), substitute(text, vars), where + as, w, problems);
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
     }
@@ -140,7 +140,7 @@ public final class Renderer {
         return out.toString();
     }
 
-    private void validate(String path, String text, String where, Worker w, List<String> problems) {
+    private void validate(String path, String firstTemplate, String text, String where, Worker w, List<String> problems) {
         List<JsonNode> docs;
         try {
             docs = parse(path, text);
@@ -152,7 +152,7 @@ public final class Renderer {
         boolean multiDocument = docs.size() > 1;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode doc = docs.get(i);
-            String schema = SchemaCatalog.schemaFor(doc, path, multiDocument);
+            String schema = SchemaCatalog.schemaFor(doc, path, firstTemplate);
             String docName = multiDocument ? " (document " + (i + 1) + ", " + SchemaCatalog.kindOf(doc) + ")" : "";
             if (schema == null) {
                 problems.add(where + docName + ": no schema for apiVersion `" + doc.path("apiVersion").asText()

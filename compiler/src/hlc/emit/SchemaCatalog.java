@@ -65,18 +65,85 @@ public final class SchemaCatalog {
     private final JsonSchemaFactory draft07 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> compiled = new HashMap<>();
 
+    /** Talos's own v1.14 config schema (schemas/UPSTREAM.md): every document of a v1.14 file is held to its kind there. */
+    static final String TALOS_V114 = "talos-config-v1.14";
+
     /**
-     * The schema name for a document, or null when hlc has none for it. A Talos {@code v1alpha1} machine config
-     * alone in its file is the classic form; beside other documents it is the reduced machine document of the
-     * multi-document form, which must not carry what moved into those documents.
+     * The schema of a Talos file's machine document, by the template that writes it (the first of the file):
+     * the classic form's full v1alpha1 document (with volume documents beside it or not), the reduced machine
+     * document of the v1.12/v1.13 form, which must not carry what moved into the other documents, and the v1.14
+     * form's, held to Talos's own schema like every document of its file.
      */
-    public static String schemaFor(JsonNode doc, String path, boolean multiDocument) {
+    private static final Map<String, String> MACHINE_DOCUMENT_BY_TEMPLATE = Map.of(
+            "talos-v1alpha1.yaml.j2", "talos-v1alpha1",
+            "talos-machine.yaml.j2", "talos-machine",
+            "talos-v1.14-machine.yaml.j2", TALOS_V114 + "#v1alpha1.Config");
+
+    /**
+     * The schema name for a document, or null when hlc has none for it. {@code firstTemplate} is the template of
+     * the file's first document, which says the form of a Talos machine config (see above).
+     */
+    public static String schemaFor(JsonNode doc, String path, String firstTemplate) {
         if (path.endsWith(".json")) return "unifi-static-dns";
-        if (!doc.has("apiVersion") && "v1alpha1".equals(doc.path("version").asText(null))) {
-            return multiDocument ? "talos-machine" : "talos-v1alpha1";
+        String machine = MACHINE_DOCUMENT_BY_TEMPLATE.get(firstTemplate);
+        boolean machineDocument = !doc.has("apiVersion") && "v1alpha1".equals(doc.path("version").asText(null));
+        if (machine != null && machine.startsWith(TALOS_V114 + "#")) {
+            return machineDocument ? machine : upstreamKind(doc);
         }
+        if (machineDocument) return machine;
         if (!doc.has("apiVersion") && doc.has("customization")) return "talos-schematic";
         return BY_KIND.get(doc.path("apiVersion").asText("") + " " + doc.path("kind").asText(""));
+    }
+
+    /**
+     * The v1.14 schema's alternative for a document's kind: the top-level {@code oneOf} entry whose
+     * {@code kind} enum names it, or null when the kind is not one of Talos's.
+     */
+    private static String upstreamKind(JsonNode doc) {
+        if (!"v1alpha1".equals(doc.path("apiVersion").asText())) return null;
+        String def = upstreamDefs().get(doc.path("kind").asText(""));
+        return def == null ? null : TALOS_V114 + "#" + def;
+    }
+
+    /**
+     * Where the v1.14 schema's {@code kind} enum disagrees with Talos's v1.14 configuration reference, the
+     * reference's kind (the one Talos reads, and the real v1.14 clusters write), with its $defs entry. The
+     * schema (main after v1.14.0-beta.1, unreleased) spells the UnattendedInstallConfig document's kind
+     * {@code UnattendedInstall}; reference/configuration/runtime/unattendedinstallconfig of v1.14 and every
+     * example there write {@code UnattendedInstallConfig}. The schema is read with that kind added to the enum.
+     */
+    private static final Map<String, String> KIND_AS_THE_REFERENCE_SPELLS_IT = Map.of(
+            "UnattendedInstallConfig", "runtime.UnattendedInstallConfigV1Alpha1");
+
+    private static Map<String, String> upstreamDefs;
+
+    /** Kind → its $defs name in the v1.14 schema, read once from the kind enum of each oneOf alternative. */
+    private static synchronized Map<String, String> upstreamDefs() {
+        if (upstreamDefs == null) {
+            JsonNode root = readSchema(TALOS_V114);
+            Map<String, String> defs = new HashMap<>(KIND_AS_THE_REFERENCE_SPELLS_IT);
+            for (JsonNode alt : root.path("oneOf")) {
+                String def = alt.path("$ref").asText().replace("#/$defs/", "");
+                for (JsonNode kind : root.path("$defs").path(def).path("properties").path("kind").path("enum")) {
+                    defs.putIfAbsent(kind.asText(), def);
+                }
+            }
+            upstreamDefs = Map.copyOf(defs);
+        }
+        return upstreamDefs;
+    }
+
+    private static final Map<String, JsonNode> ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static JsonNode readSchema(String name) {
+        return ROOTS.computeIfAbsent(name, n -> {
+            try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + n + ".schema.json")) {
+                if (in == null) throw new IllegalStateException("no schema " + n);
+                return new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read schema " + n, e);
+            }
+        });
     }
 
     /** What a document is, for messages: its kind, or "v1alpha1 machine config" for a Talos machine document. */
@@ -90,6 +157,7 @@ public final class SchemaCatalog {
     void prepareAll() {
         List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(BY_KIND.values()));
         names.addAll(List.of("rook-cephcluster", "unifi-static-dns", "talos-v1alpha1", "talos-machine", "talos-schematic"));
+        // the v1.14 alternatives are compiled when a v1.14 config is first validated: most specs pin no v1.14
         for (String name : names) {
             try {
                 compiled.computeIfAbsent(name, this::load);
@@ -110,6 +178,20 @@ public final class SchemaCatalog {
     }
 
     private JsonSchema load(String name) {
+        int hash = name.indexOf('#');
+        if (hash > 0) {
+            // One alternative of an upstream schema: the root with its top-level oneOf replaced by a reference to
+            // that alternative, since "no alternative matched" would hide the real violation.
+            com.fasterxml.jackson.databind.node.ObjectNode copy = readSchema(name.substring(0, hash)).deepCopy();
+            copy.remove("oneOf");
+            String def = name.substring(hash + 1);
+            copy.put("$ref", "#/$defs/" + def);
+            KIND_AS_THE_REFERENCE_SPELLS_IT.forEach((kind, of) -> {
+                JsonNode kinds = copy.path("$defs").path(of).path("properties").path("kind").path("enum");
+                if (of.equals(def) && kinds.isArray()) ((com.fasterxml.jackson.databind.node.ArrayNode) kinds).add(kind);
+            });
+            return factory.getSchema(copy);
+        }
         try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + name + ".schema.json")) {
             if (in == null) throw new IllegalStateException("no schema " + name);
             JsonNode root = json.readTree(in);

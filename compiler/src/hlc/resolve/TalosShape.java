@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * The shape of Talos machine configuration a release takes, and what hlc can write in it. Talos changed shape
- * over releases (v1.12 moved hostname, links, bonds and VIPs out of the v1alpha1 document into documents of
- * their own). The emitter writes each shape; the check reports, at {@code hlc check} time and at the spec's
- * place, a release with no shape and every fact a shape has no place for, so a spec that checks compiles.
+ * over releases: v1.10 and v1.11 take the classic v1alpha1 document with volume documents beside it, v1.12
+ * moved hostname, links, bonds and VIPs out of the v1alpha1 document into documents of their own, and v1.14
+ * moved the kubelet, install, node and cluster settings too (the {@code k8s.*} documents, UnattendedInstallConfig,
+ * DiscoveryServiceConfig…), leaving the v1alpha1 document little more than the machine's PKI. The emitter
+ * writes each shape; the check reports, at {@code hlc check} time and at the spec's place, a release with no
+ * shape and every fact a shape has no place for, so a spec that checks compiles.
  */
 public enum TalosShape {
-    CLASSIC_V1ALPHA1("v1.10 and v1.11 (single-document v1alpha1)", 10, 11),
-    MULTI_DOCUMENT("v1.12 and v1.13 (multi-document)", 12, 13);
+    CLASSIC_V1ALPHA1("v1.10 and v1.11 (v1alpha1, with volume documents beside it)", 10, 11),
+    MULTI_DOCUMENT("v1.12 and v1.13 (multi-document)", 12, 13),
+    KUBERNETES_DOCUMENTS("v1.14 (multi-document, with the k8s.* documents)", 14, 14);
 
     /**
      * A kernel argument yaml.v3 writes as a plain scalar, so that the schematic's canonical YAML, and the ID hlc
@@ -60,7 +64,10 @@ public enum TalosShape {
 
     /**
      * What the spec says that this shape has no place for in hlc, each at its place: reported rather than left
-     * out, since a config that silently drops a VLAN or a taint is a node that is not what the spec says.
+     * out, since a config that silently drops a VLAN or a taint is a node that is not what the spec says. The
+     * classic releases take system and user volumes as documents beside the v1alpha1 one (VolumeConfig since
+     * v1.8, UserVolumeConfig since v1.10: see {@link #acceptsBeside}) and labels, taints and kernel modules in
+     * the v1alpha1 document; hlc writes VLAN sub-interfaces only in the multi-document forms.
      */
     public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
         if (this != CLASSIC_V1ALPHA1) return List.of();
@@ -70,22 +77,29 @@ public enum TalosShape {
             for (Host.Interface i : h.interfaces()) {
                 if (i.vlan() != null) out.add(new Unwritable(i.vlan().id().span(), "the VLAN sub-interface `" + i.name().text() + "`"));
             }
-            h.labels().forEach(l -> out.add(new Unwritable(l.written().span(), "the node labels" + of)));
-            h.taints().forEach(t -> out.add(new Unwritable(t.written().span(), "the node taints" + of)));
-            h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
-            h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of)));
+            if (!acceptsBeside("VolumeConfig", cluster.talos())) {
+                h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
+            }
+            if (!acceptsBeside("UserVolumeConfig", cluster.talos())) {
+                h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of)));
+            }
         }
         return out;
     }
 
     /**
-     * The Kubernetes minor releases a Talos release supports, first and last: each Talos 1.N supports six,
-     * 1.(N+18) to 1.(N+23) (Talos's support matrix: 1.11 runs 1.29 to 1.34, 1.12 runs 1.30 to 1.35, 1.13 runs
-     * 1.31 to 1.36). Null for a release outside 1.x.
+     * The first Talos minor release of each document kind hlc writes beside a classic v1alpha1 document, as
+     * Talos's configuration reference of each release lists them (reference/configuration/block: v1.9 has
+     * VolumeConfig alone; v1.10 adds UserVolumeConfig, and its schema has both; v1.11 adds RawVolumeConfig,
+     * ExistingVolumeConfig, SwapVolumeConfig and ZswapConfig, which hlc has no words for yet).
      */
-    public static int[] kubernetesMinors(Version talos) {
-        if (talos.major() != 1) return null;
-        return new int[]{talos.minor() + 18, talos.minor() + 23};
+    private static final java.util.Map<String, Integer> DOCUMENT_SINCE = java.util.Map.of(
+            "VolumeConfig", 8, "UserVolumeConfig", 10);
+
+    /** True when a release takes a document of this kind beside its v1alpha1 document. */
+    public static boolean acceptsBeside(String kind, Version talos) {
+        Integer since = DOCUMENT_SINCE.get(kind);
+        return since != null && talos.major() == 1 && talos.minor() >= since;
     }
 
     /** True when hlc can write this kernel argument into a schematic whose ID it computes itself. */

@@ -144,18 +144,27 @@ class TscibiliaImportTest {
         assertTrue(root.contains("// not imported: cluster-apps spec.patches (kubernetes/flux/cluster/ks.yaml:17)"), root);
         assertTrue(root.contains("// not imported: document WatchdogTimerConfig (kubernetes/talos/machineconfig.yaml.j2:248)"), root);
         String database = imported.files().get("home-ops/database.hl");
-        assertTrue(database.matches("(?s).*// not imported: spec\\.healthChecks \\(kubernetes/apps/database/cnpg/ks\\.yaml:\\d+\\).*"), database);
+        assertTrue(database.matches("(?s).*// not imported: health check HelmRelease database/cnpg-operator \\(kubernetes/apps/database/cnpg/ks\\.yaml:\\d+\\): the app block has no word for a health check yet.*"), database);
         long comments = imported.files().values().stream().flatMap(String::lines).filter(l -> l.contains("// not imported: ")).count();
         assertEquals(imported.comments(), comments);
+        long healthChecks = imported.files().values().stream().flatMap(String::lines).filter(l -> l.contains("// not imported: health check ")).count();
+        assertEquals(imported.healthChecks(), healthChecks);
+        // every health check of the repository, one comment each (the round trip names each as lost)
+        assertEquals(RoundTrip.repositoryFacts(imported.flux()).stream().filter(f -> f.contains(" healthCheck ")).count(), healthChecks);
+        assertTrue(imported.summary().endsWith(" (" + healthChecks + " of them Flux health checks)"), imported.summary());
     }
 
-    /** The Cilium manifests' LB pool, BGP speaker and pinned kube-api address, as the hand-written spec says them. */
+    /**
+     * The Cilium manifests' LB pool, BGP speaker and pinned kube-api address, as the hand-written spec says them;
+     * the Talos endpoint's name (https://k8s.internal:6443) is the API load balancer's dns name, as there too.
+     */
     @Test
     void loadBalancerPoolBgpAndTheApiLoadBalancerAreImported() {
         String root = imported.files().get("home-ops.hl");
         assertTrue(root.contains("network lb-pool {\n  cidr 192.168.42.0/24\n  pool loadbalancer\n}"), root);
         assertTrue(root.contains("  bgp {\n    asn 64514\n    peer 192.168.5.1 asn 64513\n  }"), root);
-        assertTrue(root.contains("  loadbalancer kube-api 192.168.42.50 on lb-pool\n"), root);
+        assertTrue(root.contains("  loadbalancer kube-api 192.168.42.50 on lb-pool dns k8s.internal\n"), root);
+        assertTrue(root.contains("\n  endpoint k8s.internal\n"), root);
     }
 
     static Set<String> keys(Set<String> facts) {

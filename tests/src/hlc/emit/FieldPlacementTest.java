@@ -508,7 +508,7 @@ class FieldPlacementTest {
 
         @Test
         void anUnsupportedTalosVersionIsHl096AtTheVersion() {
-            String text = SPEC.replace("WORKER\n", "").replace("talos v1.10.7", "talos v1.14.1");
+            String text = SPEC.replace("WORKER\n", "").replace("talos v1.10.7", "talos v1.15.1");
             EmitFixtures.Run run = EmitFixtures.emitText(text);
             assertTrue(run.failed());
             assertTrue(run.files().isEmpty(), "nothing is emitted when one target fails");
@@ -517,7 +517,7 @@ class FieldPlacementTest {
             String[] lines = text.split("\n", -1);
             int line = 0, column = 0;
             for (int i = 0; i < lines.length; i++) {
-                int at = lines[i].indexOf("v1.14.1");
+                int at = lines[i].indexOf("v1.15.1");
                 if (at >= 0) {
                     line = i + 1;
                     column = at + 1;
@@ -525,8 +525,8 @@ class FieldPlacementTest {
             }
             Diagnostic d = hl096.get(0);
             assertEquals(line + ":" + column, d.span().line() + ":" + d.span().column(), EmitFixtures.describe(d));
-            assertEquals("v1.14.1".length(), d.span().length());
-            assertTrue(d.message().contains("v1.14.1"), d.message());
+            assertEquals("v1.15.1".length(), d.span().length());
+            assertTrue(d.message().contains("v1.15.1"), d.message());
             assertTrue(d.message().contains("v1.10 and v1.11") && d.message().contains("v1.12 and v1.13"),
                     "the message names the releases hlc does write: " + d.message());
         }

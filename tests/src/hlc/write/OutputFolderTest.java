@@ -177,7 +177,7 @@ class OutputFolderTest {
 
             // an error only an emitter finds
             Files.copy(hlc.emit.EmitFixtures.realSpec(), spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            edit("talos v1.10.7", "talos v1.14.1");
+            edit("talos v1.10.7", "talos v1.15.1");
             TreeFixtures.Cli emitFail = compile();
             assertEquals(1, emitFail.exit(), emitFail.toString());
             assertTrue(emitFail.err().contains("HL096"), emitFail.toString());

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classic single-document {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces,
- * hostname and VIP all inside {@code machine.network}. One file per node under {@code talos/}.
+ * The classic {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces, hostname and VIP all
+ * inside {@code machine.network}; node labels, taints and kernel modules in {@code machine.nodeLabels},
+ * {@code nodeTaints} and {@code kernel.modules} (fields of the v1.10 and v1.11 schemas). One file per node under {@code talos/}: the v1alpha1 document alone, or
+ * followed by a {@code VolumeConfig} per system volume and a {@code UserVolumeConfig} per user volume, the
+ * documents these releases take beside it (Talos's configuration reference of v1.10 and v1.11; the same
+ * templates as the multi-document form's).
  */
 final class ClassicV1Alpha1 implements TalosForm {
     static final String INSTALLER = "factory.talos.dev/installer/";
@@ -28,12 +32,23 @@ final class ClassicV1Alpha1 implements TalosForm {
         for (NodePlan n : nodes) {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
+            c.put("labels", MultiDocument.entries(n.labels()));
+            c.put("taints", MultiDocument.entries(n.taints()));
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
             c.put("time_servers", n.timeServers());
             List<Map<String, Object>> mirrors = new ArrayList<>();
             n.mirrors().forEach((registry, urls) -> mirrors.add(Map.of("registry", registry, "endpoints", urls)));
             c.put("mirrors", mirrors);
-            out.add(new FileSpec("talos/" + n.hostname() + ".yaml", "talos-v1alpha1.yaml.j2", c, true));
+            String path = "talos/" + n.hostname() + ".yaml";
+            if (n.volumes().isEmpty() && n.userVolumes().isEmpty()) {
+                out.add(new FileSpec(path, "talos-v1alpha1.yaml.j2", c, true));
+                continue;
+            }
+            List<FileSpec.Document> docs = new ArrayList<>();
+            docs.add(new FileSpec.Document("talos-v1alpha1.yaml.j2", c));
+            for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", MultiDocument.volume(v)));
+            for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", MultiDocument.volume(v)));
+            out.add(FileSpec.ofDocuments(path, docs, true));
         }
         return out;
     }

@@ -21,7 +21,8 @@ import java.util.Map;
  * node under {@code talos/}, each document from its own template and validated against the schema of its kind.
  *
  * <p>Not v1.14: its schema moves the kubelet, install and cluster settings out of the machine document as well
- * (into {@code k8s.*} documents), so this form's machine document is not a v1.14 one.
+ * (into {@code k8s.*} documents), so this form's machine document is not a v1.14 one: {@link KubernetesDocuments}
+ * writes that release.
  */
 final class MultiDocument implements TalosForm {
     /** The Image Factory's installer for bare metal, as the v1.12+ Talos docs and the real cluster use it. */
@@ -59,7 +60,7 @@ final class MultiDocument implements TalosForm {
      * The link documents of a node, grouped by kind in a fixed order (aliases before the links that use them,
      * links before the bonds and VLANs over them, DHCP and the VIP last), each group in the spec's order.
      */
-    private static List<FileSpec.Document> linkDocuments(NodePlan n) {
+    static List<FileSpec.Document> linkDocuments(NodePlan n) {
         List<FileSpec.Document> docs = new ArrayList<>();
         for (NodePlan.Alias a : n.aliases()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -142,7 +143,7 @@ final class MultiDocument implements TalosForm {
         c.put("downdelay", o.downdelay() == null ? -1 : o.downdelay());
     }
 
-    private static Map<String, Object> volume(NodePlan.Volume v) {
+    static Map<String, Object> volume(NodePlan.Volume v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", v.name());
         m.put("disk_match", v.diskMatch() == null ? "" : v.diskMatch());
@@ -153,11 +154,12 @@ final class MultiDocument implements TalosForm {
         return m;
     }
 
-    private static List<Map<String, Object>> entries(Map<String, String> map) {
+    /** A map as a list of key/value pairs: templates iterate it in the map's (sorted) order. */
+    static List<Map<String, Object>> entries(Map<String, String> map) {
         return MachineContext.entries(map);
     }
 
-    private static FileSpec.Document doc(String template, String key, Object value) {
+    static FileSpec.Document doc(String template, String key, Object value) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put(key, value);
         return new FileSpec.Document(template, c);

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Factory schematic of each distinct set of system extensions (committed: it holds no secret).
  */
 public final class TalosEmitter implements Emitter {
-    private static final List<TalosForm> FORMS = List.of(new ClassicV1Alpha1(), new MultiDocument());
+    private static final List<TalosForm> FORMS = List.of(new ClassicV1Alpha1(), new MultiDocument(), new KubernetesDocuments());
     private final SecretsBundle secrets;
 
     /** @param secrets the bundle, or {@link SecretsBundle#placeholder()} to build and validate without writing */
