@@ -34,7 +34,7 @@ public final class AddressPlacementCheck implements Check {
             }
         }
         for (PlacedAddress a : PlacedAddress.collect(ix.spec())) {
-            Network n = a.network() == null ? null : ix.networks.get(a.network().text());
+            Network n = a.network() == null ? null : ix.networks().get(a.network().text());
             if (n == null || n.cidr() == null) continue; // an unknown network is reported by ReferenceCheck
             Ip ip = a.ip();
             Cidr prefix = n.prefixOf(ip); // the IPv4 prefix, or the IPv6 one of a dual-stack network

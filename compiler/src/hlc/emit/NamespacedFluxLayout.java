@@ -137,7 +137,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         Map<String, Object> c = AppKustomization.common(a, interval, ix, place);
         Map<String, Map<String, Object>> depends = new TreeMap<>();
         for (App.Dependency d : a.dependencies()) {
-            App target = ix.apps.get(d.app().text());
+            App target = ix.apps().get(d.app().text());
             String ns = target != null ? target.namespace().text() : a.namespaceOf(d);
             depends.put(ns + "/" + d.app().text(), Map.of("name", d.app().text(), "namespace", ns));
         }

@@ -75,7 +75,7 @@ public final class StorageEmitter implements Emitter {
             } else {
                 StorageClass.Nfs nfs = (StorageClass.Nfs) sc.backend();
                 provisioner = "nfs.csi.k8s.io";
-                Device d = ix.devices.get(nfs.device().text());
+                Device d = ix.devices().get(nfs.device().text());
                 params.put("server", serverOf(d));
                 params.put("share", d.exports().stream().filter(e -> e.name().text().equals(nfs.export().text()))
                         .findFirst().map(e -> e.path().value()).orElse(""));
@@ -139,7 +139,7 @@ public final class StorageEmitter implements Emitter {
     }
 
     private static List<String> named(ResolvedSpec ix, String app) {
-        return ix.apps.containsKey(app) ? List.of(app) : List.of();
+        return ix.apps().containsKey(app) ? List.of(app) : List.of();
     }
 
     /** The NFS server as mounts should name it: its DNS name when it has one, else its first address. */

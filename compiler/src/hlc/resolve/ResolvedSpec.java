@@ -40,19 +40,17 @@ public final class ResolvedSpec {
     public static final String DEFAULT_INSTALL_DISK = "/dev/sda";
     public static final int DEFAULT_KUBEPRISM_PORT = 7445;
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
-    /** Where the flat layout's files sit in the repository when the spec names no Flux path. */
-    public static final String DEFAULT_FLUX_PATH = "./out/flux";
     public static final java.time.Duration DEFAULT_FLUX_INTERVAL = java.time.Duration.ofHours(1);
 
     private final Spec spec;
-    public final Map<String, Network> networks;
-    public final Map<String, Host> hosts;
-    public final Map<String, Device> devices;
-    public final Map<String, Ceph.Pool> pools;
-    public final Map<String, StorageClass> storageClasses;
-    public final Map<String, Service> services;
-    public final Map<String, App> apps;
-    public final Map<String, Cluster.LoadBalancer> loadBalancers;
+    private final Map<String, Network> networks;
+    private final Map<String, Host> hosts;
+    private final Map<String, Device> devices;
+    private final Map<String, Ceph.Pool> pools;
+    private final Map<String, StorageClass> storageClasses;
+    private final Map<String, Service> services;
+    private final Map<String, App> apps;
+    private final Map<String, Cluster.LoadBalancer> loadBalancers;
     private final Map<SourceFile, Integer> fileOrder = new HashMap<>();
     private final ClusterSettings cluster;
 

@@ -149,7 +149,7 @@ public final class BackupEmitter implements Emitter {
 
     private static List<String> after(ResolvedSpec ix, String... apps) {
         List<String> out = new ArrayList<>();
-        for (String a : apps) if (ix.apps.containsKey(a)) out.add(a);
+        for (String a : apps) if (ix.apps().containsKey(a)) out.add(a);
         return out;
     }
 }

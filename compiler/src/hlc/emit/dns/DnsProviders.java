@@ -45,8 +45,8 @@ public record DnsProviders(List<Provider> providers) {
         List<Provider> out = new ArrayList<>();
         for (DnsProvider p : ix.spec().dnsProviders()) {
             String target = p.target() == null ? null : p.target().text();
-            Device d = target == null ? null : ix.devices.get(target);
-            boolean isPublic = target != null && ix.services.containsKey(target);
+            Device d = target == null ? null : ix.devices().get(target);
+            boolean isPublic = target != null && ix.services().containsKey(target);
             out.add(new Provider(p.name().text(), isPublic, p.domains().stream().map(Located::value).toList(),
                     p.sources().stream().map(Name::text).toList(), p.txtPrefix() == null ? null : p.txtPrefix().value(),
                     p.owner() == null ? null : p.owner().text(), p.policy() == null ? null : p.policy().text(),
