@@ -36,6 +36,7 @@ final class AppKustomization {
         c.put("timeout", a.timeout() != null ? GoDuration.of(a.timeout().value()) : DEFAULT_TIMEOUT);
         c.put("prune", a.prune() == null || a.prune().value());
         c.put("wait", a.waitReady() != null && a.waitReady().value());
+        c.put("description", a.description() == null ? "" : a.description());
         List<String> components = new ArrayList<>(components(a));
         volsync.ifPresent(u -> components.add(RepositoryPaths.relative(path(a), place.path(u.folder()))));
         c.put("components", components.stream().distinct().toList());

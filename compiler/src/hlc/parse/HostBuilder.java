@@ -71,7 +71,7 @@ final class HostBuilder extends BlockBuilder {
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
             }
         }
-        require(role, name, "host", "role", "role controlplane");
+        require(ctx, role, name, "host", "role", "role controlplane");
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
                     interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes);
     }

@@ -50,7 +50,7 @@ final class StorageClassBuilder extends BlockBuilder {
             } else if (a instanceof ScBindingContext c) binding.set(reporter, at, lit.choice(c.name(), BINDING_MODES, "volume binding mode"));
             else if (a instanceof ScMountOptionContext c) addIfPresent(mountOptions, lit.nonEmpty(c.STRING(), "mount option"));
         }
-        if (!backend.given() && name != null) {
+        if (!backend.given() && name != null && !syntaxErrorInside(ctx)) {
             reporter.error(Code.HL007, name.span(), t + " has no backend")
                     .hint("add one of `ceph <pool>`, `hostpath \"/var/mnt/local\"`, `nfs <export> on <nas>`, `static on <host>`").emit();
         }

@@ -53,6 +53,7 @@ public final class ResolvedSpec {
     private final Map<String, Cluster.LoadBalancer> loadBalancers;
     private final Map<SourceFile, Integer> fileOrder = new HashMap<>();
     private final ClusterSettings cluster;
+    private final List<PlacedAddress> placedAddresses;
 
     /** Prefer {@link Resolver#resolve}; public so that code written against the old index is re-pointed by an import. */
     public ResolvedSpec(Spec spec) {
@@ -68,6 +69,12 @@ public final class ResolvedSpec {
                 Cluster.LoadBalancer::name);
         for (int i = 0; i < spec.files().size(); i++) fileOrder.putIfAbsent(spec.files().get(i), i);
         cluster = spec.cluster() == null ? null : ClusterSettings.of(spec.cluster(), this);
+        placedAddresses = List.copyOf(PlacedAddress.collect(spec));
+    }
+
+    /** Every address the spec places on a network, in declaration order: what the address checks see. */
+    public List<PlacedAddress> placedAddresses() {
+        return placedAddresses;
     }
 
     public Spec spec() {

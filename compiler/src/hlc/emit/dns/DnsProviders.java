@@ -26,7 +26,8 @@ public record DnsProviders(List<Provider> providers) {
 
     /** One external-dns instance, with what its Helm values say. */
     public record Provider(String name, boolean isPublic, List<String> domains, List<String> sources, String txtPrefix,
-                           String owner, String policy, String webhook, String controller, String service) {
+                           String owner, String policy, String webhook, String controller, String service,
+                           String description) {
         public boolean readsDnsEndpoints() {
             return sources.contains("crd");
         }
@@ -52,7 +53,7 @@ public record DnsProviders(List<Provider> providers) {
                     p.owner() == null ? null : p.owner().text(), p.policy() == null ? null : p.policy().text(),
                     p.webhook() == null ? null : p.webhook().value(),
                     d != null && d.controller() != null ? d.controller().value() : null,
-                    isPublic ? target : null));
+                    isPublic ? target : null, p.description()));
         }
         out.sort(Comparator.comparing(Provider::name));
         return new DnsProviders(List.copyOf(out));

@@ -17,7 +17,9 @@ final class MachineContext {
         c.put("hostname", n.hostname());
         c.put("install_disk", n.installDisk());
         c.put("install_image", installer + n.schematic().id() + ":" + cluster.talosVersion());
-        c.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
+        c.put("node_subnets", n.nodeSubnets());
+        // etcd advertises on the node network's IPv4 range alone: its peers reach each other over IPv4
+        c.put("node_subnet", n.nodeSubnets().isEmpty() ? "" : n.nodeSubnets().get(0));
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));
         return c;

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * and what only the multi-document form writes: link aliases, DHCP, VLANs, labels, taints and volumes.
  */
 record NodePlan(String hostname, boolean controlPlane, String installDisk, List<Link> links, List<String> nameservers,
-                String nodeSubnet, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
+                List<String> nodeSubnets, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
                 Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes) {
 
     /** A Talos volume: its name, the CEL expression selecting its disk, and its size bounds (Talos's notation). */
@@ -133,9 +133,19 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         Schematic schematic = new Schematic(ext, c.kernelArgs().stream().map(a -> a.value()).toList());
         return new NodePlan(h.name().text(), h.isControlPlane(),
                 ix.installDisk(h).value(), links, ns,
-                nodeNet == null || nodeNet.cidr() == null ? null : nodeNet.cidr().text(), schematic, aliases,
+                nodeSubnets(nodeNet, ix.cluster().dualStack()), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList());
+    }
+
+    /**
+     * The subnets the kubelet picks the node's addresses from: the node network's IPv4 CIDR, and on a dual-stack
+     * cluster its IPv6 prefix too, so the Node gets an InternalIP of each family (kubelet takes one per family).
+     */
+    private static List<String> nodeSubnets(Network nodeNet, boolean dualStack) {
+        if (nodeNet == null || nodeNet.cidr() == null) return List.of();
+        if (dualStack && nodeNet.ipv6() != null) return List.of(nodeNet.cidr().text(), nodeNet.ipv6().text());
+        return List.of(nodeNet.cidr().text());
     }
 
     private static Volume volume(Host.Volume v) {
