@@ -113,11 +113,16 @@ class CheckMeansCompileProperties {
         } else if (node.isArray()) {
             node.forEach(n -> addresses(n, out));
         } else if (node.isTextual()) {
-            IPAddress ip = new IPAddressString(node.asText()).getAddress();
+            String[] parts = node.asText().split("/", 2);
+            IPAddress ip = new IPAddressString(parts[0]).getAddress();
             if (ip == null || ip.isLoopback()) return;
-            // a subnet (pods, services, a route's destination, validSubnets) is no placement; its host bits are zero
-            if (ip.isPrefixed() && ip.withoutPrefixLength().equals(ip.getLower().withoutPrefixLength())) return;
-            out.add(ip.withoutPrefixLength().toCanonicalString());
+            if (parts.length == 2) {
+                if (!parts[1].matches("\\d{1,3}") || Integer.parseInt(parts[1]) > ip.getBitCount()) return;
+                // a subnet (pods, services, a route's destination, validSubnets) is no placement: no host bits
+                IPAddress network = ip.mask(ip.getNetwork().getNetworkMask(Integer.parseInt(parts[1]), false));
+                if (network.equals(ip)) return;
+            }
+            out.add(ip.toCanonicalString());
         }
     }
 
