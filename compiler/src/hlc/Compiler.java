@@ -269,6 +269,8 @@ public final class Compiler {
         }
         try {
             Checker.check(resolved, reporter);
+            // a sync path that names no flux/cluster folder is wrong wherever the output goes: check says so too
+            RepositoryChecks.syncPathShape(spec.cluster(), reporter);
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "check", e);
         }

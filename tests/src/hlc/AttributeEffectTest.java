@@ -50,21 +50,7 @@ class AttributeEffectTest {
      * entry leaves this set when its attribute gets an effect (the test then fails until it is removed) or is
      * removed from the language.
      */
-    static final Set<String> NO_EFFECT_YET = Set.of(
-            // Free text for the reader of the spec. To count, they need a place in the outputs (YAML annotations,
-            // diagram tooltips); until then they are documentation, as a comment is.
-            "siteAttr.description", "dnsProviderAttr.description", "networkAttr.description", "hostAttr.description", "deviceAttr.description",
-            "serviceAttr.description", "backupAttr.description", "appAttr.description",
-            "fluxNamespaceAttr.description",
-            // Where Flux pulls from: the GitRepository that would carry them belongs with the Flux tree (issue 13).
-            "fluxAttr.repository", "fluxAttr.branch",
-            // A flux namespace block's components apply in the namespaced layout only; in the flat one it is
-            // ignored, silently (it should be a finding).
-            "fluxAttr.namespace",
-            // The UniFi controller's URL: read by no emitter yet (the DNS records are written for its API).
-            "deviceAttr.controller",
-            // A service's own endpoint URL: only the credential check reads it.
-            "serviceAttr.endpoint");
+    static final Set<String> NO_EFFECT_YET = Set.of();
 
     static final String BASE = """
             site home {
@@ -206,7 +192,9 @@ class AttributeEffectTest {
         add("bgpAttr.peer", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n    peer 192.168.5.1 asn 64512\n  }");
 
         add("fluxAttr.repository", "    path \"./kubernetes/flux/cluster\"", "    repository \"https://github.com/you/home-ops\"");
-        add("fluxAttr.branch", "    path \"./kubernetes/flux/cluster\"", "    branch main");
+        // the branch of the GitRepository that the repository gives (without one, a branch is HL007)
+        String repository = "    path \"./kubernetes/flux/cluster\"\n    repository \"https://github.com/you/home-ops\"";
+        within("fluxAttr.branch", "    path \"./kubernetes/flux/cluster\"", repository, repository, repository + "\n    branch dev");
         change("fluxAttr.path", "    path \"./kubernetes/flux/cluster\"", "    path \"./k8s/flux/cluster\"");
         add("fluxAttr.interval", "    path \"./kubernetes/flux/cluster\"", "    interval 30m");
         add("fluxAttr.layout", "    path \"./kubernetes/flux/cluster\"", "    layout namespaced");
@@ -294,7 +282,10 @@ class AttributeEffectTest {
         change("deviceAttr.address", nas, "  address 192.168.5.21 on lan");
         add("deviceAttr.dns", nas, "  dns storage.example.com");
         add("deviceAttr.serves", nas, "  serves [nfs, smb]");
-        add("deviceAttr.controller", nas, "  controller \"https://192.168.5.20:5001\"");
+        // the UniFi webhook's UNIFI_HOST, for a dns-provider whose target is the device
+        within("deviceAttr.controller", "site home {\n  domain example.com\n}", "site home {\n  domain example.com\n}\n"
+                + "dns-provider lan-dns {\n  target udm\n  webhook \"kashalls/external-dns-unifi-webhook v0.9.0\"\n}",
+                "  kind gateway", "  kind gateway\n  controller \"https://192.168.5.1\"");
         add("deviceAttr.export", nas, "  export backups \"/volume1/backups\"");
         add("deviceAttr.description", nas, "  description \"the NAS\"");
 
@@ -341,7 +332,7 @@ class AttributeEffectTest {
         change("serviceAttr.kind", b2, "  kind [object-storage, vpn]");
         add("serviceAttr.purpose", b2, "  purpose \"off-site backups\"");
         add("serviceAttr.usage", b2, "  usage \"volsync kopia repository\"");
-        add("serviceAttr.endpoint", b2, "  endpoint \"https://s3.us-west-002.backblazeb2.com\"");
+
         add("serviceAttr.dns", b2, "  dns b2.example.com");
         add("serviceAttr.description", b2, "  description \"Backblaze\"");
 
@@ -352,7 +343,7 @@ class AttributeEffectTest {
         change("backupAttr.to", "  to b2", "  to nas");
         change("backupAttr.every", every, "  every 12h");
         change("backupAttr.schedule", every, "  schedule \"0 3 * * *\"");
-        add("backupAttr.description", every, "  description \"every PVC\"");
+
         // keep and retention land in a VolSync ReplicationSource, written for a volsync backup of an app's volume
         // (the repository is the object store's endpoint: a service without one gets no backup resources)
         String volsyncFrom = "  kind object-storage\n}\nbackup nightly {\n  source pvcs\n  to b2\n  every 6h\n}\napp plex {\n  namespace media";
@@ -360,6 +351,10 @@ class AttributeEffectTest {
                 + "  source pvcs\n  to b2\n  tool volsync\n  every 6h\n}\napp plex {\n  namespace media\n  storage ceph-block";
         within("backupAttr.keep", volsyncFrom, volsyncTo, every, every + "\n  keep hourly 12");
         within("backupAttr.retention", volsyncFrom, volsyncTo, every, every + "\n  retention 720h");
+        within("backupAttr.description", volsyncFrom, volsyncTo, every, every + "\n  description \"every PVC\"");
+        // the object store's endpoint is the restic repository: without it the backup writes nothing
+        String noEndpoint = volsyncTo.replace("  endpoint \"https://s3.us-west-002.backblazeb2.com\"\n", "");
+        within("serviceAttr.endpoint", volsyncFrom, noEndpoint, b2, b2 + "\n  endpoint \"https://s3.us-west-002.backblazeb2.com\"");
         // compression lands in the Barman Cloud ObjectStore of a CNPG backup
         String cnpgFrom = "  kind object-storage\n}\nbackup nightly {\n  source pvcs\n  to b2\n  every 6h\n}\napp plex {\n  namespace media";
         String cnpgTo = "  kind object-storage\n  endpoint \"https://s3.us-west-002.backblazeb2.com\"\n}\nbackup nightly {\n"

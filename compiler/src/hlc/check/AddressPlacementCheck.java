@@ -1,5 +1,6 @@
 package hlc.check;
 
+import hlc.resolve.PlacedAddress;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.model.Cidr;
@@ -33,8 +34,8 @@ public final class AddressPlacementCheck implements Check {
                 }
             }
         }
-        for (PlacedAddress a : PlacedAddress.collect(ix.spec())) {
-            Network n = a.network() == null ? null : ix.networks.get(a.network().text());
+        for (PlacedAddress a : ix.placedAddresses()) {
+            Network n = a.network() == null ? null : ix.networks().get(a.network().text());
             if (n == null || n.cidr() == null) continue; // an unknown network is reported by ReferenceCheck
             Ip ip = a.ip();
             Cidr prefix = n.prefixOf(ip); // the IPv4 prefix, or the IPv6 one of a dual-stack network

@@ -1,7 +1,8 @@
 package hlc.check;
 
+import hlc.resolve.PlacedAddress;
 import hlc.diag.Code;
-import hlc.check.PlacedAddress.Use;
+import hlc.resolve.PlacedAddress.Use;
 import hlc.diag.Reporter;
 import hlc.resolve.ResolvedSpec;
 
@@ -22,7 +23,7 @@ public final class AddressUniquenessCheck implements Check {
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
         Map<String, PlacedAddress> first = new HashMap<>();
-        var inSourceOrder = new java.util.ArrayList<>(PlacedAddress.collect(ix.spec()));
+        var inSourceOrder = new java.util.ArrayList<>(ix.placedAddresses());
         inSourceOrder.sort(java.util.Comparator.comparing((PlacedAddress a) -> a.ip().span(), ix.sourceOrder()));
         var apiLb = ix.apiLoadBalancerOnVip();
         for (PlacedAddress a : inSourceOrder) {

@@ -49,7 +49,7 @@ public final class AppDependencyCycleCheck implements Check {
             }
             stack.add(new Frame(app, top.next() + 1));
             Name dep = app.depends().get(top.next());
-            App target = ix.apps.get(dep.text());
+            App target = ix.apps().get(dep.text());
             if (target == null) continue; // unknown: ReferenceCheck reports it
             int c = colour.getOrDefault(dep.text(), WHITE);
             if (c == GREY) {

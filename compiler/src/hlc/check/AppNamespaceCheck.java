@@ -30,16 +30,16 @@ public final class AppNamespaceCheck implements Check {
         boolean namespaced = c != null && c.flux() != null && c.flux().namespaced();
         for (App a : ix.spec().apps()) {
             for (App.Dependency d : a.dependencies()) {
-                App target = ix.apps.get(d.app().text());
+                App target = ix.apps().get(d.app().text());
                 String wanted = d.namespace() != null || namespaced ? a.namespaceOf(d) : null;
-                if (target == null && OtherCluster.reported(ix, d.app(), "app", "app `" + a.name() + "`", v -> v.apps, reporter)) {
+                if (target == null && OtherCluster.reported(ix, d.app(), "app", "app `" + a.name() + "`", v -> v.apps(), reporter)) {
                     continue;
                 }
                 if (target == null) {
-                    List<String> candidates = wanted == null ? List.copyOf(ix.apps.keySet())
-                            : ix.apps.values().stream().filter(x -> inNamespace(x, wanted)).map(x -> x.name().text()).toList();
+                    List<String> candidates = wanted == null ? List.copyOf(ix.apps().keySet())
+                            : ix.apps().values().stream().filter(x -> inNamespace(x, wanted)).map(x -> x.name().text()).toList();
                     if (wanted != null && Suggest.didYouMean(d.app().text(), candidates) == null) {
-                        candidates = List.copyOf(ix.apps.keySet());
+                        candidates = List.copyOf(ix.apps().keySet());
                     }
                     ReferenceCheck.missing(d.app(), wanted == null ? "app" : "app in namespace `" + wanted + "`",
                             candidates, reporter);
@@ -55,7 +55,7 @@ public final class AppNamespaceCheck implements Check {
                     diag.hint("a bare name means an app of the same namespace (`" + wanted + "`); write `"
                             + d.app() + "@" + there + "`");
                 } else {
-                    List<String> namespaces = ix.apps.values().stream().filter(x -> x.namespace() != null)
+                    List<String> namespaces = ix.apps().values().stream().filter(x -> x.namespace() != null)
                             .map(x -> x.namespace().text()).distinct().toList();
                     String closest = Suggest.closest(d.namespace().text(), namespaces);
                     if (closest != null && !closest.equals(there)) {

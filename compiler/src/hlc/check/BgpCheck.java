@@ -61,9 +61,9 @@ public final class BgpCheck implements Check {
     private static List<Ip> addressesOf(Cluster.Peer p, ResolvedSpec ix) {
         if (p.address().address() != null) return List.of(p.address().address());
         String name = p.address().ref().text();
-        Device d = ix.devices.get(name);
+        Device d = ix.devices().get(name);
         if (d != null) return d.addresses().stream().map(Device.Address::address).toList();
-        Host h = ix.hosts.get(name);
+        Host h = ix.hosts().get(name);
         if (h != null) return h.interfaces().stream().map(Host.Interface::address).filter(a -> a != null).toList();
         return null;
     }

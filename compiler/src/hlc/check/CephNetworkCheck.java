@@ -21,7 +21,7 @@ public final class CephNetworkCheck implements Check {
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
         for (Ceph ceph : ix.spec().cephs()) {
-            if (ceph.clusterNetwork() == null || !ix.networks.containsKey(ceph.clusterNetwork().text())) continue;
+            if (ceph.clusterNetwork() == null || !ix.networks().containsKey(ceph.clusterNetwork().text())) continue;
             String net = ceph.clusterNetwork().text();
             for (Host h : ix.spec().hosts()) {
                 if (h.osds().isEmpty()) continue;

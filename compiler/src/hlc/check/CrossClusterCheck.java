@@ -6,6 +6,7 @@ import hlc.model.Cidr;
 import hlc.model.Cluster;
 import hlc.model.Name;
 import hlc.resolve.ClusterSettings;
+import hlc.resolve.PlacedAddress;
 import hlc.resolve.Defaulted;
 import hlc.resolve.ResolvedSpec;
 
@@ -54,7 +55,7 @@ final class CrossClusterCheck implements Check {
         List<Owned> all = new ArrayList<>();
         for (ResolvedSpec view : ix.perCluster()) {
             String c = view.spec().cluster().name().text();
-            for (PlacedAddress a : PlacedAddress.collect(view.spec())) if (OWN.contains(a.use())) all.add(new Owned(a, c));
+            for (PlacedAddress a : view.placedAddresses()) if (OWN.contains(a.use())) all.add(new Owned(a, c));
         }
         all.sort(Comparator.comparing((Owned o) -> o.address().ip().span(), ix.sourceOrder()));
         Map<String, Owned> first = new HashMap<>();

@@ -40,8 +40,8 @@ public final class GatewayCheck implements Check {
     private static void report(ResolvedSpec ix, Reporter reporter, Network n, Target gateway, String what, String where,
                                String wanted) {
         String holder = gateway.ref().text();
-        Device d = ix.devices.get(holder);
-        Host h = d == null ? ix.hosts.get(holder) : null;
+        Device d = ix.devices().get(holder);
+        Host h = d == null ? ix.hosts().get(holder) : null;
         if (d == null && h == null) return; // HL010, from ReferenceCheck
         Span declared = d != null ? d.name().span() : h.name().span();
         String kind = d != null ? "device" : "host";

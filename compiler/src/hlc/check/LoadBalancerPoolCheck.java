@@ -61,7 +61,7 @@ public final class LoadBalancerPoolCheck implements Check {
         }
         for (Cluster.LoadBalancer lb : c.loadBalancers()) {
             if (lb == ix.apiLoadBalancerOnVip()) continue; // the VIP's address, announced by Talos: no pool's
-            Network n = ix.networks.get(lb.network().text());
+            Network n = ix.networks().get(lb.network().text());
             if (n == null || n.cidr() == null) continue; // unknown network: HL010
             if (!n.isLoadBalancerPool()) {
                 reporter.error(Code.HL027, lb.network().span(), "load balancer `" + lb.name() + "` is on `" + n.name()

@@ -43,9 +43,9 @@ public final class ReferenceCheck implements Check {
         }
         Cluster c = s.cluster();
         if (c != null) {
-            if (c.vip() != null) resolve(c.vip().network(), ix.networks, "network", reporter);
-            for (Cluster.LoadBalancer lb : c.loadBalancers()) resolve(lb.network(), ix.networks, "network", reporter);
-            if (c.nodeNetwork() != null) resolve(c.nodeNetwork(), ix.networks, "network", reporter);
+            if (c.vip() != null) resolve(c.vip().network(), ix.networks(), "network", reporter);
+            for (Cluster.LoadBalancer lb : c.loadBalancers()) resolve(lb.network(), ix.networks(), "network", reporter);
+            if (c.nodeNetwork() != null) resolve(c.nodeNetwork(), ix.networks(), "network", reporter);
             for (Cluster.TimeServer t : c.timeServers()) if (t.target() != null) addressHolder(t.target(), ix, reporter);
             if (c.bgp() != null) {
                 for (Cluster.Peer p : c.bgp().peers()) addressHolder(p.address(), ix, reporter);
@@ -55,7 +55,7 @@ public final class ReferenceCheck implements Check {
             Set<String> own = new HashSet<>();
             h.interfaces().forEach(i -> own.add(i.name().text()));
             for (Host.Interface i : h.interfaces()) {
-                if (i.network() != null) resolve(i.network(), ix.networks, "network", reporter);
+                if (i.network() != null) resolve(i.network(), ix.networks(), "network", reporter);
                 if (i.bond() != null) {
                     for (Name member : i.bond().members()) {
                         if (member.text().equals(i.name().text())) {
@@ -70,24 +70,24 @@ public final class ReferenceCheck implements Check {
             }
         }
         for (Device d : s.devices()) {
-            for (Device.Address a : d.addresses()) resolve(a.network(), ix.networks, "network", reporter);
+            for (Device.Address a : d.addresses()) resolve(a.network(), ix.networks(), "network", reporter);
         }
         for (Ceph ceph : s.cephs()) {
-            if (ceph.publicNetwork() != null) resolve(ceph.publicNetwork(), ix.networks, "network", reporter);
-            if (ceph.clusterNetwork() != null) resolve(ceph.clusterNetwork(), ix.networks, "network", reporter);
+            if (ceph.publicNetwork() != null) resolve(ceph.publicNetwork(), ix.networks(), "network", reporter);
+            if (ceph.clusterNetwork() != null) resolve(ceph.clusterNetwork(), ix.networks(), "network", reporter);
         }
         for (StorageClass sc : s.storageClasses()) {
             String sclass = "storage class `" + sc.name() + "`";
             if (sc.backend() instanceof StorageClass.CephPool p
-                    && !OtherCluster.reported(ix, p.pool(), "Ceph pool", sclass, v -> v.pools, reporter)) {
-                resolve(p.pool(), ix.pools, "Ceph pool", reporter);
+                    && !OtherCluster.reported(ix, p.pool(), "Ceph pool", sclass, v -> v.pools(), reporter)) {
+                resolve(p.pool(), ix.pools(), "Ceph pool", reporter);
             }
             if (sc.backend() instanceof StorageClass.Nfs nfs) export(nfs.export(), nfs.device(), ix, reporter);
             if (sc.backend() instanceof StorageClass.Static st
-                    && !OtherCluster.reported(ix, st.host(), "host", sclass, v -> v.hosts, reporter)) {
-                resolve(st.host(), ix.hosts, "host", reporter);
+                    && !OtherCluster.reported(ix, st.host(), "host", sclass, v -> v.hosts(), reporter)) {
+                resolve(st.host(), ix.hosts(), "host", reporter);
             }
-            if (sc.backend() instanceof StorageClass.Zfs zfs) zfs.hosts().forEach(h -> resolve(h, ix.hosts, "host", reporter));
+            if (sc.backend() instanceof StorageClass.Zfs zfs) zfs.hosts().forEach(h -> resolve(h, ix.hosts(), "host", reporter));
             if (sc.backend() instanceof StorageClass.CephFs fs) {
                 resolve(fs.filesystem(), byName(s.cephs().stream().flatMap(cb -> cb.filesystems().stream()).toList()), "Ceph filesystem", reporter);
             }
@@ -96,14 +96,14 @@ public final class ReferenceCheck implements Check {
             }
             if (sc.backend() instanceof StorageClass.DemocraticCsi dc) {
                 if (dc.export() != null) export(dc.export(), dc.device(), ix, reporter);
-                else resolve(dc.device(), ix.devices, "device", reporter);
+                else resolve(dc.device(), ix.devices(), "device", reporter);
             }
         }
         for (hlc.model.DnsProvider p : s.dnsProviders()) {
-            if (p.target() != null && !ix.services.containsKey(p.target().text())
-                    && !ix.devices.containsKey(p.target().text())) {
-                Set<String> known = new HashSet<>(ix.services.keySet());
-                known.addAll(ix.devices.keySet());
+            if (p.target() != null && !ix.services().containsKey(p.target().text())
+                    && !ix.devices().containsKey(p.target().text())) {
+                Set<String> known = new HashSet<>(ix.services().keySet());
+                known.addAll(ix.devices().keySet());
                 missing(p.target(), "service or device", known, reporter);
             }
         }
@@ -112,16 +112,16 @@ public final class ReferenceCheck implements Check {
         }
         for (Backup b : s.backups()) {
             if (b.secret() != null) vault(b.secret(), ix, reporter);
-            if (b.target() != null && !ix.services.containsKey(b.target().text())
-                    && !ix.devices.containsKey(b.target().text())) {
-                Set<String> known = new HashSet<>(ix.services.keySet());
-                known.addAll(ix.devices.keySet());
+            if (b.target() != null && !ix.services().containsKey(b.target().text())
+                    && !ix.devices().containsKey(b.target().text())) {
+                Set<String> known = new HashSet<>(ix.services().keySet());
+                known.addAll(ix.devices().keySet());
                 missing(b.target(), "service or device", known, reporter);
             }
             if (b.source() instanceof Backup.Export e) export(e.export(), e.device(), ix, reporter);
-            if (b.targetExport() != null && b.target() != null && ix.devices.containsKey(b.target().text())) {
+            if (b.targetExport() != null && b.target() != null && ix.devices().containsKey(b.target().text())) {
                 export(b.targetExport(), b.target(), ix, reporter);
-            } else if (b.targetExport() != null && b.target() != null && ix.services.containsKey(b.target().text())) {
+            } else if (b.targetExport() != null && b.target() != null && ix.services().containsKey(b.target().text())) {
                 reporter.error(Code.HL010, b.targetExport().span(), "`" + b.target() + "` is a service; only a device has exports")
                         .hint("write `to " + b.target() + "` alone, or name the NAS that holds the export").emit();
             }
@@ -133,7 +133,7 @@ public final class ReferenceCheck implements Check {
             for (Backup.ScheduleFor sf : b.schedulesFor()) {
                 for (Name app : sf.apps()) {
                     // A backup is shared by the clusters: its schedule for another cluster's app is that cluster's.
-                    if (!OtherCluster.elsewhere(ix, app, v -> v.apps)) resolve(app, ix.apps, "app", reporter);
+                    if (!OtherCluster.elsewhere(ix, app, v -> v.apps())) resolve(app, ix.apps(), "app", reporter);
                 }
             }
         }
@@ -141,17 +141,17 @@ public final class ReferenceCheck implements Check {
             // Dependencies are resolved with their namespace by AppNamespaceCheck (HL010 and HL071).
             String user = "app `" + a.name() + "`";
             for (Name st : a.storage()) {
-                if (!OtherCluster.reported(ix, st, "storage class", user, v -> v.storageClasses, reporter)) {
-                    resolve(st, ix.storageClasses, "storage class", reporter);
+                if (!OtherCluster.reported(ix, st, "storage class", user, v -> v.storageClasses(), reporter)) {
+                    resolve(st, ix.storageClasses(), "storage class", reporter);
                 }
             }
-            for (Name u : a.uses()) resolve(u, ix.services, "service", reporter);
+            for (Name u : a.uses()) resolve(u, ix.services(), "service", reporter);
             for (App.Route r : a.routes()) {
-                if (r.via() != null && !OtherCluster.reported(ix, r.via(), "load balancer", user, v -> v.loadBalancers, reporter)) {
-                    resolve(r.via(), ix.loadBalancers, "load balancer", reporter);
+                if (r.via() != null && !OtherCluster.reported(ix, r.via(), "load balancer", user, v -> v.loadBalancers(), reporter)) {
+                    resolve(r.via(), ix.loadBalancers(), "load balancer", reporter);
                 }
             }
-            for (App.Multus m : a.multus()) resolve(m.network(), ix.networks, "network", reporter);
+            for (App.Multus m : a.multus()) resolve(m.network(), ix.networks(), "network", reporter);
             for (App.NfsVolume v : a.nfsVolumes()) export(v.export(), v.device(), ix, reporter);
             for (App.Var v : a.vars()) {
                 if (v.secret() != null) vault(v.secret(), ix, reporter);
@@ -169,16 +169,16 @@ public final class ReferenceCheck implements Check {
     private static void addressHolder(Target t, ResolvedSpec ix, Reporter reporter) {
         if (t.ref() == null) return;
         String n = t.ref().text();
-        if (ix.devices.containsKey(n) || ix.hosts.containsKey(n)) return;
-        Set<String> known = new HashSet<>(ix.devices.keySet());
-        known.addAll(ix.hosts.keySet());
+        if (ix.devices().containsKey(n) || ix.hosts().containsKey(n)) return;
+        Set<String> known = new HashSet<>(ix.devices().keySet());
+        known.addAll(ix.hosts().keySet());
         missing(t.ref(), "device or host", known, reporter);
     }
 
     private static void export(Name export, Name device, ResolvedSpec ix, Reporter reporter) {
-        Device d = ix.devices.get(device.text());
+        Device d = ix.devices().get(device.text());
         if (d == null) {
-            missing(device, "device", ix.devices.keySet(), reporter);
+            missing(device, "device", ix.devices().keySet(), reporter);
             return;
         }
         List<String> exports = d.exports().stream().map(e -> e.name().text()).toList();
@@ -186,9 +186,9 @@ public final class ReferenceCheck implements Check {
     }
 
     private static void vault(SecretRef ref, ResolvedSpec ix, Reporter reporter) {
-        Service v = ix.services.get(ref.vault().text());
+        Service v = ix.services().get(ref.vault().text());
         if (v == null) {
-            missing(ref.vault(), "vault service", ix.services.keySet(), reporter);
+            missing(ref.vault(), "vault service", ix.services().keySet(), reporter);
         } else if (v.kinds().stream().noneMatch(k -> k.text().equals("vault"))) {
             reporter.error(Code.HL010, ref.vault().span(), "service `" + v.name() + "` is not a vault")
                     .label(v.name().span(), "declared here without `kind vault`")

@@ -61,8 +61,8 @@ public final class TalosNodeCheck implements Check {
         for (Cluster.TimeServer t : c.timeServers()) {
             if (t.target() == null || t.target().ref() == null) continue;
             String name = t.target().ref().text();
-            Device d = ix.devices.get(name);
-            Host holder = ix.hosts.get(name);
+            Device d = ix.devices().get(name);
+            Host holder = ix.hosts().get(name);
             boolean noAddress = d != null ? d.addresses().isEmpty() : holder != null && ix.primaryAddress(holder) == null;
             if (noAddress) {
                 reporter.error(Code.HL007, t.span(), "NTP server `" + name + "` has no address for the nodes to ask")
@@ -93,7 +93,7 @@ public final class TalosNodeCheck implements Check {
     }
 
     private static void routes(Host h, Host.Interface i, ResolvedSpec ix, Reporter reporter) {
-        Network net = i.network() == null ? null : ix.networks.get(i.network().text());
+        Network net = i.network() == null ? null : ix.networks().get(i.network().text());
         for (Host.Route r : i.routes()) {
             boolean v4 = r.network().isIpv4();
             if (v4 != r.gateway().value().isIPv4()) {

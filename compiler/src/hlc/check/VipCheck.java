@@ -22,7 +22,7 @@ public final class VipCheck implements Check {
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
-        if (c == null || c.vip() == null || !ix.networks.containsKey(c.vip().network().text())) return;
+        if (c == null || c.vip() == null || !ix.networks().containsKey(c.vip().network().text())) return;
         String net = c.vip().network().text();
         for (Host h : ix.spec().hosts()) {
             if (!h.isControlPlane()) continue;

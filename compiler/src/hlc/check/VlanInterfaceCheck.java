@@ -33,7 +33,7 @@ public final class VlanInterfaceCheck implements Check {
                             .hint("name the link it is tagged on, e.g. `vlan " + i.vlan().id().value() + " of bond0`").emit();
                     continue;
                 }
-                Network net = i.network() == null ? null : ix.networks.get(i.network().text());
+                Network net = i.network() == null ? null : ix.networks().get(i.network().text());
                 if (net != null && net.vlan() != null && !net.vlan().value().equals(i.vlan().id().value())) {
                     reporter.error(Code.HL093, i.vlan().id().span(), "VLAN interface `" + i.name() + "` of host `"
                                     + h.name() + "` tags VLAN " + i.vlan().id().value() + ", but network `" + net.name()

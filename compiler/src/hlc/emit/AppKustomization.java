@@ -36,6 +36,7 @@ final class AppKustomization {
         c.put("timeout", a.timeout() != null ? GoDuration.of(a.timeout().value()) : DEFAULT_TIMEOUT);
         c.put("prune", a.prune() == null || a.prune().value());
         c.put("wait", a.waitReady() != null && a.waitReady().value());
+        c.put("description", a.description() == null ? "" : a.description());
         List<String> components = new ArrayList<>(components(a));
         volsync.ifPresent(u -> components.add(RepositoryPaths.relative(path(a), place.path(u.folder()))));
         c.put("components", components.stream().distinct().toList());
@@ -63,7 +64,7 @@ final class AppKustomization {
         Map<String, String> out = new TreeMap<>();
         for (App.NfsVolume v : a.nfsVolumes()) {
             String prefix = "NFS_" + v.name().text().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
-            var device = ix.devices.get(v.device().text());
+            var device = ix.devices().get(v.device().text());
             out.put(prefix + "SERVER", ClassBackend.serverOf(device));
             out.put(prefix + "PATH", ClassBackend.exportPath(device, v.export()));
             if (v.mount() != null) out.put(prefix + "MOUNT", v.mount().value());

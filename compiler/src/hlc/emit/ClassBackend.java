@@ -85,7 +85,7 @@ record ClassBackend(String provisioner, Map<String, String> parameters, Map<Stri
         } else {
             StorageClass.Nfs nfs = (StorageClass.Nfs) b;
             provisioner = "nfs.csi.k8s.io";
-            Device d = ix.devices.get(nfs.device().text());
+            Device d = ix.devices().get(nfs.device().text());
             params.put("server", serverOf(d));
             params.put("share", exportPath(d, nfs.export()));
             mountOptions.add("nfsvers=4.1");

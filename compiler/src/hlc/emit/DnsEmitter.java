@@ -112,11 +112,11 @@ public final class DnsEmitter implements Emitter {
         if (!records) return List.of();
         TreeSet<String> after = new TreeSet<>();
         ix.spec().dnsProviders().forEach(p -> {
-            if (ix.apps.containsKey(p.name().text())) after.add(p.name().text());
+            if (ix.apps().containsKey(p.name().text())) after.add(p.name().text());
         });
         if (after.isEmpty()) {
             for (String conventional : List.of("external-dns", "unifi-dns")) {
-                if (ix.apps.containsKey(conventional)) after.add(conventional);
+                if (ix.apps().containsKey(conventional)) after.add(conventional);
             }
         }
         // No app runs external-dns: nothing in the cluster has the DNSEndpoint kind, and Flux would fail the folder

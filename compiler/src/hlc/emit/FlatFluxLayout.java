@@ -47,7 +47,7 @@ final class FlatFluxLayout implements FluxLayout {
             String ns = entry.getKey();
             TreeSet<String> resources = new TreeSet<>();
             resources.add("./namespace.yaml");
-            files.add(new FileSpec("flux/apps/" + ns + "/namespace.yaml", "namespace.yaml.j2", Map.of("name", ns), false));
+            files.add(new FileSpec("flux/apps/" + ns + "/namespace.yaml", "namespace.yaml.j2", FluxNamespaces.namespaceContext(spec.cluster(), ns), false));
             for (App a : entry.getValue()) {
                 String name = a.name().text();
                 boolean secrets = AppKustomization.hasSecrets(a);
@@ -61,7 +61,7 @@ final class FlatFluxLayout implements FluxLayout {
                 }
             }
             files.add(new FileSpec("flux/apps/" + ns + "/kustomization.yaml", "kustomization.yaml.j2",
-                    FluxEmitter.kustomizationFile("", List.of(), List.copyOf(resources)), false));
+                    FluxEmitter.kustomizationFile("", FluxNamespaces.sharedComponents(spec.cluster(), place, ns), List.copyOf(resources)), false));
         }
         List<String> nsFolders = byNamespace.keySet().stream().map(ns -> "./" + ns).toList();
         if (!nsFolders.isEmpty()) {

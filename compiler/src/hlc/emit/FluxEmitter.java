@@ -38,12 +38,38 @@ public final class FluxEmitter implements Emitter {
     public List<FileSpec> files(ResolvedSpec ix, EmitProblems problems) {
         OutputPlace at = placeFor(ix.spec().cluster());
         List<FileSpec> files = new ArrayList<>(layoutOf(ix).files(ix, at));
+        FileSpec source = gitRepository(ix);
+        if (source != null) files.add(source);
         List<String> inSync = files.stream().map(FileSpec::path)
                 .filter(p -> p.startsWith(OutputPlace.SYNC_FOLDER + "/"))
                 .map(p -> p.substring(OutputPlace.SYNC_FOLDER.length() + 1)).toList();
         files.addAll(FluxTree.syncFolder(ix, at, namespaced(ix), foldersToApply(ix), inSync, interval(ix), problems));
         return files;
     }
+
+    /** Where the GitRepository goes: the sync folder, so the tree keeps its own source as the spec says. */
+    static final String GIT_REPOSITORY = OutputPlace.SYNC_FOLDER + "/git-repository.yaml";
+
+    /**
+     * The {@code flux-system} GitRepository that the root and every app Kustomization name as their source, when
+     * the spec says which repository Flux syncs: its URL and branch ({@code main} when none is written), polled
+     * at the Flux interval. An {@code ssh://} URL needs a deploy key: the Secret {@code flux-system} that
+     * {@code flux bootstrap} makes. Null without a {@code repository}.
+     */
+    static FileSpec gitRepository(ResolvedSpec ix) {
+        Cluster c = ix.spec().cluster();
+        if (c == null || c.flux() == null || c.flux().repository() == null) return null;
+        String url = c.flux().repository().value();
+        Map<String, Object> ctx = new java.util.LinkedHashMap<>();
+        ctx.put("interval", interval(ix));
+        ctx.put("url", url);
+        ctx.put("branch", c.flux().branch() == null ? DEFAULT_BRANCH : c.flux().branch().text());
+        ctx.put("secret", url.startsWith("ssh://") ? FLUX_NS : "");
+        return new FileSpec(GIT_REPOSITORY, "flux-gitrepository.yaml.j2", ctx, false);
+    }
+
+    /** The branch Flux follows when the spec names none: the default branch of a new GitHub repository. */
+    static final String DEFAULT_BRANCH = "main";
 
     /** Every folder the other emitters of this compile declare, in their order (Flux's own tree is none of them). */
     List<AppliedFolder> foldersToApply(ResolvedSpec ix) {

@@ -49,7 +49,7 @@ final class FluxTree {
         c.put("interval", interval);
         List<Map<String, Object>> depends = new ArrayList<>();
         for (String app : f.after()) {
-            App a = ix.apps.get(app);
+            App a = ix.apps().get(app);
             if (a == null) {
                 problems.internal("the folder " + f.folder() + " is to be applied after app " + app + ", which the spec lacks");
                 continue;

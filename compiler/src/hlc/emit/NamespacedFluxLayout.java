@@ -87,7 +87,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         String dir = "flux/apps/" + ns + "/";
         List<String> resources = new ArrayList<>();
         resources.add("./namespace.yaml");
-        files.add(new FileSpec(dir + "namespace.yaml", "namespace.yaml.j2", Map.of("name", ns), false));
+        files.add(new FileSpec(dir + "namespace.yaml", "namespace.yaml.j2", FluxNamespaces.namespaceContext(ix.spec().cluster(), ns), false));
         for (var folder : byFolder.entrySet()) {
             List<App> apps = new ArrayList<>(folder.getValue());
             apps.sort(Comparator.comparing(a -> a.name().text()));
@@ -108,7 +108,7 @@ final class NamespacedFluxLayout implements FluxLayout {
             resources.addAll(secrets);
         }
         files.add(new FileSpec(dir + "kustomization.yaml", "kustomization.yaml.j2",
-                FluxEmitter.kustomizationFile(ns, sharedComponents(ix.spec().cluster(), place, ns), resources), false));
+                FluxEmitter.kustomizationFile(ns, FluxNamespaces.sharedComponents(ix.spec().cluster(), place, ns), resources), false));
         return files;
     }
 
@@ -137,7 +137,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         Map<String, Object> c = AppKustomization.common(a, interval, ix, place);
         Map<String, Map<String, Object>> depends = new TreeMap<>();
         for (App.Dependency d : a.dependencies()) {
-            App target = ix.apps.get(d.app().text());
+            App target = ix.apps().get(d.app().text());
             String ns = target != null ? target.namespace().text() : a.namespaceOf(d);
             depends.put(ns + "/" + d.app().text(), Map.of("name", d.app().text(), "namespace", ns));
         }
@@ -149,23 +149,5 @@ final class NamespacedFluxLayout implements FluxLayout {
         }
         c.put("substitute_from", substituteFrom);
         return c;
-    }
-
-    /**
-     * The components every app of a namespace gets, in the order the spec lists them, relative to the folder
-     * the namespace's kustomization.yaml is really in (kustomize reads them from there): the repository's
-     * {@code kubernetes/components}, seen from the output's {@code flux/apps/NS}.
-     */
-    private static List<String> sharedComponents(Cluster cluster, OutputPlace place, String ns) {
-        Set<String> out = new LinkedHashSet<>();
-        String from = place.path("flux/apps/" + ns);
-        if (cluster == null || cluster.flux() == null) return List.of();
-        for (Cluster.Namespace n : cluster.flux().namespaces()) {
-            if (!n.name().text().equals(ns)) continue;
-            for (Located<String> comp : n.components()) {
-                out.add(RepositoryPaths.relative(from, RepositoryPaths.COMPONENTS + "/" + comp.value()));
-            }
-        }
-        return List.copyOf(out);
     }
 }

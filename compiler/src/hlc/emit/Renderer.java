@@ -71,7 +71,7 @@ public final class Renderer {
         w.templates.prepare(Templates.NAMES);
         w.schemas.prepareAll();
         new Renderer("warm-up").render(new FileSpec("warm-up/namespace.yaml", "namespace.yaml.j2",
-                Map.of("name", "warm-up"), false), w);
+                Map.of("name", "warm-up", "description", ""), false), w);
         return w;
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 public final class SchemaCatalog {
     private static final Map<String, String> BY_KIND = Map.ofEntries(
             Map.entry("kustomize.toolkit.fluxcd.io/v1 Kustomization", "flux-kustomization"),
+            Map.entry("source.toolkit.fluxcd.io/v1 GitRepository", "flux-gitrepository"),
             Map.entry("kustomize.config.k8s.io/v1beta1 Kustomization", "kustomize-kustomization"),
             Map.entry("kustomize.config.k8s.io/v1alpha1 Component", "kustomize-component"),
             Map.entry("v1 Namespace", "namespace"),

@@ -111,7 +111,7 @@ public final class StorageEmitter implements Emitter {
      * it provisions under, or the iSCSI portal), for the HelmRelease's valuesFrom as with Rook.
      */
     private static FileSpec democraticValues(ResolvedSpec ix, StorageClass sc, StorageClass.DemocraticCsi dc) {
-        Device d = ix.devices.get(dc.device().text());
+        Device d = ix.devices().get(dc.device().text());
         Map<String, Object> c = new LinkedHashMap<>();
         String name = "democratic-csi-" + sc.name().text() + "-values";
         c.put("name", name);
@@ -177,6 +177,6 @@ public final class StorageEmitter implements Emitter {
     }
 
     private static List<String> named(ResolvedSpec ix, String app) {
-        return ix.apps.containsKey(app) ? List.of(app) : List.of();
+        return ix.apps().containsKey(app) ? List.of(app) : List.of();
     }
 }

@@ -34,6 +34,8 @@ final class CloudLayer {
             // How the lab uses it and the names it has on the LAN, when the spec says.
             if (s.usage() != null) lines.add(s.usage().value());
             if (!s.dnsNames().isEmpty()) lines.add(String.join(", ", s.dnsNames().stream().map(Name::text).toList()));
+            String description = Labels.description(s.description());
+            if (description != null) lines.add(description);
             g.node(Kind.SERVICE, s.name().text(), Shape.STADIUM, cloud, lines);
         }
         for (Backup b : ByName.sorted(spec.backups(), Backup::name)) backup(b);

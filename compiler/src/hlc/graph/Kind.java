@@ -24,6 +24,8 @@ final class Kind {
     static final String HOSTPATH = "hostpath";
     static final String SERVICE = "svc";
     static final String BACKUP_SOURCE = "data";
+    /** The site's box: what the lab is, when the spec's `site` describes it. */
+    static final String SITE = "site";
 
     /** Exports are named per device: two NAS boxes may both export `media`. */
     static String exportName(String device, String export) {

@@ -61,6 +61,19 @@ final class Labels {
         return out + "…";
     }
 
+    /** Descriptions longer than this are cut at a word: the whole text is in the spec, the box gets its gist. */
+    static final int DESCRIPTION_MAX = 48;
+
+    /** A block's `description` as a line of its box: as written up to {@value #DESCRIPTION_MAX} characters, else cut at a word with an ellipsis. */
+    static String description(String description) {
+        if (description == null || description.isBlank()) return null;
+        String d = description.strip().replaceAll("\\s+", " ");
+        if (d.codePointCount(0, d.length()) <= DESCRIPTION_MAX) return d;
+        String cut = d.substring(0, d.offsetByCodePoints(0, DESCRIPTION_MAX));
+        int space = cut.lastIndexOf(' ');
+        return (space > 0 ? cut.substring(0, space) : cut).replaceAll("[\\s,;:.]+$", "") + "…";
+    }
+
     static String tool(Name tool) {
         return tool == null ? null : TOOLS.getOrDefault(tool.text(), tool.text());
     }

@@ -51,6 +51,7 @@ final class NetworkLayer {
                 n.ipv6() == null ? null : n.ipv6().text(), n.vlan() == null ? null : "VLAN " + n.vlan().value()));
         List<String> lines = new ArrayList<>();
         lines.add(name);
+        addIfPresent(lines, Labels.description(n.description()));
         if (n.mtu() != null) lines.add("MTU " + n.mtu().value());
         if (n.dhcp() != null) lines.add("DHCP " + n.dhcp().first() + " – " + n.dhcp().last());
         for (Cluster c : spec.clusters()) {
@@ -78,6 +79,7 @@ final class NetworkLayer {
         String hardware = Labels.join(Labels.modelShort(Labels.text(h.cpu())),
                 h.usbDevices().isEmpty() ? null : "USB " + String.join(", ", h.usbDevices().stream().map(u -> Labels.modelShort(u.value())).toList()));
         if (!hardware.isEmpty()) lines.add(hardware);
+        addIfPresent(lines, Labels.description(h.description()));
         String id = g.node(Kind.HOST, h.name().text(), Shape.BOX, groupOf(on), lines);
         List<Host.Interface> ifaces = h.interfaces().stream().filter(i -> i.network() != null)
                 .sorted(Comparator.comparing(i -> i.name().text())).toList();
@@ -93,6 +95,7 @@ final class NetworkLayer {
         List<String> lines = new ArrayList<>(List.of(d.name().text(),
                 Labels.join(Labels.text(d.kind()), Labels.modelShort(Labels.text(d.model())))));
         if (!d.serves().isEmpty()) lines.add("serves " + String.join(", ", d.serves().stream().map(Name::text).toList()));
+        addIfPresent(lines, Labels.description(d.description()));
         String id = g.node(Kind.DEVICE, d.name().text(), Shape.ROUNDED, group, lines);
         for (Device.Address a : d.addresses()) attach(d.name().text(), id, a.network().text(), a.address().text());
         for (Device.Export e : ByName.sorted(d.exports(), Device.Export::name)) {
@@ -121,6 +124,10 @@ final class NetworkLayer {
         if (device || host) {
             g.edge(g.id(device ? Kind.DEVICE : Kind.HOST, box), g.id(Kind.NETWORK, n.name().text()), "gateway", Style.SOLID);
         }
+    }
+
+    private static void addIfPresent(List<String> lines, String line) {
+        if (line != null) lines.add(line);
     }
 
     private static boolean isGateway(String box, Network n) {

@@ -1,6 +1,7 @@
 package hlc.graph;
 
 import hlc.model.Cluster;
+import hlc.model.Site;
 import hlc.model.Spec;
 
 /**
@@ -23,7 +24,16 @@ public final class TopologyGraph {
                 : kubernetesLabel(spec.cluster()));
         storage.addStorageClasses();
         new CloudLayer(g, spec, kubernetes).add();
+        site(g, spec.site());
         return g.build();
+    }
+
+    /** A box for the whole lab, outside every group, when the site says what the lab is (its `description`). */
+    private static void site(GraphBuilder g, Site site) {
+        if (site == null || Labels.description(site.description()) == null) return;
+        g.node(Kind.SITE, site.name().text(), Graph.Shape.BOX, null, java.util.List.of(
+                Labels.join("site " + site.name().text(), site.domain() == null ? null : site.domain().text()),
+                Labels.description(site.description())));
     }
 
     private static String kubernetesLabel(Cluster c) {

@@ -70,7 +70,6 @@ final class HoverProvider {
         lines.add(shown("kubeprism port", c.kubePrismPort(), String.valueOf(c.kubePrismPort().value())));
         lines.add(shown("cluster domain", c.clusterDomain(), c.clusterDomain().value()));
         lines.add(shown("flux layout", c.fluxLayout(), c.fluxLayout().value().word()));
-        lines.add(shown("flux path", c.fluxPath(), c.fluxPath().value()));
         lines.add(shown("flux interval", c.fluxInterval(), hlc.emit.GoDuration.of(c.fluxInterval().value())));
         return "**cluster `" + cl.name().text() + "`**\n\n" + lines.stream().map(l -> "- " + l).collect(Collectors.joining("\n"))
                 + "\n\ndeclared at " + cl.name().span().path() + ":" + cl.name().span().line();

@@ -82,7 +82,7 @@ final class AppBuilder extends BlockBuilder {
                 version.set(reporter, at, v == null ? null : new Located<>(v, at));
             }
         }
-        require(namespace, name, "app", "namespace", "namespace media");
+        require(ctx, namespace, name, "app", "namespace", "namespace media");
         return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
                     prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
                     version.get(), nfsVolumes, cluster.get());

@@ -57,9 +57,9 @@ final class BackupBuilder extends BlockBuilder {
             else if (a instanceof BackupCompressionContext c) compression.set(reporter, at, lit.name(c.name()));
             else if (a instanceof BackupSecretContext c) secret.set(reporter, at, secretRef(c.secretRef()));
         }
-        require(source, name, "backup", "source", "source pvcs");
-        require(target, name, "backup", "to", "to b2");
-        if (name != null && !every.given() && !schedule.given()) {
+        require(ctx, source, name, "backup", "source", "source pvcs");
+        require(ctx, target, name, "backup", "to", "to b2");
+        if (name != null && !every.given() && !schedule.given() && !syntaxErrorInside(ctx)) {
             reporter.error(Code.HL007, name.span(), t + " has no `every` or `schedule`")
                     .hint("say how often it runs, e.g. `every 6h` or `schedule \"0 3 * * *\"`").emit();
         }

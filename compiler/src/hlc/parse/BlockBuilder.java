@@ -6,6 +6,9 @@ import hlc.diag.Span;
 import hlc.model.*;
 import hlc.parse.gen.HomeLabParser.*;
 
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +31,33 @@ abstract class BlockBuilder {
         return "`" + kind + " " + (name == null ? "?" : name.text()) + "`";
     }
 
-    void require(Slot<?> slot, Name owner, String kind, String attribute, String example) {
-        if (slot.given() || owner == null) return;
+    /**
+     * A required attribute missing from {@code block}, unless a syntax error (HL001) was reported inside the
+     * block: the attribute is then most likely the line that did not parse (`too b2` for `to b2`), and a second
+     * error about it would only repeat the first (rustc suppresses such follow-on errors too).
+     */
+    void require(ParserRuleContext block, Slot<?> slot, Name owner, String kind, String attribute, String example) {
+        if (slot.given() || owner == null || syntaxErrorInside(block)) return;
         reporter.error(Code.HL007, owner.span(), title(kind, owner) + " has no `" + attribute + "`")
                 .hint("add e.g. `" + example + "` inside the block").emit();
+    }
+
+    /** True when an HL001 was reported between the first and the last token of {@code block}. */
+    boolean syntaxErrorInside(ParserRuleContext block) {
+        Token first = block.getStart();
+        Token last = block.getStop() == null ? first : block.getStop();
+        if (first == null) return false;
+        String path = lit.span(block).path();
+        return reporter.sorted().stream().anyMatch(d -> d.code().equals(Code.HL001.name())
+                && d.span().path().equals(path) && !before(d.span(), first) && !after(d.span(), last));
+    }
+
+    private static boolean before(Span s, Token t) {
+        return s.line() < t.getLine() || s.line() == t.getLine() && s.column() < t.getCharPositionInLine() + 1;
+    }
+
+    private static boolean after(Span s, Token t) {
+        return s.line() > t.getLine() || s.line() == t.getLine() && s.column() > t.getCharPositionInLine() + 1;
     }
 
     Target target(TargetContext c) {

@@ -97,8 +97,8 @@ final class ClusterBuilder extends BlockBuilder {
             else if (a instanceof ClusterSysctlContext c) addSysctl(sysctls, sysctl(c.sysctlKey(), c.sysctlValue()), t);
             else if (a instanceof ClusterMirrorContext c) addIfPresent(mirrors, mirror(c));
         }
-        require(talos, name, "cluster", "talos", "talos v1.10.7");
-        require(kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
+        require(ctx, talos, name, "cluster", "talos", "talos v1.10.7");
+        require(ctx, kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
         return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
@@ -170,7 +170,7 @@ final class ClusterBuilder extends BlockBuilder {
                 if (peer != null) peers.add(new Cluster.Peer(peer, peerAsn));
             }
         }
-        if (!asn.given()) {
+        if (!asn.given() && !syntaxErrorInside(ctx)) {
             reporter.error(Code.HL007, lit.span(ctx), "`bgp` has no `asn`")
                     .hint("give the cluster's own ASN, e.g. `asn 64514`").emit();
         }

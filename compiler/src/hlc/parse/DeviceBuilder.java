@@ -48,7 +48,7 @@ final class DeviceBuilder extends BlockBuilder {
                 if (ex != null && path != null) exports.add(new Device.Export(ex, path));
             } else if (a instanceof DeviceDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
-        require(kind, name, "device", "kind", "kind nas");
+        require(ctx, kind, name, "device", "kind", "kind nas");
         return name == null ? null : new Device(name, kind.get(), model.get(), addresses, dnsNames,
                     serves.get() == null ? List.of() : serves.get(), controller.get(), exports, desc.get());
     }

@@ -40,7 +40,7 @@ final class DnsProviderBuilder extends BlockBuilder {
             else if (a instanceof DnsWebhookContext c) webhook.set(reporter, at, lit.nonEmpty(c.STRING(), "webhook"));
             else if (a instanceof DnsDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
-        require(target, name, "dns-provider", "target", "target cloudflare");
+        require(ctx, target, name, "dns-provider", "target", "target cloudflare");
         return name == null ? null : new DnsProvider(name, target.get(), domains.get() == null ? List.of() : domains.get(),
                     sources.get() == null ? List.of() : sources.get(), txtPrefix.get(), owner.get(), policy.get(),
                     webhook.get(), desc.get());

@@ -42,8 +42,28 @@ final class FluxBuilder extends BlockBuilder {
                 if (ns != null) namespaces.add(ns);
             }
         }
+        sourceRules(repo.get(), branch.get());
         return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get(), layout.get(),
                 substituteFrom.get(), substituteVariables, namespaces);
+    }
+
+    /**
+     * The repository becomes the GitRepository's {@code url}, which Flux reads only as http(s):// or ssh://
+     * (scp-like {@code git@host:path} is not a URL to it); a branch means nothing without the repository it is of.
+     */
+    private void sourceRules(Located<String> repository, Name branch) {
+        if (repository != null && !repository.value().matches("^(https?|ssh)://\\S+$")) {
+            String v = repository.value();
+            String hint = v.matches("^[\\w.-]+@[\\w.-]+:.+$")
+                    ? "write it as an SSH URL: `ssh://" + v.replaceFirst(":", "/") + "`"
+                    : "write the URL Flux clones from, e.g. `https://github.com/you/home-ops`";
+            reporter.error(Code.HL004, repository.span(), "the Flux repository `" + v + "` is not an http(s):// or ssh:// URL")
+                    .hint(hint).emit();
+        }
+        if (branch != null && repository == null) {
+            reporter.error(Code.HL007, branch.span(), "`flux` has a `branch` but no `repository`")
+                    .hint("add the repository Flux syncs, e.g. `repository \"https://github.com/you/home-ops\"`, or remove the branch").emit();
+        }
     }
 
     private Cluster.Namespace fluxNamespace(FluxNamespaceContext ctx) {

@@ -105,7 +105,7 @@ final class HostBuilder extends BlockBuilder {
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
             }
         }
-        require(role, name, "host", "role", "role controlplane");
+        require(ctx, role, name, "host", "role", "role controlplane");
         if (overlay.get() != null && (arch.get() == null || !arch.get().text().equals("arm64"))) {
             reporter.error(Code.HL007, overlay.get().at(), "the overlay of " + t + " is a single-board computer's, and the host has no `arch arm64`")
                     .hint("add `arch arm64`: the Image Factory's SBC overlays are for arm64 boards").emit();

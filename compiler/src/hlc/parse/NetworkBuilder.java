@@ -53,7 +53,7 @@ final class NetworkBuilder extends BlockBuilder {
             }
             else if (a instanceof NetAnnounceContext c) announce.set(reporter, at, lit.choice(c.name(), ANNOUNCEMENTS, "announcement"));
         }
-        require(cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
+        require(ctx, cidr, name, "network", "cidr", "cidr 192.168.5.0/24");
         return name == null ? null : new Network(name, cidr.get(), gateway.get(), dns.get() == null ? List.of() : dns.get(),
                     vlan.get(), mtu.get(), dhcp.get(), desc.get(), ipv6.get(), pool.get(), ipv6Gateway,
                     blocks, announce.get());

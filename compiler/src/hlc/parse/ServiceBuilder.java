@@ -52,7 +52,7 @@ final class ServiceBuilder extends BlockBuilder {
             } else if (a instanceof SvcDnsNameContext c) addIfPresent(dnsNames, lit.name(c.dnsName()));
             else if (a instanceof SvcDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
-        require(kinds, name, "service", "kind", "kind dns");
+        require(ctx, kinds, name, "service", "kind", "kind dns");
         return name == null ? null : new Service(name, kinds.get() == null ? List.of() : kinds.get(), purpose.get(), usage.get(),
                     endpoint.get(), secrets, dnsNames, desc.get());
     }

@@ -32,7 +32,7 @@ final class SiteBuilder extends BlockBuilder {
             else if (a instanceof SiteTimezoneContext c) tz.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof SiteDescriptionContext c) desc.set(reporter, at, text(lit.string(c.STRING())));
         }
-        require(domain, name, "site", "domain", "domain example.com");
+        require(ctx, domain, name, "site", "domain", "domain example.com");
         return name == null ? null : new Site(name, domain.get(), local.get(), tz.get(), desc.get());
     }
 }

@@ -82,7 +82,7 @@ final class StorageClassBuilder extends BlockBuilder {
                 backend.set(reporter, at, store == null ? null : new StorageClass.Bucket(store, at));
             }
         }
-        if (!backend.given() && name != null) {
+        if (!backend.given() && name != null && !syntaxErrorInside(ctx)) {
             reporter.error(Code.HL007, name.span(), t + " has no backend")
                     .hint("add one of `ceph <pool>`, `hostpath \"/var/mnt/local\"`, `nfs <export> on <nas>`, `static on <host>`, "
                             + "`longhorn`, `zfs <zpool>`, `democratic-csi nfs export <export> on <nas>`, `cephfs <filesystem>`, `bucket <object-store>`").emit();

@@ -96,6 +96,14 @@ final class SyntaxErrors extends BaseErrorListener {
             hint = "add `}` after the last attribute of " + block.title;
         } else if (found.getType() == HomeLabLexer.UNKNOWN_CHAR && found.getText().equals("\"")) {
             message = "unterminated string: a string must close with `\"` on the same line";
+        } else if (closes && interfaceOnLineOf(ctx, found) instanceof HomeLabParser.HostInterfaceContext iface) {
+            // `interface eth0 on lan adress …`: the word was meant for the interface, not for the host around it
+            List<String> attrs = keywords(parser.getATN().nextTokens(parser.getATN().ruleToStartState[HomeLabParser.RULE_interfaceAttr]), parser);
+            String title = "`interface " + iface.dnsName().getText() + "`";
+            message = "unexpected " + foundText + " in " + title + " of " + block.title + ": an interface takes "
+                    + String.join(", ", attrs);
+            closest = Suggest.closest(found.getText(), plain(attrs));
+            hint = closest != null ? null : "an interface's attributes follow its name on its line, e.g. `interface eth0 on lan address 192.168.5.11`";
         } else if (closes && !keywords.isEmpty()) {
             message = "unexpected " + foundText + " in " + block.title + ": expected one of "
                     + String.join(", ", keywords) + ", or `}`";
@@ -162,6 +170,19 @@ final class SyntaxErrors extends BaseErrorListener {
         String text = t.getText();
         if (text.length() > 40) text = text.substring(0, 40) + "…";
         return "`" + text.replace("\n", "\\n") + "`";
+    }
+
+    /**
+     * The interface line {@code found} stands on, when the error is in a host's attributes right after one: the
+     * last attribute read is {@code interface …} and it ends on the line of {@code found}. Null otherwise.
+     */
+    private static ParserRuleContext interfaceOnLineOf(ParserRuleContext ctx, Token found) {
+        if (!(ctx instanceof HomeLabParser.HostDeclContext host) || found.getType() == Token.EOF) return null;
+        List<HomeLabParser.HostAttrContext> attrs = host.hostAttr();
+        if (attrs.isEmpty()) return null;
+        HomeLabParser.HostAttrContext last = attrs.get(attrs.size() - 1);
+        return last instanceof HomeLabParser.HostInterfaceContext && last.getStop() != null
+                && last.getStop().getLine() == found.getLine() ? last : null;
     }
 
     /** The nearest block around the error, for "in `host k8s-1`" and "opened at 12:1". */

@@ -70,6 +70,17 @@ public final class RepositoryChecks {
         return place;
     }
 
+    /**
+     * HL076 as {@code hlc check} finds it, without knowing where the output goes: a {@code flux path} that does
+     * not end in {@code /flux/cluster} names a folder hlc never writes, wherever the output folder is committed.
+     * (A compile stops at this error, so {@link #run} does not report it again.)
+     */
+    public static void syncPathShape(Cluster c, Reporter reporter) {
+        if (c == null || c.flux() == null || c.flux().path() == null) return;
+        if (OutputPlace.ofSyncPath(c.flux().path().value()) != null) return;
+        syncPath(c, OutputPlace.fromSpec(c), false, reporter);
+    }
+
     private static void syncPath(Cluster c, OutputPlace place, boolean seen, Reporter reporter) {
         if (c == null || c.flux() == null || c.flux().path() == null) return;
         Located<String> path = c.flux().path();

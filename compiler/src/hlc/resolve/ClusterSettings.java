@@ -18,7 +18,7 @@ import java.util.Comparator;
 public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaulted<Cidr> serviceSubnet,
                               ApiEndpoint apiEndpoint, Defaulted<Cni> cni, Defaulted<Boolean> kubeProxy,
                               Defaulted<Integer> kubePrismPort, Defaulted<String> clusterDomain,
-                              Defaulted<FluxLayoutKind> fluxLayout, Defaulted<String> fluxPath,
+                              Defaulted<FluxLayoutKind> fluxLayout,
                               Defaulted<java.time.Duration> fluxInterval, Cidr podSubnetIpv6,
                               Cidr serviceSubnetIpv6) {
 
@@ -40,12 +40,10 @@ public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaul
         Defaulted<FluxLayoutKind> layout = f != null && f.layout() != null
                 ? Defaulted.written(orElse(FluxLayoutKind.of(f.layout().text()), FluxLayoutKind.FLAT), f.layout().span())
                 : Defaulted.byDefault(FluxLayoutKind.FLAT);
-        Defaulted<String> path = f != null && f.path() != null ? Defaulted.written(f.path().value(), f.path().span())
-                : Defaulted.byDefault(ResolvedSpec.DEFAULT_FLUX_PATH);
         Defaulted<java.time.Duration> interval = f != null && f.interval() != null
                 ? Defaulted.written(f.interval().value(), f.interval().span())
                 : Defaulted.byDefault(ResolvedSpec.DEFAULT_FLUX_INTERVAL);
-        return new ClusterSettings(c, pods, services, endpoint(c, rs), cni, kubeProxy, prism, domain, layout, path,
+        return new ClusterSettings(c, pods, services, endpoint(c, rs), cni, kubeProxy, prism, domain, layout,
                 interval, c.podsIpv6(), c.servicesIpv6());
     }
 

@@ -40,19 +40,17 @@ public final class ResolvedSpec {
     public static final String DEFAULT_INSTALL_DISK = "/dev/sda";
     public static final int DEFAULT_KUBEPRISM_PORT = 7445;
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
-    /** Where the flat layout's files sit in the repository when the spec names no Flux path. */
-    public static final String DEFAULT_FLUX_PATH = "./out/flux";
     public static final java.time.Duration DEFAULT_FLUX_INTERVAL = java.time.Duration.ofHours(1);
 
     private final Spec spec;
-    public final Map<String, Network> networks;
-    public final Map<String, Host> hosts;
-    public final Map<String, Device> devices;
-    public final Map<String, Ceph.Pool> pools;
-    public final Map<String, StorageClass> storageClasses;
-    public final Map<String, Service> services;
-    public final Map<String, App> apps;
-    public final Map<String, Cluster.LoadBalancer> loadBalancers;
+    private final Map<String, Network> networks;
+    private final Map<String, Host> hosts;
+    private final Map<String, Device> devices;
+    private final Map<String, Ceph.Pool> pools;
+    private final Map<String, StorageClass> storageClasses;
+    private final Map<String, Service> services;
+    private final Map<String, App> apps;
+    private final Map<String, Cluster.LoadBalancer> loadBalancers;
     private final Map<SourceFile, Integer> fileOrder = new HashMap<>();
     private final ClusterSettings cluster;
     /** Facts the back ends derive from the whole spec, each worked out once per spec: see {@link #derived}. */
@@ -60,6 +58,7 @@ public final class ResolvedSpec {
     private final ResolvedSpec whole;
     private final String outputFolder;
     private final List<ResolvedSpec> perCluster;
+    private final List<PlacedAddress> placedAddresses;
 
     /** Prefer {@link Resolver#resolve}; public so that code written against the old index is re-pointed by an import. */
     public ResolvedSpec(Spec spec) {
@@ -82,6 +81,7 @@ public final class ResolvedSpec {
                 Cluster.LoadBalancer::name);
         for (int i = 0; i < spec.files().size(); i++) fileOrder.putIfAbsent(spec.files().get(i), i);
         cluster = spec.cluster() == null ? null : ClusterSettings.of(spec.cluster(), this);
+        placedAddresses = List.copyOf(PlacedAddress.collect(spec));
         perCluster = whole != null || ClusterView.names(spec) < 2 ? List.of(this) : views(spec);
     }
 
@@ -119,6 +119,11 @@ public final class ResolvedSpec {
      */
     public String outputFolder() {
         return outputFolder;
+    }
+
+    /** Every address the spec places on a network, in declaration order: what the address checks see. */
+    public List<PlacedAddress> placedAddresses() {
+        return placedAddresses;
     }
 
     public Spec spec() {

@@ -55,7 +55,7 @@ class AddressOnNetworkTest {
     void resolvedModelAnswersPerNetwork() {
         var r = hlc.Compiler.checkText("t.hl", SPEC.replace("TALOS", "v1.10.7"));
         ResolvedSpec rs = r.resolved();
-        var udm = rs.devices.get("udm");
+        var udm = rs.devices().get("udm");
         assertEquals("192.168.5.1", rs.addressOn(udm, "lan").text());
         assertEquals("10.20.0.1", rs.addressOn(udm, "servers").text());
         assertEquals(null, rs.addressOn(udm, "elsewhere"));

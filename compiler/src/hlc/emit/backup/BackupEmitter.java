@@ -41,6 +41,7 @@ public final class BackupEmitter implements Emitter {
             String app = VolsyncComponent.ref(VolsyncComponent.APP_VARIABLE);
             String secret = app + "-volsync";
             Map<String, Object> source = VolsyncComponent.sourceContext(v, secret);
+            source.put("description", description(ix, v.backup()));
             Map<String, Object> destination = new LinkedHashMap<>(source);
             destination.put("name", app + "-dst");
             List<FileSpec.Document> docs = new ArrayList<>();
@@ -83,6 +84,8 @@ public final class BackupEmitter implements Emitter {
             scheduled.put("cluster", c.cluster());
             scheduled.put("cron", c.cron());
             scheduled.put("plugin", BARMAN_PLUGIN);
+            store.put("description", description(ix, c.backup()));
+            scheduled.put("description", description(ix, c.backup()));
             List<FileSpec.Document> docs = new ArrayList<>();
             credentials(c.target(), secret, c.namespace(), false, null, docs);
             docs.add(new FileSpec.Document("barman-objectstore.yaml.j2", store));
@@ -90,6 +93,12 @@ public final class BackupEmitter implements Emitter {
             files.add(FileSpec.ofDocuments(FOLDER + "/cnpg/" + c.namespace() + "/" + c.cluster() + ".yaml", docs, false));
         }
         return files;
+    }
+
+    /** The backup's `description`, for the `kubernetes.io/description` annotation of what it writes; "" without one. */
+    private static String description(ResolvedSpec ix, String backup) {
+        return ix.spec().backups().stream().filter(b -> b.name().text().equals(backup) && b.description() != null)
+                .map(hlc.model.Backup::description).findFirst().orElse("");
     }
 
     /**
@@ -188,7 +197,7 @@ public final class BackupEmitter implements Emitter {
 
     private static List<String> after(ResolvedSpec ix, String... apps) {
         List<String> out = new ArrayList<>();
-        for (String a : apps) if (ix.apps.containsKey(a)) out.add(a);
+        for (String a : apps) if (ix.apps().containsKey(a)) out.add(a);
         return out;
     }
 }

@@ -103,7 +103,7 @@ final class BackupFacts {
     /** The service a backup goes to, when it is an object store with an endpoint (not a NAS export). */
     private static Target target(ResolvedSpec ix, Backup b) {
         if (b.target() == null || b.targetExport() != null) return null;
-        Service s = ix.services.get(b.target().text());
+        Service s = ix.services().get(b.target().text());
         if (s == null || s.endpoint() == null) return null;
         if (s.kinds().stream().noneMatch(k -> k.text().equals("object-storage"))) return null;
         return new Target(s.name().text(), s.endpoint().value(), s.secrets().isEmpty() ? null : s.secrets().get(0),
@@ -116,7 +116,7 @@ final class BackupFacts {
      */
     private static Target nasTarget(ResolvedSpec ix, Backup b) {
         if (b.target() == null || b.secret() == null) return null;
-        Device d = ix.devices.get(b.target().text());
+        Device d = ix.devices().get(b.target().text());
         if (d == null || ix.primaryAddress(d) == null) return null;
         for (Device.Export e : d.exports()) {
             if (e.name().text().equals(b.targetExport().text())) {
@@ -129,7 +129,7 @@ final class BackupFacts {
 
     private static List<App> volsyncApps(ResolvedSpec ix) {
         Map<String, App> out = new LinkedHashMap<>();
-        boolean toolApp = ix.apps.containsKey("volsync");
+        boolean toolApp = ix.apps().containsKey("volsync");
         for (App a : ix.spec().apps()) {
             if (a.namespace() == null || cephClass(ix, a) == null) continue;
             boolean declares = a.depends().stream().anyMatch(d -> d.text().equals("volsync"));
@@ -152,7 +152,7 @@ final class BackupFacts {
     /** The app's first storage class on Ceph: the one VolSync snapshots and restores into. */
     private static String cephClass(ResolvedSpec ix, App a) {
         for (var n : a.storage()) {
-            StorageClass sc = ix.storageClasses.get(n.text());
+            StorageClass sc = ix.storageClasses().get(n.text());
             if (sc != null && sc.backend() instanceof StorageClass.CephPool) return sc.name().text();
         }
         return null;

@@ -72,7 +72,7 @@ public final class CiliumEmitter implements Emitter {
     public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
         CiliumFacts facts = CiliumFacts.of(ix);
         if (facts.pools().isEmpty() && facts.bgp() == null) return List.of();
-        return List.of(new AppliedFolder("hlc-cilium", FOLDER, ix.apps.containsKey("cilium") ? List.of("cilium") : List.of()));
+        return List.of(new AppliedFolder("hlc-cilium", FOLDER, ix.apps().containsKey("cilium") ? List.of("cilium") : List.of()));
     }
 
     /** Cilium takes interface names as regular expressions: one that matches this name alone ({@code ^bond0\.107$}). */

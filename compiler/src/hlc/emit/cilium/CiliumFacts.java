@@ -115,7 +115,7 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
                 }
             }
         }
-        boolean all = hosts.size() == ix.hosts.size();
+        boolean all = hosts.size() == ix.hosts().size();
         return new L2Announcement(n.name().text(), List.copyOf(interfaces), List.copyOf(hosts), all);
     }
 
@@ -143,9 +143,9 @@ record CiliumFacts(List<Pool> pools, List<L2Announcement> l2, Bgp bgp) {
         if (p.address().address() != null) return p.address().address().text();
         String name = p.address().ref().text();
         List<Ip> candidates = new ArrayList<>();
-        Device d = ix.devices.get(name);
+        Device d = ix.devices().get(name);
         if (d != null) d.addresses().forEach(a -> candidates.add(a.address()));
-        Host h = ix.hosts.get(name);
+        Host h = ix.hosts().get(name);
         if (h != null) h.interfaces().stream().map(Host.Interface::address).filter(a -> a != null).forEach(candidates::add);
         List<Host> controlPlanes = ix.spec().hosts().stream().filter(Host::isControlPlane).toList();
         for (Ip ip : candidates) {

@@ -41,6 +41,7 @@ public final class DnsProviderEmitter implements Emitter {
             c.put("txt_prefix", p.txtPrefix() == null ? "" : p.txtPrefix());
             c.put("owner", p.owner() == null ? "" : p.owner());
             c.put("policy", p.policy() == null ? "" : p.policy());
+            c.put("description", p.description() == null ? "" : p.description());
             files.add(new FileSpec(FOLDER + "/" + p.name() + "-values.yaml", "external-dns-values.yaml.j2", c, false));
         }
         return files;

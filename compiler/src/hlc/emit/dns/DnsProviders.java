@@ -26,7 +26,8 @@ public record DnsProviders(List<Provider> providers) {
 
     /** One external-dns instance, with what its Helm values say. */
     public record Provider(String name, boolean isPublic, List<String> domains, List<String> sources, String txtPrefix,
-                           String owner, String policy, String webhook, String controller, String service) {
+                           String owner, String policy, String webhook, String controller, String service,
+                           String description) {
         public boolean readsDnsEndpoints() {
             return sources.contains("crd");
         }
@@ -45,14 +46,14 @@ public record DnsProviders(List<Provider> providers) {
         List<Provider> out = new ArrayList<>();
         for (DnsProvider p : ix.spec().dnsProviders()) {
             String target = p.target() == null ? null : p.target().text();
-            Device d = target == null ? null : ix.devices.get(target);
+            Device d = target == null ? null : ix.devices().get(target);
             boolean isPublic = ix.isPublic(p);
             out.add(new Provider(p.name().text(), isPublic, p.domains().stream().map(Located::value).toList(),
                     p.sources().stream().map(Name::text).toList(), p.txtPrefix() == null ? null : p.txtPrefix().value(),
                     p.owner() == null ? null : p.owner().text(), p.policy() == null ? null : p.policy().text(),
                     p.webhook() == null ? null : p.webhook().value(),
                     d != null && d.controller() != null ? d.controller().value() : null,
-                    isPublic ? target : null));
+                    isPublic ? target : null, p.description()));
         }
         out.sort(Comparator.comparing(Provider::name));
         return new DnsProviders(List.copyOf(out));

@@ -74,6 +74,6 @@ public final class MultusEmitter implements Emitter {
     @Override
     public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
         if (MultusFacts.of(ix).isEmpty()) return List.of();
-        return List.of(new AppliedFolder("hlc-multus", FOLDER, ix.apps.containsKey("multus") ? List.of("multus") : List.of()));
+        return List.of(new AppliedFolder("hlc-multus", FOLDER, ix.apps().containsKey("multus") ? List.of("multus") : List.of()));
     }
 }

@@ -37,7 +37,7 @@ record MultusFacts(String app, String namespace, String network, String attachme
         for (App a : ix.spec().apps()) {
             if (a.namespace() == null) continue;
             for (App.Multus m : a.multus()) {
-                Network n = ix.networks.get(m.network().text());
+                Network n = ix.networks().get(m.network().text());
                 String master = n == null ? null : hostLink(ix, n);
                 if (n == null || n.cidr() == null || master == null) continue; // HL010 / no host link: nothing to attach to
                 String gateway = m.via() != null ? m.via().text() : gatewayOf(ix, n);
@@ -67,7 +67,7 @@ record MultusFacts(String app, String namespace, String network, String attachme
     private static String gatewayOf(ResolvedSpec ix, Network n) {
         if (n.gateway() == null) return null;
         if (n.gateway().address() != null) return n.gateway().address().text();
-        Device d = ix.devices.get(n.gateway().ref().text());
+        Device d = ix.devices().get(n.gateway().ref().text());
         if (d == null) return null;
         for (Device.Address a : d.addresses()) {
             Ip ip = a.address();

@@ -52,7 +52,7 @@ record RookFacts(String namespace, List<String> publicRanges, List<String> clust
 
     private static List<String> ranges(ResolvedSpec ix, hlc.model.Name network) {
         if (network == null) return List.of();
-        Network n = ix.networks.get(network.text());
+        Network n = ix.networks().get(network.text());
         if (n == null) return List.of();
         List<String> out = new ArrayList<>();
         if (n.cidr() != null) out.add(n.cidr().text());

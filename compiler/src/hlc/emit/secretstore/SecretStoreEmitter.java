@@ -43,6 +43,6 @@ public final class SecretStoreEmitter implements Emitter {
     public List<AppliedFolder> appliedFolders(ResolvedSpec ix) {
         if (VaultFacts.of(ix).isEmpty()) return List.of();
         return List.of(new AppliedFolder("hlc-secret-stores", FOLDER,
-                ix.apps.containsKey("external-secrets") ? List.of("external-secrets") : List.of()));
+                ix.apps().containsKey("external-secrets") ? List.of("external-secrets") : List.of()));
     }
 }

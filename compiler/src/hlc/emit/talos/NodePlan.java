@@ -102,13 +102,13 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
     static NodePlan of(Host h, ResolvedSpec ix) {
         hlc.model.Cluster c = ix.spec().cluster();
         Host.Interface primary = ix.primaryInterface(h);
-        Network primaryNet = primary == null || primary.network() == null ? null : ix.networks.get(primary.network().text());
+        Network primaryNet = primary == null || primary.network() == null ? null : ix.networks().get(primary.network().text());
         List<String> bondMembers = new ArrayList<>();
         h.interfaces().forEach(i -> { if (i.bond() != null) i.bond().members().forEach(m -> bondMembers.add(m.text())); });
         List<Link> links = new ArrayList<>();
         for (Host.Interface i : h.interfaces()) {
             if (bondMembers.contains(i.name().text())) continue; // configured through its bond
-            Network net = i.network() == null ? null : ix.networks.get(i.network().text());
+            Network net = i.network() == null ? null : ix.networks().get(i.network().text());
             if (i.address() == null && i.bond() == null && i.mtu() == null && !i.isDhcp() && i.vlan() == null
                     && i.routes().isEmpty()) {
                 continue; // nothing to configure
@@ -161,7 +161,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             }
         }
         List<String> ext = h.allExtensions(c.extensions()).stream().map(Schematic::officialName).toList();
-        Network nodeNet = c.nodeNetwork() != null ? ix.networks.get(c.nodeNetwork().text()) : primaryNet;
+        Network nodeNet = c.nodeNetwork() != null ? ix.networks().get(c.nodeNetwork().text()) : primaryNet;
         Map<String, String> labels = new TreeMap<>();
         h.labels().forEach(l -> labels.put(l.key().value(), l.value() == null ? "" : l.value().value()));
         // Talos writes a taint as `key: value:Effect`, the form kubectl prints
@@ -229,6 +229,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         if (d.busPath() != null) m.put("busPath", d.busPath().value());
         return m;
     }
+
 
     private static Volume volume(Host.Volume v) {
         return new Volume(v.name().text(), v.disk() == null ? null : v.disk().value(),

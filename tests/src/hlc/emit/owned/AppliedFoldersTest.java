@@ -48,7 +48,7 @@ class AppliedFoldersTest {
                 }
             }
             for (AppliedFolder a : folders) {
-                for (String app : a.after()) if (!ix.apps.containsKey(app)) out.add(a + " waits for unknown app " + app);
+                for (String app : a.after()) if (!ix.apps().containsKey(app)) out.add(a + " waits for unknown app " + app);
             }
         }
         assertFalse(files == 0);

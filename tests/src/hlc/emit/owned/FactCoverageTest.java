@@ -73,7 +73,7 @@ class FactCoverageTest {
         Cluster c = s.cluster();
         if (c != null) {
             for (Cluster.LoadBalancer lb : c.loadBalancers()) {
-                Network on = lb.network() == null ? null : ix.networks.get(lb.network().text());
+                Network on = lb.network() == null ? null : ix.networks().get(lb.network().text());
                 boolean routed = on != null && on.isLoadBalancerPool();
                 out.add(new Fact(routed ? "load-balancer address inside a routed pool" : "load-balancer address",
                         lb.name().text(), List.of(lb.address().text())));

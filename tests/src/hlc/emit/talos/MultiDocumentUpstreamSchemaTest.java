@@ -194,7 +194,8 @@ class MultiDocumentUpstreamSchemaTest {
 
     /**
      * A dual-stack node: its LinkConfig has the IPv4 and the IPv6 address and a default route per family (no
-     * destination: Talos makes it the default route of the gateway's family), and upstream accepts every document.
+     * destination: Talos makes it the default route of the gateway's family), the kubelet picks its node IPs from
+     * the network's IPv4 range and its IPv6 prefix (one InternalIP per family), and upstream accepts every document.
      */
     @Test
     void aDualStackNodeHasBothAddressesAndBothDefaultRoutesUpstreamAccepts() throws Exception {
@@ -209,6 +210,7 @@ class MultiDocumentUpstreamSchemaTest {
         JsonNode machine = docs.get(0);
         assertEquals(List.of("10.244.0.0/16", "fd00:10:244::/56"), MultiDocumentTest.texts(machine.at("/cluster/network/podSubnets")));
         assertEquals(List.of("10.96.0.0/12", "fd00:10:96::/112"), MultiDocumentTest.texts(machine.at("/cluster/network/serviceSubnets")));
+        assertEquals(List.of("192.168.5.0/24", "fd00:5::/64"), MultiDocumentTest.texts(machine.at("/machine/kubelet/nodeIP/validSubnets")));
     }
 
     /**

@@ -1,4 +1,4 @@
-package hlc.check;
+package hlc.resolve;
 
 import hlc.model.App;
 import hlc.model.Cluster;
@@ -17,12 +17,14 @@ import java.util.List;
  * gateway, a pod's Multus address. The address checks all work on this one list, so a new kind of address is
  * checked by adding it here. {@code use} says what the address is for, as data, so a check decides by it and
  * never by the wording of {@code owner}, which is the phrase the messages show. {@code holder} is the name of
- * the declaration that holds the address (the device, the host, the load balancer...).
+ * the declaration that holds the address (the device, the host, the load balancer...). Worked out once, in
+ * {@link ResolvedSpec#placedAddresses()}: the address checks read it, and a test compares it with what the
+ * Talos configs are given.
  */
-record PlacedAddress(Ip ip, Name network, Use use, Name holder, String owner) {
+public record PlacedAddress(Ip ip, Name network, Use use, Name holder, String owner) {
 
     /** What an address is used for. */
-    enum Use {
+    public enum Use {
         GATEWAY, DEVICE, INTERFACE, DHCP_RESERVATION, VIP, LOAD_BALANCER, MULTUS
     }
 
@@ -30,12 +32,12 @@ record PlacedAddress(Ip ip, Name network, Use use, Name holder, String owner) {
      * A DHCP reservation is placed (inside its network, unique) but not static: the DHCP server hands it out,
      * so it may lie inside the DHCP pool.
      */
-    boolean isStatic() {
+    public boolean isStatic() {
         return use != Use.DHCP_RESERVATION;
     }
 
     /** The addresses Cilium's LB IPAM hands out, whose reserved ends are the pool's own rule (HL028). */
-    boolean loadBalancer() {
+    public boolean loadBalancer() {
         return use == Use.LOAD_BALANCER;
     }
 
