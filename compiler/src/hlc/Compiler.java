@@ -10,6 +10,7 @@ import hlc.emit.Emitters;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.model.Spec;
+import hlc.parse.AcknowledgementReader;
 import hlc.parse.ModelBuilder;
 import hlc.parse.ParsedFile;
 import hlc.parse.SpecLoader;
@@ -220,6 +221,8 @@ public final class Compiler {
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "check", e);
         }
+        // Every warning is known now (the back half reports errors only): the spec's acknowledgements apply.
+        reporter.acknowledge(AcknowledgementReader.read(files, reporter));
         return new Result(spec, resolved, reporter);
     }
 

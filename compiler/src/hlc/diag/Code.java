@@ -54,7 +54,9 @@ public enum Code {
     HL096("Talos version hlc cannot emit configs for"),
     HL097("two outputs with one file name"),
     HL098("emitted file failed its template or schema (internal)"),
-    HL099("internal error");
+    HL099("internal error"),
+    HL120("acknowledgement that accepts no warning", Severity.WARNING),
+    HL121("malformed acknowledgement: no reason, an unknown code, or an error's code");
 
     private final String title;
     private final Severity severity;
