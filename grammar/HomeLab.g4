@@ -75,6 +75,7 @@ clusterAttr
     | 'kernel-arg' STRING                       # ClusterKernelArg    // every node
     | 'kernel-module' name                      # ClusterKernelModule // every node
     | 'extension' STRING                        # ClusterExtension    // every node's image
+    | 'secrets' STRING 'decrypt' STRING         # ClusterSecretsDecrypt // an encrypted bundle or a reference, and the command that prints it
     ;
 bgpAttr
     : 'asn' number                              # BgpAsn
@@ -280,6 +281,7 @@ keyword
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
+    | 'decrypt'
     ;
 
 // ---------------------------------------------------------------- tokens

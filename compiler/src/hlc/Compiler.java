@@ -18,6 +18,7 @@ import hlc.resolve.ResolvedSpec;
 import hlc.resolve.Resolver;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
+import hlc.secrets.SecretsDecryption;
 import hlc.secrets.Talosconfig;
 
 import hlc.emit.OutputPlace;
@@ -75,14 +76,20 @@ public final class Compiler {
 
     /**
      * How {@code hlc compile} runs: {@code secrets} overrides the spec's {@code secrets} (null for none),
-     * {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
+     * {@code decrypt} overrides the spec's decryption command ({@code secrets "…" decrypt "sops -d"}; null: the
+     * spec's), {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
      * reader's warnings, {@code out} is the output folder, whose place in its git repository decides the paths
      * Flux resolves (null: the place the spec implies).
      */
-    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out) {
+    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out, String decrypt) {
         /** Without an output folder: paths as the spec implies them (tests, the benchmark). */
         public Options(Path secrets, String generatedFrom, Consumer<String> warnings) {
-            this(secrets, generatedFrom, warnings, null);
+            this(secrets, generatedFrom, warnings, null, null);
+        }
+
+        /** With no decryption command of the command line's own. */
+        public Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out) {
+            this(secrets, generatedFrom, warnings, out, null);
         }
     }
 
@@ -129,11 +136,18 @@ public final class Compiler {
     public static Compilation compile(Path specFile, Options options) throws IOException {
         Result checked = check(specFile);
         if (checked.reporter().hasErrors() || checked.resolved() == null) return compile(checked, null, null, null);
-        Path bundlePath = bundlePath(options.secrets(), specFile, checked.spec());
+        String decrypt = decryptCommand(options, checked.spec());
+        Path bundlePath = decrypt != null ? decryptedBundleName(options.secrets(), specFile, checked.spec())
+                : bundlePath(options.secrets(), specFile, checked.spec());
         SecretsBundle bundle;
         try {
-            bundle = bundlePath == null ? SecretsBundle.placeholder()
-                    : SecretsBundleReader.read(bundlePath, options.warnings()::accept);
+            if (decrypt != null) {
+                bundle = SecretsDecryption.read(decrypt, bundleSource(options.secrets(), checked.spec()),
+                        specFile.toAbsolutePath().getParent());
+            } else {
+                bundle = bundlePath == null ? SecretsBundle.placeholder()
+                        : SecretsBundleReader.read(bundlePath, options.warnings()::accept);
+            }
         } catch (SecretsBundleReader.BundleException e) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
         }
@@ -187,6 +201,30 @@ public final class Compiler {
             files = List.of();
         }
         return new Compilation(checked.resolved(), files, checked.reporter(), bundlePath, null);
+    }
+
+    /** The command line's decryption command, else the spec's, else none (a plain bundle file). */
+    static String decryptCommand(Options options, Spec spec) {
+        if (options.decrypt() != null) return options.decrypt();
+        if (options.secrets() != null || spec.cluster() == null || spec.cluster().secretsDecrypt() == null) return null;
+        return spec.cluster().secretsDecrypt().value();
+    }
+
+    /** What the decryption command is given: {@code --secrets}, else the spec's file or reference, else nothing. */
+    private static String bundleSource(Path option, Spec spec) {
+        if (option != null) return option.toString();
+        if (spec.cluster() == null || spec.cluster().secrets() == null) return null;
+        return spec.cluster().secrets().value();
+    }
+
+    /**
+     * A decrypted bundle's name for the compile's result (which says a real bundle was used): its file, or a
+     * stand-in path for a reference or a command that names the bundle itself. Nothing is read from it.
+     */
+    private static Path decryptedBundleName(Path option, Path specFile, Spec spec) {
+        String source = bundleSource(option, spec);
+        if (source == null || SecretsDecryption.isReference(source)) return Path.of("(decrypted)");
+        return option != null ? option : bundlePath(null, specFile, spec);
     }
 
     /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The Talos/Kubernetes cluster: versions, the control-plane VIP or endpoint name, CNI, pod/service subnets, BGP,
  * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
- * the spec, never the secrets themselves). {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
+ * the spec, never the secrets themselves). {@code secretsDecrypt} is the command that prints an encrypted bundle
+ * (or one a reference such as {@code op://…} names) in plaintext; null for a plain bundle. {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
  * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
@@ -14,7 +15,7 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
-                      Cidr servicesIpv6) {
+                      Cidr servicesIpv6, Located<String> secretsDecrypt) {
     public Cluster {
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
