@@ -75,6 +75,7 @@ clusterAttr
     | 'kernel-arg' STRING                       # ClusterKernelArg    // every node
     | 'kernel-module' name                      # ClusterKernelModule // every node
     | 'extension' STRING                        # ClusterExtension    // every node's image
+    | 'patch' name? patchBody                   # ClusterPatch        // a Talos config patch for every node, or for one role (`patch worker …`)
     | 'secrets' STRING 'decrypt' STRING         # ClusterSecretsDecrypt // an encrypted bundle or a reference, and the command that prints it
     ;
 bgpAttr
@@ -113,7 +114,10 @@ hostAttr
     | 'usb' STRING                              # HostUsb        // a USB device plugged into the node
     | 'volume' name '{' volumeAttr* '}'         # HostVolume     // a Talos system volume (EPHEMERAL)
     | 'user-volume' name '{' volumeAttr* '}'    # HostUserVolume // a Talos user volume, /var/mnt/<name>
+    | 'patch' patchBody                         # HostPatch      // a Talos config patch for this node only
     ;
+// A Talos config patch: a file beside the spec ("patches/sysctls.yaml"), or YAML inline between triple quotes.
+patchBody : STRING | TEXT_BLOCK ;
 volumeAttr
     : 'min-size' SIZE                           # VolumeMinSize
     | 'max-size' SIZE                           # VolumeMaxSize
@@ -281,7 +285,7 @@ keyword
     | 'user-volume' | 'max-size' | 'disk' | 'grow' | 'of' | 'static' | 'binding' | 'mount-option' | 'keep'
     | 'retention' | 'for' | 'multus' | 'version' | 'dns-provider' | 'target' | 'domains' | 'sources'
     | 'txt-prefix' | 'owner' | 'policy' | 'webhook'
-    | 'decrypt'
+    | 'decrypt' | 'patch'
     ;
 
 // ---------------------------------------------------------------- tokens
@@ -297,6 +301,8 @@ INT      : DIGITS ;
 DNSNAME  : ('*' '.')? LABEL ('.' LABEL)+ '.'? ;
 IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* ;
 STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+// YAML inline, as in a Java text block: the lines between the quotes, less their common indentation. No escapes.
+TEXT_BLOCK : '"""' .*? '"""' ;
 
 LBRACE   : '{' ;
 RBRACE   : '}' ;

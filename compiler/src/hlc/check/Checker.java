@@ -32,7 +32,8 @@ public final class Checker {
             new AppNamespaceCheck(),
             new VolumeBoundsCheck(),
             new SecretLiteralCheck(),
-            new TalosFormCheck());
+            new TalosFormCheck(),
+            new TalosPatchCheck());
 
     private Checker() {}
 

@@ -15,8 +15,9 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Name clusterDomain, Located<Integer> kubePrism, List<Located<String>> kernelArgs,
                       List<Name> kernelModules, List<Located<String>> extensions,
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
-                      Cidr servicesIpv6, Located<String> secretsDecrypt) {
+                      Cidr servicesIpv6, Located<String> secretsDecrypt, List<TalosPatch> patches) {
     public Cluster {
+        patches = List.copyOf(patches);
         loadBalancers = List.copyOf(loadBalancers);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);

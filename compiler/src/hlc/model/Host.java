@@ -7,8 +7,10 @@ import java.util.List;
 public record Host(Name name, Located<String> model, Located<String> cpu, Size memory, Located<Role> role,
                    Located<String> installDisk, Gpu gpu, List<Osd> osds, List<Interface> interfaces,
                    String description, List<Label> labels, List<Taint> taints, List<Located<String>> extensions,
-                   List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes) {
+                   List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
+                   List<TalosPatch> patches) {
     public Host {
+        patches = List.copyOf(patches);
         osds = List.copyOf(osds);
         interfaces = List.copyOf(interfaces);
         labels = List.copyOf(labels);

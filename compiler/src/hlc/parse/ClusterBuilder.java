@@ -32,6 +32,7 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Located<String> decrypt = null;
+        List<TalosPatch> patches = new ArrayList<>();
         Slot<Name> endpoint = new Slot<>("endpoint", t);
         Slot<Name> nodeNetwork = new Slot<>("node-network", t);
         Slot<Cluster.Bgp> bgp = new Slot<>("bgp", t);
@@ -70,7 +71,10 @@ final class ClusterBuilder extends BlockBuilder {
                 if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns));
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
-            else if (a instanceof ClusterSecretsDecryptContext c && c.STRING().size() == 2) {
+            else if (a instanceof ClusterPatchContext c) {
+                Name role = c.name() == null ? null : lit.choice(c.name(), ROLES, "role");
+                if (c.name() == null || role != null) addIfPresent(patches, new PatchReader(reporter, lit).read(c.patchBody(), role, at));
+            } else if (a instanceof ClusterSecretsDecryptContext c && c.STRING().size() == 2) {
                 secrets.set(reporter, at, lit.string(c.STRING(0)));
                 decrypt = lit.nonEmpty(c.STRING(1), "decryption command");
             }
@@ -89,7 +93,7 @@ final class ClusterBuilder extends BlockBuilder {
         return name == null ? null : new Cluster(name, talos.get(), kubernetes.get(), vip.get(), cni.get(), kubeProxy.get(),
                     first(pods.get()), first(services.get()), lbs, flux.get(), secrets.get(), endpoint.get(), nodeNetwork.get(),
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
-                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()), decrypt);
+                    extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()), decrypt, patches);
     }
 
     private static Cidr first(DualStack.Subnets s) {

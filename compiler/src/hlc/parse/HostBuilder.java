@@ -39,6 +39,7 @@ final class HostBuilder extends BlockBuilder {
         List<Located<String>> usb = new ArrayList<>();
         List<Host.Volume> volumes = new ArrayList<>();
         List<Host.Volume> userVolumes = new ArrayList<>();
+        List<TalosPatch> patches = new ArrayList<>();
         for (HostAttrContext a : ctx.hostAttr()) {
             Span at = lit.span(a);
             if (a instanceof HostModelContext c) model.set(reporter, at, lit.string(c.STRING()));
@@ -69,11 +70,11 @@ final class HostBuilder extends BlockBuilder {
             } else if (a instanceof HostUserVolumeContext c) {
                 Name v = lit.name(c.name());
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
-            }
+            } else if (a instanceof HostPatchContext c) addIfPresent(patches, new PatchReader(reporter, lit).read(c.patchBody(), null, at));
         }
         require(role, name, "host", "role", "role controlplane");
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
-                    interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes);
+                    interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes, patches);
     }
 
     private Host.Volume volume(Name name, List<VolumeAttrContext> attrs, Name host) {
