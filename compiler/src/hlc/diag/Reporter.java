@@ -54,8 +54,7 @@ public final class Reporter {
                 used = true;
             }
             if (!used && suppressed.stream().noneMatch(s -> s.by().equals(a))) {
-                warning(Code.HL120, a.at(), "`hlc:allow " + a.code() + "` accepts no " + a.code() + " warning (it covers "
-                        + a.place() + ")").hint("the warning it was written for is gone, or reported elsewhere: delete the comment, "
+                warning(Code.HL120, a.at(), "`hlc:allow " + a.code() + "` accepts no " + a.code() + " warning in what follows it").hint("the warning it was written for is gone, or reported elsewhere: delete the comment, "
                         + "or move it before the block or attribute the warning points at").emit();
             }
         }
