@@ -86,6 +86,8 @@ clusterAttr
     | 'sysctl' sysctlKey sysctlValue            # ClusterSysctl
     | 'mirror' dnsName STRING                   # ClusterMirror       // a registry and one of its mirrors' URLs
     | 'endpoint' address                        # ClusterEndpointAddress // the API at an address: a single node's own
+    | 'patch' name? patchBody                   # ClusterPatch        // a Talos config patch for every node, or for one role (`patch worker …`)
+    | 'secrets' STRING 'decrypt' STRING         # ClusterSecretsDecrypt // an encrypted bundle or a reference, and the command that prints it
     ;
 ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
 ntpServer : address | dnsName ;
@@ -138,6 +140,7 @@ hostAttr
     | 'arch' name                               # HostArch       // amd64 (default) or arm64
     | 'overlay' STRING STRING                   # HostOverlay    // an SBC's Image Factory overlay: image, name
     | 'secure-boot'                             # HostSecureBoot // the Image Factory's SecureBoot installer
+    | 'patch' patchBody                         # HostPatch      // a Talos config patch for this node only
     | 'cluster' name                            # HostCluster    // the cluster it is a node of (several clusters)
     ;
 diskSelectorAttr
@@ -150,6 +153,8 @@ diskSelectorAttr
     | 'wwid' STRING                             # DiskWwid
     | 'bus-path' STRING                         # DiskBusPath
     ;
+// A Talos config patch: a file beside the spec ("patches/sysctls.yaml"), or YAML inline between triple quotes.
+patchBody : STRING | TEXT_BLOCK ;
 volumeAttr
     : 'min-size' SIZE                           # VolumeMinSize
     | 'max-size' SIZE                           # VolumeMaxSize
@@ -349,6 +354,7 @@ keyword
     | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
+    | 'decrypt' | 'patch'
     ;
 
 // ---------------------------------------------------------------- tokens
@@ -367,6 +373,8 @@ DNSNAME  : ('*' '.')? LABEL ('.' LABEL)+ '.'? ;
 // rules come first), and `6hours` is a name the parser reports where a duration stands, with the unit meant.
 IDENT    : [a-zA-Z_] [a-zA-Z0-9_-]* | DIGITS [a-zA-Z_-] [a-zA-Z0-9_-]* ;
 STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+// YAML inline, as in a Java text block: the lines between the quotes, less their common indentation. No escapes.
+TEXT_BLOCK : '"""' .*? '"""' ;
 
 LBRACE   : '{' ;
 RBRACE   : '}' ;

@@ -10,6 +10,7 @@ import hlc.emit.Emitters;
 import hlc.emit.RenderedFile;
 import hlc.emit.Renderer;
 import hlc.model.Spec;
+import hlc.parse.AcknowledgementReader;
 import hlc.parse.ModelBuilder;
 import hlc.parse.ParsedFile;
 import hlc.parse.SpecLoader;
@@ -17,6 +18,7 @@ import hlc.resolve.ResolvedSpec;
 import hlc.resolve.Resolver;
 import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleReader;
+import hlc.secrets.SecretsDecryption;
 import hlc.secrets.Talosconfig;
 
 import hlc.emit.OutputPlace;
@@ -80,14 +82,20 @@ public final class Compiler {
 
     /**
      * How {@code hlc compile} runs: {@code secrets} overrides the spec's {@code secrets} (null for none),
-     * {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
+     * {@code decrypt} overrides the spec's decryption command ({@code secrets "…" decrypt "sops -d"}; null: the
+     * spec's), {@code generatedFrom} is the spec as generated headers name it, {@code warnings} receives the bundle
      * reader's warnings, {@code out} is the output folder, whose place in its git repository decides the paths
      * Flux resolves (null: the place the spec implies).
      */
-    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out) {
+    public record Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out, String decrypt) {
         /** Without an output folder: paths as the spec implies them (tests, the benchmark). */
         public Options(Path secrets, String generatedFrom, Consumer<String> warnings) {
-            this(secrets, generatedFrom, warnings, null);
+            this(secrets, generatedFrom, warnings, null, null);
+        }
+
+        /** With no decryption command of the command line's own. */
+        public Options(Path secrets, String generatedFrom, Consumer<String> warnings, Path out) {
+            this(secrets, generatedFrom, warnings, out, null);
         }
     }
 
@@ -143,7 +151,11 @@ public final class Compiler {
         Path firstBundle = null;
         String without = null;
         for (ResolvedSpec view : clusters) {
-            Path bundlePath = bundlePath(options.secrets(), specFile, view.spec());
+            // A bundle is read from its file, or from the stdout of the decryption command the spec or
+            // --secrets-decrypt names (SOPS, age, a password manager): the plaintext never touches the disk.
+            String decrypt = decryptCommand(options, view.spec());
+            Path bundlePath = decrypt != null ? decryptedBundleName(options.secrets(), specFile, view.spec())
+                    : bundlePath(options.secrets(), specFile, view.spec());
             if (bundlePath == null) {
                 if (view.spec().cluster() != null) without = view.spec().cluster().name().text();
                 bundles.put(view, SecretsBundle.placeholder());
@@ -151,7 +163,9 @@ public final class Compiler {
             }
             if (firstBundle == null) firstBundle = bundlePath;
             try {
-                bundles.put(view, SecretsBundleReader.read(bundlePath, options.warnings()::accept));
+                bundles.put(view, decrypt != null
+                        ? SecretsDecryption.read(decrypt, bundleSource(options.secrets(), view.spec()), specFile.toAbsolutePath().getParent())
+                        : SecretsBundleReader.read(bundlePath, options.warnings()::accept));
             } catch (SecretsBundleReader.BundleException e) {
                 return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
             }
@@ -240,6 +254,30 @@ public final class Compiler {
         return folder.isEmpty() ? f : new RenderedFile(folder + "/" + f.path(), f.content(), f.secret());
     }
 
+    /** The command line's decryption command, else the spec's, else none (a plain bundle file). */
+    static String decryptCommand(Options options, Spec spec) {
+        if (options.decrypt() != null) return options.decrypt();
+        if (options.secrets() != null || spec.cluster() == null || spec.cluster().secretsDecrypt() == null) return null;
+        return spec.cluster().secretsDecrypt().value();
+    }
+
+    /** What the decryption command is given: {@code --secrets}, else the spec's file or reference, else nothing. */
+    private static String bundleSource(Path option, Spec spec) {
+        if (option != null) return option.toString();
+        if (spec.cluster() == null || spec.cluster().secrets() == null) return null;
+        return spec.cluster().secrets().value();
+    }
+
+    /**
+     * A decrypted bundle's name for the compile's result (which says a real bundle was used): its file, or a
+     * stand-in path for a reference or a command that names the bundle itself. Nothing is read from it.
+     */
+    private static Path decryptedBundleName(Path option, Path specFile, Spec spec) {
+        String source = bundleSource(option, spec);
+        if (source == null || SecretsDecryption.isReference(source)) return Path.of("(decrypted)");
+        return option != null ? option : bundlePath(null, specFile, spec);
+    }
+
     /** {@code --secrets} wins; else the spec's {@code secrets}, relative to the spec's folder; else none. */
     static Path bundlePath(Path option, Path specFile, Spec spec) {
         if (option != null) return option;
@@ -274,6 +312,8 @@ public final class Compiler {
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "check", e);
         }
+        // Every warning is known now (the back half reports errors only): the spec's acknowledgements apply.
+        reporter.acknowledge(AcknowledgementReader.read(files, reporter));
         return new Result(spec, resolved, reporter);
     }
 

@@ -174,6 +174,7 @@ class AttributeEffectTest {
         change("clusterAttr.services", "  services 10.43.0.0/16", "  services 10.45.0.0/16");
         change("clusterAttr.loadbalancer", "  loadbalancer envoy 192.168.5.230 on lan", "  loadbalancer envoy 192.168.5.231 on lan");
         change("clusterAttr.flux", "  flux {\n    path \"./kubernetes/flux/cluster\"\n  }\n", "");
+        add("clusterAttr.patch", "  kubernetes v1.33.3", "  patch \"\"\"\n    machine:\n      sysctls:\n        vm.nr_hugepages: \"64\"\n    \"\"\"");
         add("clusterAttr.secrets", "  kubernetes v1.33.3", "  secrets \"talos/secrets.yaml\"");
         add("clusterAttr.endpoint", "  kubernetes v1.33.3", "  endpoint k8s.example.com");
         add("clusterAttr.node-network", "  kubernetes v1.33.3", "  node-network storage");
@@ -222,6 +223,7 @@ class AttributeEffectTest {
         add("hostAttr.taint", k1, "  taint \"dedicated=gpu:NoSchedule\"");
         add("hostAttr.extension", k1, "  extension \"siderolabs/iscsi-tools\"");
         add("hostAttr.usb", k1, "  usb \"Sonoff Zigbee 3.0 USB Dongle Plus\"");
+        add("hostAttr.patch", k1, "  patch \"\"\"\n    machine:\n      time:\n        servers: [time.cloudflare.com]\n    \"\"\"");
         add("hostAttr.volume", k1, "  volume EPHEMERAL {\n    max-size 100GiB\n  }");
         add("hostAttr.cluster", k1, "  cluster edge");
         add("hostAttr.user-volume", k1, "  user-volume local {\n    disk \"disk.transport == 'nvme'\"\n  }");

@@ -37,6 +37,12 @@ final class CompileCommand implements Callable<Integer> {
                     + "Without one, Talos configs are built and validated but not written.")
     Path secretsFile;
 
+    @Option(names = "--secrets-decrypt", paramLabel = "COMMAND",
+            description = "The command that prints the secrets bundle in plaintext (`sops -d`, `age -d -i key.txt`, "
+                    + "`op read {}`): `{}` is the bundle's path or reference (else it is added at the end). Overrides the "
+                    + "spec's `decrypt`. The plaintext is read from the command's output, never written to disk.")
+    String decrypt;
+
     @Mixin
     Output output = new Output();
 
@@ -45,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
         Compiler.Compilation result;
         try {
             result = Compiler.compile(spec, new Compiler.Options(secretsFile, generatedFrom(),
-                    warning -> System.err.println("hlc: warning: " + warning), out));
+                    warning -> System.err.println("hlc: warning: " + warning), out, decrypt));
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
             System.err.println("hlc: cannot read " + spec + ": " + Messages.of(e));
             return 2;

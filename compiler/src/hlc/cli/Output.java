@@ -49,8 +49,8 @@ final class Output {
         // CI tools match findings to files by paths relative to where hlc runs: the checkout's root.
         ReportPath paths = new ReportPath(Path.of(""));
         switch (format) {
-            case json -> out.print(new JsonRenderer().render(sorted, r.errorCount(), r.warningCount()));
-            case sarif -> out.print(new SarifRenderer(VersionProvider.version(), paths).render(sorted));
+            case json -> out.print(new JsonRenderer().render(sorted, r.suppressed(), r.errorCount(), r.warningCount()));
+            case sarif -> out.print(new SarifRenderer(VersionProvider.version(), paths).render(sorted, r.suppressed()));
             case github -> {
                 out.print(new GithubRenderer(paths).render(sorted));
                 err.println(TextRenderer.summary(r.errorCount(), r.warningCount())); // the log's last word, as in text
@@ -59,8 +59,14 @@ final class Output {
                 boolean useColour = colour == Colour.always
                         || (colour == Colour.auto && System.console() != null && System.getenv("NO_COLOR") == null);
                 err.print(new TextRenderer(useColour).render(sorted, r.errorCount(), r.warningCount()));
+                if (!r.suppressed().isEmpty()) err.println(acknowledged(r.suppressed().size()));
             }
         }
+    }
+
+    /** Acknowledged warnings are not shown as text, but the count is: nobody should forget they are there. */
+    static String acknowledged(int n) {
+        return n + " warning" + (n == 1 ? "" : "s") + " acknowledged in the spec (`hlc:allow`; listed by --format json)";
     }
 
     boolean failed(Reporter r) {

@@ -64,7 +64,11 @@ public enum Code {
     HL096("Talos version hlc cannot emit configs for"),
     HL097("two outputs with one file name"),
     HL098("emitted file failed its template or schema (internal)"),
-    HL099("internal error");
+    HL099("internal error"),
+    HL120("acknowledgement that accepts no warning", Severity.WARNING),
+    HL121("malformed acknowledgement: no reason, an unknown code, or an error's code"),
+    HL122("Talos config patch that Talos would refuse: unreadable, not YAML, or a key or value its schema rejects"),
+    HL123("Talos config patch that overrides what the spec states");
 
     private final String title;
     private final Severity severity;

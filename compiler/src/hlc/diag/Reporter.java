@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class Reporter {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Suppressed> suppressed = new ArrayList<>();
 
     /** A finding of {@code code}, at the code's severity. */
     public DiagnosticBuilder report(Code code, Span span, String message) {
@@ -47,6 +48,38 @@ public final class Reporter {
         for (Diagnostic d : other.diagnostics) {
             if (here.add(d)) diagnostics.add(d);
         }
+    }
+
+    /**
+     * Sets aside every warning an acknowledgement accepts (it stays visible through {@link #suppressed()}, no
+     * longer counted or listed by {@link #sorted()}), then reports each acknowledgement that accepted nothing
+     * (HL120): a stale one would otherwise hide the next warning at its line without anyone deciding to.
+     */
+    public void acknowledge(List<Acknowledgement> acknowledgements) {
+        for (Acknowledgement a : acknowledgements) {
+            boolean used = false;
+            for (var it = diagnostics.iterator(); it.hasNext(); ) {
+                Diagnostic d = it.next();
+                if (!a.accepts(d)) continue;
+                suppressed.add(new Suppressed(d, a));
+                it.remove();
+                used = true;
+            }
+            if (!used && suppressed.stream().noneMatch(s -> s.by().equals(a))) {
+                warning(Code.HL120, a.at(), "`hlc:allow " + a.code() + "` accepts no " + a.code() + " warning in what follows it").hint("the warning it was written for is gone, or reported elsewhere: delete the comment, "
+                        + "or move it before the block or attribute the warning points at").emit();
+            }
+        }
+    }
+
+    /** The acknowledged warnings, in source order: JSON and SARIF list them as suppressed. */
+    public List<Suppressed> suppressed() {
+        List<Suppressed> copy = new ArrayList<>(suppressed);
+        copy.sort(Comparator.comparing((Suppressed s) -> s.diagnostic().span().path())
+                .thenComparingInt(s -> s.diagnostic().span().line())
+                .thenComparingInt(s -> s.diagnostic().span().column())
+                .thenComparing(s -> s.diagnostic().code()));
+        return copy;
     }
 
     public boolean hasErrors() {

@@ -27,6 +27,14 @@ public final class SarifRenderer {
     }
 
     public String render(List<Diagnostic> diagnostics) {
+        return render(diagnostics, List.of());
+    }
+
+    /**
+     * With the warnings the spec acknowledged, each a result with an in-source suppression (SARIF §3.35) whose
+     * justification is the acknowledgement's reason: code scanning shows them as dismissed, not as open alerts.
+     */
+    public String render(List<Diagnostic> diagnostics, List<Suppressed> suppressed) {
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -40,6 +48,15 @@ public final class SarifRenderer {
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (Diagnostic d : diagnostics) result(results.addObject(), d);
+        for (Suppressed s : suppressed) {
+            ObjectNode r = results.addObject();
+            result(r, s.diagnostic());
+            ObjectNode sup = r.putArray("suppressions").addObject();
+            sup.put("kind", "inSource");
+            sup.put("status", "accepted");
+            sup.put("justification", s.by().reason());
+            location(sup.putObject("location"), s.by().at());
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (Exception e) {

@@ -12,12 +12,14 @@ import java.util.Map;
  * config) lists them as {@link #documents}: they are rendered in order and joined with {@code ---}, and each is
  * validated on its own. A file rendered by one template has no documents listed.
  *
+ * <p>A Talos machine config may carry the spec's config {@link #patches}, merged in after rendering.
+ *
  * <p>A file of a Kustomize component holds {@code ${VAR}} references that Flux replaces for each Kustomization
  * that includes it: its {@link #substitutions} are the variables each of them sets, and the file is validated as
  * each of them applies it (the text with the variables in place), not as written.
  */
 public record FileSpec(String path, String template, Map<String, Object> context, boolean secret,
-                       List<Document> documents, List<Map<String, String>> substitutions) {
+                       List<Document> documents, List<Map<String, String>> substitutions, List<String> patches) {
     /** One document of a multi-document file: its template and the data that template reads. */
     public record Document(String template, Map<String, Object> context) {}
 
@@ -25,10 +27,24 @@ public record FileSpec(String path, String template, Map<String, Object> context
         if (!SafePath.isSafe(path)) throw new IllegalArgumentException("unsafe output path: " + path);
         documents = List.copyOf(documents);
         substitutions = List.copyOf(substitutions);
+        patches = List.copyOf(patches);
+    }
+
+    public FileSpec(String path, String template, Map<String, Object> context, boolean secret,
+                    List<Document> documents, List<Map<String, String>> substitutions) {
+        this(path, template, context, secret, documents, substitutions, List.of());
     }
 
     public FileSpec(String path, String template, Map<String, Object> context, boolean secret) {
         this(path, template, context, secret, List.of(), List.of());
+    }
+
+    /**
+     * This file with Talos config patches merged into it after rendering ({@link TalosPatchMerge}), in order; the
+     * merged file is validated against Talos's own schema, since a patch may say what hlc's schemas do not know.
+     */
+    public FileSpec withPatches(List<String> yaml) {
+        return new FileSpec(path, template, context, secret, documents, substitutions, yaml);
     }
 
     /** A file of several documents, each from its own template, in this order. */

@@ -122,10 +122,22 @@ public final class Renderer {
         String where = "template " + String.join(" + ", spec.parts().stream().map(FileSpec.Document::template).toList())
                 + " for " + spec.path();
         String text = normalise(rendered.toString());
+        if (!spec.patches().isEmpty()) {
+            // What hlc writes is valid before the patches as well: the spec's own facts are checked by hlc's schemas.
+            validate(spec.path(), spec.parts().get(0).template(), text, where, w, problems, false);
+            try {
+                text = normalise(TalosPatchMerge.apply(text, spec.patches()));
+            } catch (java.io.IOException e) {
+                problems.add(where + ": a patch cannot be merged: " + firstLine(e.getMessage()));
+                return new Outcome(null, problems);
+            }
+            validate(spec.path(), spec.parts().get(0).template(), text, where + " with the spec's patches", w, problems, true);
+            return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
+        }
         List<Map<String, String>> sets = spec.substitutions().isEmpty() ? List.of(Map.of()) : spec.substitutions();
         for (Map<String, String> vars : sets) {
             String as = vars.isEmpty() ? "" : " (as applied with " + new java.util.TreeMap<>(vars) + ")";
-            validate(spec.path(), spec.parts().get(0).template(), substitute(text, vars), where + as, w, problems);
+            validate(spec.path(), spec.parts().get(0).template(), substitute(text, vars), where + as, w, problems, false);
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
     }
@@ -140,7 +152,7 @@ public final class Renderer {
         return out.toString();
     }
 
-    private void validate(String path, String firstTemplate, String text, String where, Worker w, List<String> problems) {
+    private void validate(String path, String firstTemplate, String text, String where, Worker w, List<String> problems, boolean patched) {
         List<JsonNode> docs;
         try {
             docs = parse(path, text);
@@ -152,7 +164,8 @@ public final class Renderer {
         boolean multiDocument = docs.size() > 1;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode doc = docs.get(i);
-            String schema = SchemaCatalog.schemaFor(doc, path, firstTemplate);
+            String schema = patched ? SchemaCatalog.patchedSchemaFor(doc, path, firstTemplate)
+                    : SchemaCatalog.schemaFor(doc, path, firstTemplate);
             String docName = multiDocument ? " (document " + (i + 1) + ", " + SchemaCatalog.kindOf(doc) + ")" : "";
             if (schema == null) {
                 problems.add(where + docName + ": no schema for apiVersion `" + doc.path("apiVersion").asText()

@@ -147,6 +147,19 @@ public final class SchemaCatalog {
         });
     }
 
+    /**
+     * The schema of a document of a patched Talos config: Talos's own v1.10 schema (a shipped copy of
+     * ../shared/schemas/talos-config.v1.10.schema.json), for the machine document and for any kind it has, since
+     * a patch may set anything Talos accepts; the kind's hlc schema for kinds v1.10 does not have.
+     */
+    public static String patchedSchemaFor(JsonNode doc, String path, String firstTemplate) {
+        if (!doc.has("apiVersion") && !doc.has("kind")) return TALOS_UPSTREAM + "#v1alpha1.Config";
+        String own = schemaFor(doc, path, firstTemplate);
+        return own != null ? own : TALOS_UPSTREAM + "#kind " + doc.path("kind").asText("");
+    }
+
+    static final String TALOS_UPSTREAM = "talos-config-v1.10";
+
     /** What a document is, for messages: its kind, or "v1alpha1 machine config" for a Talos machine document. */
     public static String kindOf(JsonNode doc) {
         if (!doc.has("apiVersion") && doc.has("version")) return doc.path("version").asText() + " machine config";
@@ -168,6 +181,30 @@ public final class SchemaCatalog {
         }
     }
 
+    /**
+     * One definition of a Talos schema as a schema of its own: {@code v1alpha1.Config}, or {@code kind NAME} for
+     * the top-level alternative whose {@code kind} is NAME (none: a schema nothing matches).
+     */
+    private static JsonNode definition(com.fasterxml.jackson.databind.node.ObjectNode root, String which) {
+        String def = which;
+        if (which.startsWith("kind ")) {
+            String kind = which.substring(5);
+            def = null;
+            for (var it = root.path("$defs").fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getValue().at("/properties/kind/enum/0").asText("").equals(kind)) def = e.getKey();
+            }
+            if (def == null) {
+                root.removeAll();
+                root.put("not", true);
+                return root;
+            }
+        }
+        root.remove("oneOf");
+        root.put("$ref", "#/$defs/" + def);
+        return root;
+    }
+
     /** Violations as "JSON path: message", empty when the document is valid. */
     public List<String> validate(String schema, JsonNode doc) {
         JsonSchema s = compiled.computeIfAbsent(schema, this::load);
@@ -180,7 +217,7 @@ public final class SchemaCatalog {
 
     private JsonSchema load(String name) {
         int hash = name.indexOf('#');
-        if (hash > 0) {
+        if (hash > 0 && name.startsWith(TALOS_V114 + "#")) {
             // One alternative of an upstream schema: the root with its top-level oneOf replaced by a reference to
             // that alternative, since "no alternative matched" would hide the real violation.
             com.fasterxml.jackson.databind.node.ObjectNode copy = readSchema(name.substring(0, hash)).deepCopy();
@@ -193,9 +230,11 @@ public final class SchemaCatalog {
             });
             return factory.getSchema(copy);
         }
-        try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + name + ".schema.json")) {
+        String file = hash < 0 ? name : name.substring(0, hash);
+        try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + file + ".schema.json")) {
             if (in == null) throw new IllegalStateException("no schema " + name);
             JsonNode root = json.readTree(in);
+            if (hash >= 0) root = definition((com.fasterxml.jackson.databind.node.ObjectNode) root, name.substring(hash + 1));
             boolean isDraft07 = root.path("$schema").asText("").contains("draft-07");
             return (isDraft07 ? draft07 : factory).getSchema(root);
         } catch (IOException e) {

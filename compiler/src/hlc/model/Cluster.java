@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The Talos/Kubernetes cluster: versions, the control-plane VIP or endpoint name, CNI, pod/service subnets, BGP,
  * Flux settings, what every node's image and kernel get, and where its secrets bundle is (a path relative to
- * the spec, never the secrets themselves). {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
+ * the spec, never the secrets themselves). {@code secretsDecrypt} is the command that prints an encrypted bundle
+ * (or one a reference such as {@code op://…} names) in plaintext; null for a plain bundle. {@code podsIpv6} and {@code servicesIpv6} are the second, IPv6 subnets
  * of a dual-stack cluster ({@code pods 10.244.0.0/16 fd00:10:244::/56}); {@code pods} alone may be of either family.
  * {@code endpointAddress} is the API endpoint given as an address ({@code endpoint 192.168.5.11}: a single-node
  * cluster's own address, or a load balancer's), instead of a VIP or a name.
@@ -20,8 +21,10 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Located<Boolean> controlPlaneWorkloads, Located<Boolean> coreDns, Cidr podsIpv6,
                       Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
                       List<Mirror> mirrors, Ip endpointAddress, List<Name> podsSharedWith,
-                      List<Name> servicesSharedWith) {
+                      List<Name> servicesSharedWith, Located<String> secretsDecrypt,
+                      List<TalosPatch> patches) {
     public Cluster {
+        patches = List.copyOf(patches);
         timeServers = List.copyOf(timeServers);
         sysctls = List.copyOf(sysctls);
         mirrors = List.copyOf(mirrors);

@@ -31,6 +31,8 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<DualStack.Subnets> services = new Slot<>("services", t);
         Slot<Cluster.Flux> flux = new Slot<>("flux", t);
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
+        Located<String> decrypt = null;
+        List<TalosPatch> patches = new ArrayList<>();
         Slot<Name> endpoint = new Slot<>("endpoint", t);
         Ip[] endpointAddress = {null};
         Slot<Name> nodeNetwork = new Slot<>("node-network", t);
@@ -79,6 +81,13 @@ final class ClusterBuilder extends BlockBuilder {
                 if (lbName != null && ip != null && net != null) lbs.add(new Cluster.LoadBalancer(lbName, ip, net, dns, pub));
             } else if (a instanceof ClusterFluxContext c) flux.set(reporter, at, new FluxBuilder(reporter, lit).build(c));
             else if (a instanceof ClusterSecretsContext c) secrets.set(reporter, at, lit.string(c.STRING()));
+            else if (a instanceof ClusterPatchContext c) {
+                Name role = c.name() == null ? null : lit.choice(c.name(), ROLES, "role");
+                if (c.name() == null || role != null) addIfPresent(patches, new PatchReader(reporter, lit).read(c.patchBody(), role, at));
+            } else if (a instanceof ClusterSecretsDecryptContext c && c.STRING().size() == 2) {
+                secrets.set(reporter, at, lit.string(c.STRING(0)));
+                decrypt = lit.nonEmpty(c.STRING(1), "decryption command");
+            }
             else if (a instanceof ClusterEndpointContext c) endpoint.set(reporter, at, lit.name(c.dnsName()));
             else if (a instanceof ClusterEndpointAddressContext c) {
                 Ip ip = lit.ip(c.address());
@@ -104,7 +113,7 @@ final class ClusterBuilder extends BlockBuilder {
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
                     extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
                     ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0],
-                    sharedWith(ctx, true), sharedWith(ctx, false));
+                    sharedWith(ctx, true), sharedWith(ctx, false), decrypt, patches);
     }
 
     /** NTP servers: an address, a device or host by a bare name, or a DNS name the nodes look up. */

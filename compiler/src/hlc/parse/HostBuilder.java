@@ -47,6 +47,7 @@ final class HostBuilder extends BlockBuilder {
         Slot<Name> arch = new Slot<>("arch", t);
         Slot<Host.Overlay> overlay = new Slot<>("overlay", t);
         Slot<Located<Boolean>> secureBoot = new Slot<>("secure-boot", t);
+        List<TalosPatch> patches = new ArrayList<>();
         for (HostAttrContext a : ctx.hostAttr()) {
             Span at = lit.span(a);
             if (a instanceof HostModelContext c) model.set(reporter, at, lit.string(c.STRING()));
@@ -103,7 +104,7 @@ final class HostBuilder extends BlockBuilder {
             else if (a instanceof HostUserVolumeContext c) {
                 Name v = lit.name(c.name());
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
-            }
+            } else if (a instanceof HostPatchContext c) addIfPresent(patches, new PatchReader(reporter, lit).read(c.patchBody(), null, at));
         }
         require(ctx, role, name, "host", "role", "role controlplane");
         if (overlay.get() != null && (arch.get() == null || !arch.get().text().equals("arm64"))) {
@@ -113,7 +114,7 @@ final class HostBuilder extends BlockBuilder {
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
                     interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes, diskSelector.get(),
                     kernelArgs, kernelModules, sysctls, arch.get(), overlay.get(), secureBoot.get(),
-                    cluster.get());
+                    cluster.get(), patches);
     }
 
     /**

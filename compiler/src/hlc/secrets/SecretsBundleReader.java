@@ -38,18 +38,36 @@ public final class SecretsBundleReader {
             throw new BundleException("secrets bundle " + file + " is tracked by git; hlc will not read secrets from a "
                     + "repository. Move it out of the repository (and rotate it if it was ever pushed)");
         }
-        JsonNode root;
+        String text;
         try {
-            root = new YAMLMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BundleException("secrets bundle " + file + " cannot be read as YAML");
         }
-        if (root == null || !root.isObject()) throw new BundleException("secrets bundle " + file + " is empty");
-        if (root.has("sops")) {
-            throw new BundleException("secrets bundle " + file + " is encrypted with SOPS; decrypt it to a file outside "
-                    + "the repository (sops -d) and pass that with --secrets");
+        if (text.startsWith("-----BEGIN AGE ENCRYPTED FILE-----") || text.startsWith("age-encryption.org/")) {
+            throw new BundleException("secrets bundle " + file + " is encrypted with age; name the command that decrypts it: "
+                    + "`secrets \"" + file.getFileName() + "\" decrypt \"age -d -i KEY\"` (or --secrets-decrypt)");
         }
-        Fields f = new Fields(file, root);
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Reads a bundle from its plaintext, held in memory only (what a decryption command printed); {@code name}
+     * says in messages where it came from. The same checks as a file's, except git's: the text is on no disk.
+     */
+    public static SecretsBundle parse(String text, String name) throws BundleException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new BundleException("secrets bundle " + name + " cannot be read as YAML");
+        }
+        if (root == null || !root.isObject()) throw new BundleException("secrets bundle " + name + " is empty");
+        if (root.has("sops")) {
+            throw new BundleException("secrets bundle " + name + " is encrypted with SOPS; name the command that decrypts it: "
+                    + "`secrets \"…\" decrypt \"sops -d\"` in the cluster, or --secrets-decrypt \"sops -d\"");
+        }
+        Fields f = new Fields(name, root);
         return new SecretsBundle(
                 f.base64("cluster", "id"), f.base64("cluster", "secret"),
                 f.token("secrets", "bootstraptoken"), f.base64("secrets", "secretboxencryptionsecret"),
@@ -72,7 +90,7 @@ public final class SecretsBundleReader {
     }
 
     /** Field access with errors that say which field, and never what it holds. */
-    private record Fields(Path file, JsonNode root) {
+    private record Fields(String file, JsonNode root) {
         String text(String... path) throws BundleException {
             JsonNode n = root;
             for (String p : path) n = n.path(p);
@@ -113,6 +131,11 @@ public final class SecretsBundleReader {
         SecretsBundle.KeyPair pair(String name) throws BundleException {
             return new SecretsBundle.KeyPair(pem("certs", name, "crt"), pem("certs", name, "key"));
         }
+    }
+
+    /** Whether git tracks the file (a plaintext bundle there is a leaked cluster). */
+    public static boolean isTracked(Path file) {
+        return GitTracking.isTracked(file);
     }
 
     /** Asks git whether a file is tracked; without git (or outside a work tree) the answer is no. */

@@ -7,6 +7,7 @@ import hlc.emit.Emitter;
 import hlc.emit.FileSpec;
 import hlc.model.Cluster;
 import hlc.model.Host;
+import hlc.model.TalosPatch;
 import hlc.secrets.SecretsBundle;
 
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class TalosEmitter implements Emitter {
         }
         List<NodePlan> nodes = new ArrayList<>();
         for (Host h : ix.spec().hosts()) nodes.add(NodePlan.of(h, ix));
-        List<FileSpec> files = new ArrayList<>(form.files(ix, NodePlan.cluster(ix), nodes, secrets));
+        List<FileSpec> files = new ArrayList<>();
+        for (FileSpec f : form.files(ix, NodePlan.cluster(ix), nodes, secrets)) files.add(withPatches(f, c, ix.spec().hosts()));
         Map<String, Schematic> schematics = new TreeMap<>();
         for (NodePlan n : nodes) schematics.put(n.schematic().id(), n.schematic());
         for (Schematic s : schematics.values()) {
@@ -54,5 +56,22 @@ public final class TalosEmitter implements Emitter {
             files.add(new FileSpec("talos-schematics/" + s.id() + ".yaml", "talos-schematic.yaml.j2", ctx, false));
         }
         return files;
+    }
+
+    /**
+     * A node's config with the spec's patches that apply to it, in the order Talos users layer them: the
+     * cluster's, then its role's, then the host's own (each in the order written). TalosPatchCheck has checked them.
+     */
+    private static FileSpec withPatches(FileSpec f, Cluster c, List<Host> hosts) {
+        for (Host h : hosts) {
+            if (!f.path().equals("talos/" + h.name().text() + ".yaml")) continue;
+            String role = h.isControlPlane() ? "controlplane" : "worker";
+            List<String> yaml = new ArrayList<>();
+            for (TalosPatch p : c.patches()) if (p.role() == null) yaml.add(p.yaml());
+            for (TalosPatch p : c.patches()) if (p.role() != null && p.role().text().equals(role)) yaml.add(p.yaml());
+            for (TalosPatch p : h.patches()) yaml.add(p.yaml());
+            return yaml.isEmpty() ? f : f.withPatches(yaml);
+        }
+        return f;
     }
 }

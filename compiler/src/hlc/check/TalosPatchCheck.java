@@ -1,0 +1,295 @@
+package hlc.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import hlc.diag.Code;
+import hlc.diag.Reporter;
+import hlc.diag.Span;
+import hlc.model.Cluster;
+import hlc.model.Host;
+import hlc.model.TalosPatch;
+import hlc.resolve.ResolvedSpec;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The spec's Talos config patches, checked as Talos would take them (HL122): YAML, and every document valid
+ * against Talos's own v1.10 schema as far as a patch goes (a patch is a part of a config, so nothing is required
+ * of it), each finding at the key or value in the patch, in the .hl file or the patch file. And a patch may add
+ * to what the spec says but not contradict it (HL123): a hostname, install disk, API endpoint, cluster name,
+ * pod or service subnets or an interface's addresses other than the spec's own are refused at both places.
+ * Restating the spec's value is allowed: it changes nothing.
+ */
+public final class TalosPatchCheck implements Check {
+    @Override
+    public List<Code> codes() {
+        return List.of(Code.HL122, Code.HL123);
+    }
+
+    @Override
+    public void run(ResolvedSpec ix, Reporter reporter) {
+        Cluster c = ix.spec().cluster();
+        if (c == null) return;
+        for (TalosPatch p : c.patches()) {
+            Parsed parsed = parse(p, reporter);
+            if (parsed == null) continue;
+            Set<String> said = new HashSet<>();
+            for (Host h : ix.spec().hosts()) {
+                String role = h.isControlPlane() ? "controlplane" : "worker";
+                if (p.role() == null || p.role().text().equals(role)) conflicts(parsed, h, ix, reporter, said);
+            }
+        }
+        for (Host h : ix.spec().hosts()) {
+            for (TalosPatch p : h.patches()) {
+                Parsed parsed = parse(p, reporter);
+                if (parsed != null) conflicts(parsed, h, ix, reporter, new HashSet<>());
+            }
+        }
+    }
+
+    /** A patch's documents, each as JSON with the YAML node of every value, keyed by JSON pointer. */
+    private record Parsed(TalosPatch patch, List<JsonNode> documents, List<Map<String, Node>> nodes) {}
+
+    private static Parsed parse(TalosPatch p, Reporter reporter) {
+        List<JsonNode> docs = new ArrayList<>();
+        List<Map<String, Node>> nodes = new ArrayList<>();
+        try {
+            for (Node root : new Yaml(new LoaderOptions()).composeAll(new StringReader(p.yaml()))) {
+                if (root == null) continue;
+                Map<String, Node> at = new HashMap<>();
+                docs.add(json(root, "", at));
+                nodes.add(at);
+            }
+        } catch (RuntimeException notYaml) {
+            var mark = notYaml instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblemMark() : null;
+            Span where = mark == null ? p.at() : p.place(mark.getLine() + 1, mark.getColumn() + 1, 1);
+            String problem = notYaml instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblem() : notYaml.getMessage();
+            reporter.error(Code.HL122, where, "the Talos patch is not YAML: " + problem).emit();
+            return null;
+        }
+        boolean valid = true;
+        for (int i = 0; i < docs.size(); i++) {
+            JsonNode d = docs.get(i);
+            Map<String, Node> at = nodes.get(i);
+            if (!d.isObject()) {
+                reporter.error(Code.HL122, place(p, at, ""), "a Talos patch document is a map of config keys").emit();
+                valid = false;
+                continue;
+            }
+            JsonSchema schema = Schemas.forDocument(d);
+            if (schema == null) {
+                reporter.error(Code.HL122, place(p, at, "/kind"), "Talos v1.10 has no config document of kind `"
+                        + d.path("kind").asText() + "`").emit();
+                valid = false;
+                continue;
+            }
+            for (ValidationMessage m : schema.validate(d)) {
+                if (m.getType().equals("required")) continue; // a patch is a part of a config
+                String pointer = pointer(m);
+                boolean unknownKey = m.getType().equals("additionalProperties") && m.getProperty() != null;
+                String key = unknownKey ? pointer + "/" + escape(m.getProperty()) : pointer;
+                Span where = unknownKey ? keyPlace(p, at, key) : place(p, at, pointer);
+                String message = unknownKey ? "Talos has no setting `" + m.getProperty() + "` " + (pointer.isEmpty() ? "at the top of its config" : "in `" + dotted(pointer) + "`")
+                        : "`" + dotted(pointer) + "`: " + m.getMessage().replaceFirst("^\\$[^:]*: ", "");
+                reporter.error(Code.HL122, where, message)
+                        .hint("the patch is checked against Talos's own config schema (v1.10); see the Talos configuration reference").emit();
+                valid = false;
+            }
+        }
+        return valid ? new Parsed(p, docs, nodes) : null;
+    }
+
+    // ------------------------------------------------------------------ what the spec states
+
+    private static void conflicts(Parsed parsed, Host h, ResolvedSpec ix, Reporter reporter, Set<String> said) {
+        Cluster c = ix.spec().cluster();
+        for (int i = 0; i < parsed.documents().size(); i++) {
+            JsonNode d = parsed.documents().get(i);
+            Map<String, Node> at = parsed.nodes().get(i);
+            if (d.has("kind")) {
+                if (d.path("kind").asText().equals("HostnameConfig")) {
+                    stated(parsed, at, "/hostname", h.name().text(), h.name().span(), "the host's name", reporter, said);
+                }
+                continue;
+            }
+            stated(parsed, at, "/machine/network/hostname", h.name().text(), h.name().span(), "the host's name", reporter, said);
+            if (h.installDisk() != null) {
+                stated(parsed, at, "/machine/install/disk", h.installDisk().value(), h.installDisk().span(), "the host's `install-disk`", reporter, said);
+            }
+            Span endpointAt = c.vip() != null ? c.vip().address().span() : c.endpoint() != null ? c.endpoint().span() : null;
+            if (endpointAt != null) {
+                stated(parsed, at, "/cluster/controlPlane/endpoint", ix.cluster().apiEndpoint().url(), endpointAt, "the cluster's API endpoint", reporter, said);
+            }
+            stated(parsed, at, "/cluster/clusterName", c.name().text(), c.name().span(), "the cluster's name", reporter, said);
+            if (c.pods() != null) subnets(parsed, at, "/cluster/network/podSubnets", c.pods(), c.podsIpv6(), reporter, said);
+            if (c.services() != null) subnets(parsed, at, "/cluster/network/serviceSubnets", c.services(), c.servicesIpv6(), reporter, said);
+            JsonNode ifaces = d.at("/machine/network/interfaces");
+            for (int k = 0; k < ifaces.size(); k++) {
+                JsonNode item = ifaces.get(k);
+                for (Host.Interface iface : h.interfaces()) {
+                    if (iface.address() == null || !item.path("interface").asText("").equals(iface.name().text())) continue;
+                    JsonNode addresses = item.path("addresses");
+                    for (int a = 0; a < addresses.size(); a++) {
+                        String given = addresses.get(a).asText().replaceFirst("/\\d+$", "");
+                        if (given.equals(iface.address().value().toCanonicalString())) continue;
+                        conflict(parsed, at, "/machine/network/interfaces/" + k + "/addresses/" + a, addresses.get(a).asText(),
+                                iface.address().span(), "interface `" + iface.name().text() + "`'s address", reporter, said);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void subnets(Parsed parsed, Map<String, Node> at, String pointer, hlc.model.Cidr first, hlc.model.Cidr second,
+                                Reporter reporter, Set<String> said) {
+        JsonNode given = parsed.documents().get(parsed.nodes().indexOf(at)).at(pointer);
+        if (given.isMissingNode()) return;
+        List<String> spec = new ArrayList<>(List.of(first.text()));
+        if (second != null) spec.add(second.text());
+        List<String> patch = new ArrayList<>();
+        given.forEach(n -> patch.add(n.asText()));
+        if (!patch.equals(spec)) conflict(parsed, at, pointer, String.join(", ", patch), first.span(), "the subnets the spec gives", reporter, said);
+    }
+
+    private static void stated(Parsed parsed, Map<String, Node> at, String pointer, String value, Span specAt, String what,
+                               Reporter reporter, Set<String> said) {
+        Node n = at.get(pointer);
+        if (!(n instanceof ScalarNode s) || s.getValue().equals(value)) return;
+        conflict(parsed, at, pointer, s.getValue(), specAt, what, reporter, said);
+    }
+
+    private static void conflict(Parsed parsed, Map<String, Node> at, String pointer, String given, Span specAt, String what,
+                                 Reporter reporter, Set<String> said) {
+        Span where = place(parsed.patch(), at, pointer);
+        if (!said.add(where.toString() + " " + specAt)) return;
+        reporter.error(Code.HL123, where, "the patch sets `" + dotted(pointer) + "` to `" + given + "`, which the spec states as "
+                        + what)
+                .label(specAt, "the spec states it here")
+                .hint("say it once, in the spec: change the spec's value, or take the key out of the patch").emit();
+    }
+
+    // ------------------------------------------------------------------ YAML nodes, JSON pointers, places
+
+    private static JsonNode json(Node n, String pointer, Map<String, Node> at) {
+        at.put(pointer, n);
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (n instanceof MappingNode m) {
+            ObjectNode o = f.objectNode();
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
+                String child = pointer + "/" + escape(key);
+                at.put(child + "#key", t.getKeyNode());
+                o.set(key, json(t.getValueNode(), child, at));
+            }
+            return o;
+        }
+        if (n instanceof SequenceNode s) {
+            ArrayNode a = f.arrayNode();
+            for (int i = 0; i < s.getValue().size(); i++) a.add(json(s.getValue().get(i), pointer + "/" + i, at));
+            return a;
+        }
+        ScalarNode s = (ScalarNode) n;
+        Tag tag = s.getTag();
+        String v = s.getValue();
+        try {
+            if (tag.equals(Tag.INT)) return f.numberNode(Long.decode(v.replace("_", "")));
+            if (tag.equals(Tag.FLOAT)) return f.numberNode(Double.parseDouble(v));
+        } catch (NumberFormatException odd) {
+            return f.textNode(v);
+        }
+        if (tag.equals(Tag.BOOL)) return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+        if (tag.equals(Tag.NULL)) return f.nullNode();
+        return f.textNode(v);
+    }
+
+    private static String pointer(ValidationMessage m) {
+        var path = m.getInstanceLocation();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) b.append('/').append(escape(String.valueOf(path.getElement(i))));
+        return b.toString();
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String dotted(String pointer) {
+        return pointer.isEmpty() ? "(the document)" : pointer.substring(1).replace("/", ".").replace("~1", "/").replace("~0", "~");
+    }
+
+    private static Span keyPlace(TalosPatch p, Map<String, Node> at, String pointer) {
+        Node key = at.get(pointer + "#key");
+        return key != null ? span(p, key) : place(p, at, pointer);
+    }
+
+    /** The place of the value at a pointer, or of its nearest enclosing value that the patch has. */
+    private static Span place(TalosPatch p, Map<String, Node> at, String pointer) {
+        for (String ptr = pointer; ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
+            Node n = at.get(ptr);
+            if (n != null) return span(p, n);
+            if (ptr.isEmpty()) return p.at();
+        }
+    }
+
+    private static Span span(TalosPatch p, Node n) {
+        var start = n.getStartMark();
+        var end = n.getEndMark();
+        int length = start.getLine() == end.getLine() ? Math.max(1, end.getColumn() - start.getColumn()) : 1;
+        return p.place(start.getLine() + 1, start.getColumn() + 1, length);
+    }
+
+    /** Talos's v1.10 config schema (shipped, from ../shared/schemas), compiled once for the machine document and per kind. */
+    private static final class Schemas {
+        private static final JsonNode ROOT = load();
+        private static final Map<String, JsonSchema> BY_DEF = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static JsonNode load() {
+            try (InputStream in = TalosPatchCheck.class.getResourceAsStream("/schemas/talos-config-v1.10.schema.json")) {
+                return new ObjectMapper().readTree(in);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the shipped Talos schema", e);
+            }
+        }
+
+        static JsonSchema forDocument(JsonNode doc) {
+            String def = "v1alpha1.Config";
+            if (doc.has("kind")) {
+                def = null;
+                for (var it = ROOT.path("$defs").fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (e.getValue().at("/properties/kind/enum/0").asText("").equals(doc.path("kind").asText())) def = e.getKey();
+                }
+                if (def == null) return null;
+            }
+            return BY_DEF.computeIfAbsent(def, d -> {
+                ObjectNode root = ROOT.deepCopy();
+                root.remove("oneOf");
+                root.put("$ref", "#/$defs/" + d);
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+            });
+        }
+    }
+}
