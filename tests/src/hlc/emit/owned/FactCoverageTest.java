@@ -110,8 +110,8 @@ class FactCoverageTest {
             if (b.retention() != null) out.add(new Fact(written ? "backup retention" : kind, b.name().text(), List.of(b.retention().text())));
             if (b.secret() != null) out.add(new Fact(written ? "vault reference" : kind, b.name() + " " + b.secret().key().value(),
                     List.of("\"" + b.secret().key().value() + "\"")));
-            if (b.targetExport() != null && b.target() != null && ix.devices.containsKey(b.target().text())) {
-                for (Device.Export e : ix.devices.get(b.target().text()).exports()) {
+            if (b.targetExport() != null && b.target() != null && ix.devices().containsKey(b.target().text())) {
+                for (Device.Export e : ix.devices().get(b.target().text()).exports()) {
                     if (!e.name().text().equals(b.targetExport().text())) continue;
                     boolean volsync = b.tool() != null && b.tool().text().equals("volsync");
                     out.add(new Fact(volsync ? "backup export" : kind, b.name() + " to " + e.name(), List.of("path: \"" + e.path().value() + "\"")));
