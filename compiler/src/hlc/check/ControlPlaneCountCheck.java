@@ -25,9 +25,14 @@ public final class ControlPlaneCountCheck implements Check {
         if (spec.cluster() == null && spec.hosts().isEmpty()) return;
         List<Host> cps = spec.hosts().stream().filter(Host::isControlPlane).toList();
         Span at = spec.cluster() != null ? spec.cluster().name().span() : spec.hosts().get(0).name().span();
+        // With several clusters, a host that names none (HL062) may be the control plane this one lacks: one
+        // error for one mistake, not a second one about its consequence.
+        boolean unplaced = ix.severalClusters() && ix.whole().spec().hosts().stream().anyMatch(h -> h.cluster() == null);
         if (cps.isEmpty()) {
-            reporter.error(Code.HL060, at, "the cluster has no control-plane node")
-                    .hint("give at least one host `role controlplane` (three for a highly available etcd)").emit();
+            if (!unplaced) {
+                reporter.error(Code.HL060, at, "the cluster has no control-plane node")
+                        .hint("give at least one host `role controlplane` (three for a highly available etcd)").emit();
+            }
         } else if (cps.size() % 2 == 0) {
             var d = reporter.warning(Code.HL061, at, "the cluster has " + cps.size()
                     + " control-plane nodes: etcd tolerates no more failures than with " + (cps.size() - 1));

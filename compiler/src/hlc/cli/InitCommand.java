@@ -38,6 +38,16 @@ final class InitCommand implements Callable<Integer> {
      * The starter spec for a lab at {@code lab} in its repository ({@code ""} at the top, {@code "mylab/"} in a
      * folder): Flux's path and the app's folder are repository paths, so they say where the lab is.
      */
+    /**
+     * The origin as Flux's GitRepository takes it: git's scp-like {@code git@host:owner/name.git} is no URL to
+     * Flux (HL004), so it becomes {@code ssh://git@host/owner/name.git}; anything else is kept.
+     */
+    static String fluxUrl(String origin) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^@/:]+@)?([^/:]+):(?!//)(.+)").matcher(origin);
+        if (origin.contains("://") || !m.matches()) return origin;
+        return "ssh://" + (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "/" + m.group(3);
+    }
+
     static String starter(String lab, String repositoryUrl) {
         String appPath = lab.isEmpty() ? "" : "  path \"./" + lab + APP_FOLDER + "\"\n";
         return """
@@ -124,7 +134,7 @@ final class InitCommand implements Callable<Integer> {
                 GitRepo repo = GitRepo.at(dir.toAbsolutePath());
                 String rel = repo.topLevel().toRealPath().relativize(dir.toAbsolutePath().toRealPath()).toString().replace('\\', '/');
                 lab = rel.isEmpty() ? "" : rel + "/";
-                if (repo.originUrl() != null) url = repo.originUrl();
+                if (repo.originUrl() != null) url = fluxUrl(repo.originUrl());
             } catch (GitRepo.NotARepository e) {
                 // no repository yet: the lab is its top, as after `git init DIR`
             }

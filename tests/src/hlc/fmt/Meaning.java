@@ -70,7 +70,9 @@ final class Meaning {
             fields.put("record", record.getClass().getName());
             for (RecordComponent c : record.getClass().getRecordComponents()) {
                 try {
-                    fields.put(c.getName(), shape(c.getAccessor().invoke(record)));
+                    // an inline patch's offsets are where its text sits in the file: a place, like a span
+                    boolean place = c.getName().equals("lineOffset") || c.getName().equals("columnOffset");
+                    fields.put(c.getName(), place ? "span" : shape(c.getAccessor().invoke(record)));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

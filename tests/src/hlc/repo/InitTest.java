@@ -62,7 +62,7 @@ class InitTest {
         Path spec = repo.dir().resolve("mylab/spec/homelab.hl");
         String text = Files.readString(spec);
         assertEquals(text, Formatter.formatText("homelab.hl", text).text(), "the starter spec is in the fmt layout");
-        assertTrue(text.contains("repository \"git@github.com:me/lab.git\"") && text.contains("path \"./mylab/out/flux/cluster\""), text);
+        assertTrue(text.contains("repository \"ssh://git@github.com/me/lab.git\"") && text.contains("path \"./mylab/out/flux/cluster\""), text);
 
         Hlc compile = Hlc.run("compile", spec.toString(), "--out", repo.dir().resolve("mylab/out").toString());
         assertEquals(0, compile.exit(), "no HL076, and the app's folder is there: " + compile.err());

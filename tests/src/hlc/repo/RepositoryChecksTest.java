@@ -107,9 +107,9 @@ class RepositoryChecksTest {
         repo.write("kubernetes/components/alerts/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
         Hlc run = compile("./clusters/lab", "out");
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().contains("lab.hl:5:15: error[HL076]: Flux would sync `./clusters/lab`, but the output folder is `./out`"
-                + " in this repository: the root of hlc's Flux tree is `./out/flux/cluster`"), run.err());
-        assertTrue(run.err().contains("write `path \"./out/flux/cluster\"`"), run.err());
+        // `hlc check` finds it already, without the repository: a Flux path must end in the sync folder
+        assertTrue(run.err().contains("lab.hl:5:15: error[HL076]: Flux would sync `./clusters/lab`, a folder hlc never writes"), run.err());
+        assertTrue(run.err().contains("followed by /flux/cluster (`\"./out/flux/cluster\"` for out/ at the repository's root)"), run.err());
         assertFalse(Files.exists(repo.dir().resolve("out")), "a failed compile writes nothing");
     }
 
