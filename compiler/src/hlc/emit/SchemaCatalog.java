@@ -60,7 +60,6 @@ public final class SchemaCatalog {
             Map.entry("v1alpha1 TimeSyncConfig", "talos-timesyncconfig"),
             Map.entry("v1alpha1 RegistryMirrorConfig", "talos-registrymirrorconfig"));
 
-    private final ObjectMapper json = new ObjectMapper();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     /** The upstream CRD schemas declare draft-07 (SOURCES.md of ../shared/schemas); they are read as such. */
     private final JsonSchemaFactory draft07 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
@@ -182,8 +181,9 @@ public final class SchemaCatalog {
     }
 
     /**
-     * One definition of a Talos schema as a schema of its own: {@code v1alpha1.Config}, or {@code kind NAME} for
-     * the top-level alternative whose {@code kind} is NAME (none: a schema nothing matches).
+     * One definition of a Talos schema (v1.10 for patches, v1.14 for that form) as a schema of its own:
+     * {@code v1alpha1.Config} or another $defs name, or {@code kind NAME} for the top-level alternative whose
+     * {@code kind} is NAME (none: a schema nothing matches).
      */
     private static JsonNode definition(com.fasterxml.jackson.databind.node.ObjectNode root, String which) {
         String def = which;
@@ -200,8 +200,15 @@ public final class SchemaCatalog {
                 return root;
             }
         }
+        // the root with its top-level oneOf replaced by a reference to that alternative, since "no alternative
+        // matched" would hide the real violation
         root.remove("oneOf");
         root.put("$ref", "#/$defs/" + def);
+        String chosen = def;
+        KIND_AS_THE_REFERENCE_SPELLS_IT.forEach((kind, of) -> {
+            JsonNode kinds = root.path("$defs").path(of).path("properties").path("kind").path("enum");
+            if (of.equals(chosen) && kinds.isArray()) ((com.fasterxml.jackson.databind.node.ArrayNode) kinds).add(kind);
+        });
         return root;
     }
 
@@ -217,28 +224,9 @@ public final class SchemaCatalog {
 
     private JsonSchema load(String name) {
         int hash = name.indexOf('#');
-        if (hash > 0 && name.startsWith(TALOS_V114 + "#")) {
-            // One alternative of an upstream schema: the root with its top-level oneOf replaced by a reference to
-            // that alternative, since "no alternative matched" would hide the real violation.
-            com.fasterxml.jackson.databind.node.ObjectNode copy = readSchema(name.substring(0, hash)).deepCopy();
-            copy.remove("oneOf");
-            String def = name.substring(hash + 1);
-            copy.put("$ref", "#/$defs/" + def);
-            KIND_AS_THE_REFERENCE_SPELLS_IT.forEach((kind, of) -> {
-                JsonNode kinds = copy.path("$defs").path(of).path("properties").path("kind").path("enum");
-                if (of.equals(def) && kinds.isArray()) ((com.fasterxml.jackson.databind.node.ArrayNode) kinds).add(kind);
-            });
-            return factory.getSchema(copy);
-        }
-        String file = hash < 0 ? name : name.substring(0, hash);
-        try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + file + ".schema.json")) {
-            if (in == null) throw new IllegalStateException("no schema " + name);
-            JsonNode root = json.readTree(in);
-            if (hash >= 0) root = definition((com.fasterxml.jackson.databind.node.ObjectNode) root, name.substring(hash + 1));
-            boolean isDraft07 = root.path("$schema").asText("").contains("draft-07");
-            return (isDraft07 ? draft07 : factory).getSchema(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read schema " + name, e);
-        }
+        JsonNode root = readSchema(hash < 0 ? name : name.substring(0, hash));
+        if (hash >= 0) root = definition(root.deepCopy(), name.substring(hash + 1));
+        boolean isDraft07 = root.path("$schema").asText("").contains("draft-07");
+        return (isDraft07 ? draft07 : factory).getSchema(root);
     }
 }
