@@ -32,8 +32,8 @@ final class ClassicV1Alpha1 implements TalosForm {
         for (NodePlan n : nodes) {
             Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
             c.put("nameservers", n.nameservers());
-            c.put("labels", MultiDocument.entries(n.labels()));
-            c.put("taints", MultiDocument.entries(n.taints()));
+            c.put("labels", MachineContext.entries(n.labels()));
+            c.put("taints", MachineContext.entries(n.taints()));
             c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
             c.put("time_servers", n.timeServers());
             List<Map<String, Object>> mirrors = new ArrayList<>();

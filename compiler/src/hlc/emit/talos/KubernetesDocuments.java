@@ -81,10 +81,10 @@ final class KubernetesDocuments implements TalosForm {
     private static Map<String, Object> node(NodePlan n, NodePlan.Cluster cluster) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("node_subnet", n.nodeSubnet() == null ? "" : n.nodeSubnet());
-        m.put("labels", MultiDocument.entries(n.labels()));
+        m.put("labels", MachineContext.entries(n.labels()));
         Map<String, String> taints = new TreeMap<>(n.taints());
         if (n.controlPlane() && !cluster.scheduleOnControlPlanes()) taints.putIfAbsent(CONTROL_PLANE_TAINT, ":NoSchedule");
-        m.put("taints", MultiDocument.entries(taints));
+        m.put("taints", MachineContext.entries(taints));
         return m;
     }
 

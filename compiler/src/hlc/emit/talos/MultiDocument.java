@@ -105,8 +105,8 @@ final class MultiDocument implements TalosForm {
 
     private static Map<String, Object> machine(NodePlan n, NodePlan.Cluster cluster, SecretsBundle s) {
         Map<String, Object> c = MachineContext.machine(n, cluster, s, INSTALLER);
-        c.put("labels", entries(n.labels()));
-        c.put("taints", entries(n.taints()));
+        c.put("labels", MachineContext.entries(n.labels()));
+        c.put("taints", MachineContext.entries(n.taints()));
         return c;
     }
 
@@ -152,11 +152,6 @@ final class MultiDocument implements TalosForm {
         // "" when the spec says nothing: then Talos's default holds; "false" is written, not dropped
         m.put("grow", v.grow() == null ? "" : v.grow().toString());
         return m;
-    }
-
-    /** A map as a list of key/value pairs: templates iterate it in the map's (sorted) order. */
-    static List<Map<String, Object>> entries(Map<String, String> map) {
-        return MachineContext.entries(map);
     }
 
     static FileSpec.Document doc(String template, String key, Object value) {
