@@ -210,7 +210,25 @@ class ValidSpecProperties {
     record Workloads(List<ClassPlan> classes, int defaultClass, boolean vault, List<ServicePlan> services,
                      List<BackupPlan> backups, List<AppPlan> apps) {}
 
-    record Plan(SitePlan site, List<String> names, boolean shareNames, Infra infra, Workloads workloads, long style) {}
+    /**
+     * Which of the language's further features the spec uses ({@link Feature}, one bit each, so that shrinking
+     * drops features) and three numbers that choose among their forms.
+     */
+    record FeaturePlan(int flags, int a, int b, int c) {
+        boolean has(Feature f) {
+            return (flags >> f.ordinal() & 1) != 0;
+        }
+    }
+
+    /** The features a {@link FeaturePlan} turns on, beside what every plan has. */
+    enum Feature {
+        DUAL_STACK_NETWORKS, DUAL_STACK_CLUSTER, LOAD_BALANCER_POOL, BGP, ENDPOINT, LABELS_AND_TAINTS, VOLUMES,
+        NAMESPACED_LAYOUT, MULTUS, DNS_PROVIDERS, INSTALL_DISK_SELECTOR, LINK_BY_MAC, ROUTES, NTP, SYSCTL, ARM64,
+        OTHER_BACKENDS, NODE_SETTINGS
+    }
+
+    record Plan(SitePlan site, List<String> names, boolean shareNames, Infra infra, Workloads workloads,
+                FeaturePlan features, long style) {}
 
     /** Every top-level name comes from one pool of unique names, in fixed slices (see {@link Builder}). */
     static final int POOL = 60;
@@ -250,12 +268,14 @@ class ValidSpecProperties {
         Arbitrary<Workloads> workloads = Combinators.combine(sc.list().ofMaxSize(3), any, bool(),
                 service.list().ofMaxSize(4), backup.list().ofMaxSize(2), app.list().ofMaxSize(10)).as(Workloads::new);
 
+        Arbitrary<FeaturePlan> features = Combinators.combine(
+                Arbitraries.integers().between(0, (1 << Feature.values().length) - 1), any, any, any).as(FeaturePlan::new);
         Arbitrary<List<String>> names = name().list().uniqueElements().ofSize(POOL);
         // No edge cases: they mean nothing for a whole spec, and combining those of every part takes seconds.
         // The name pool and the layout seed come last: jqwik shrinks the parts in order, and shrinking the structure
         // first gives much smaller counterexamples.
-        return Combinators.combine(site, infra, workloads, bool(), names, Arbitraries.longs())
-                .as((s, i, w, share, ns, style) -> new Plan(s, ns, share, i, w, style))
+        return Combinators.combine(site, infra, workloads, features, bool(), names, Arbitraries.longs())
+                .as((s, i, w, f, share, ns, style) -> new Plan(s, ns, share, i, w, f, style))
                 .withoutEdgeCases();
     }
 
@@ -300,6 +320,12 @@ class ValidSpecProperties {
         final int dhcpLo;
         final int dhcpHi;
         final Set<Long> used = new HashSet<>();
+        /** The IPv6 prefix of a dual-stack IPv4 network (`ipv6 CIDR`), as a network of its own to allocate from. */
+        Net six;
+        /** The gateway written as an address, the one a static route may go through. */
+        String gatewayAddress;
+        /** Load-balancer pool blocks inside the network, as host-number ranges: no other address is taken there. */
+        final List<long[]> poolBlocks = new ArrayList<>();
 
         Net(String name, boolean v6, String base, int prefix, int dhcpLo, int dhcpHi) {
             this.name = name;
@@ -331,6 +357,30 @@ class ValidSpecProperties {
             return canonical(base + Long.toHexString(host));
         }
 
+        boolean inPoolBlock(long h) {
+            for (long[] b : poolBlocks) if (h >= b[0] && h <= b[1]) return true;
+            return false;
+        }
+
+        /** A fresh address inside the pool blocks (any of them), near the preferred one; null when they are full. */
+        String allocateInPool(int preferred) {
+            long n = 0;
+            for (long[] b : poolBlocks) n += b[1] - b[0] + 1;
+            long k = Math.floorMod(preferred, n);
+            for (long tries = 0; tries < n; tries++, k = (k + 1) % n) {
+                long left = k;
+                for (long[] b : poolBlocks) {
+                    long size = b[1] - b[0] + 1;
+                    if (left < size) {
+                        if (used.add(b[0] + left)) return address(b[0] + left);
+                        break;
+                    }
+                    left -= size;
+                }
+            }
+            return null;
+        }
+
         String broadcast() {
             return base + (size() - 1);
         }
@@ -344,12 +394,23 @@ class ValidSpecProperties {
             long n = last - first + 1;
             long h = first + Math.floorMod(preferred, n);
             for (long i = 0; i < n; i++) {
-                boolean inPool = h >= dhcpLo && h <= dhcpHi;
+                boolean inPool = h >= dhcpLo && h <= dhcpHi || inPoolBlock(h);
                 if (!inPool && used.add(h)) return address(h);
                 h = h == last ? first : h + 1;
             }
             return null;
         }
+    }
+
+    /**
+     * Reserves the block [first, last] of host numbers for load balancers, when it is clear of the DHCP range and of
+     * what is taken; false when it is not.
+     */
+    static boolean reservePool(Net net, long first, long last) {
+        if (first <= net.dhcpHi && net.dhcpLo <= last) return false;
+        for (long h = first; h <= last; h++) if (net.used.contains(h) || net.inPoolBlock(h)) return false;
+        net.poolBlocks.add(new long[]{first, last});
+        return true;
     }
 
     static String canonical(String address) {
@@ -369,6 +430,11 @@ class ValidSpecProperties {
             "identity", "monitoring", "vps", "other");
     static final List<String> DEVICE_KINDS = List.of("switch", "access-point", "server", "other");
     static final List<Integer> MTUS = List.of(576, 1500, 9000, 9216);
+    static final List<String> TAINT_EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    /** Talos install disk selectors: every property given must hold; one of the three sizes at most. */
+    static final List<List<String>> DISK_SELECTORS = List.of(List.of("type nvme"), List.of("type ssd", "min-size 100GB"),
+            List.of("model \"Samsung SSD 980*\"", "size 1TB"), List.of("serial \"S5GXNX0T\"", "max-size 2TB"),
+            List.of("wwid \"naa.5000c500a0b1c2d3\""), List.of("bus-path \"/pci0000:00/0000:00:17.0/*\"", "type hdd"));
     /** Descriptions: plain, accented, emoji and other characters outside the BMP, CJK, escapes and fake syntax. */
     static final List<String> DESCRIPTIONS = List.of("plain words", "caf\u00e9, Gr\u00fc\u00dfe, na\u00efve",
             "emoji \ud83d\ude00 and a clef \ud834\udd1e", "\u4e2d\u6587 \u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
@@ -383,7 +449,8 @@ class ValidSpecProperties {
     static final class Builder {
         // Slices of the name pool. With shareNames, hosts and apps take names of other kinds too.
         static final int NETS = 0, HOSTS = 7, CLUSTER = 17, CEPH = 18, POOLS = 19, CLASSES = 21, DEVICES = 24,
-                EXPORTS = 28, SERVICES = 30, BACKUPS = 34, LBS = 36, SITE = 40, FRESH = 41, APPS = 44;
+                EXPORTS = 28, SERVICES = 30, BACKUPS = 34, LBS = 36, SITE = 40, FRESH = 41, APPS = 44,
+                POOL_NET = 55, PROVIDERS = 56, FILESYSTEM = 58, ZPOOL = 59;
 
         final Plan p;
         final Fault fault;
@@ -397,6 +464,12 @@ class ValidSpecProperties {
         final Set<Integer> vlans = new HashSet<>();
         String domain;
         String local;
+        /** The further features of the plan. */
+        final FeaturePlan fp;
+        /** A whole network that is a load-balancer pool (no node on it), or null. */
+        Net poolNet;
+        /** Whether load balancers take their addresses from pools (a whole network, or blocks of the first one). */
+        boolean pools;
 
         Builder(Plan p, Fault fault) {
             this.p = p;
@@ -405,6 +478,11 @@ class ValidSpecProperties {
             this.style = new Random(p.style());
             this.hostSlice = p.shareNames() ? CLASSES + 1 : HOSTS;
             this.appSlice = p.shareNames() ? CEPH : APPS;
+            this.fp = p.features();
+        }
+
+        boolean has(Feature f) {
+            return fp.has(f);
         }
 
         String n(int slot) {
@@ -445,6 +523,41 @@ class ValidSpecProperties {
             }
             int v4Count = in.nets().size();
             List<Net> roomy = nets.stream().filter(Net::roomy).toList();
+            Net first = nets.get(0); // always a /24
+            if (has(Feature.DUAL_STACK_NETWORKS)) {
+                // ULA /64s under fdff::/16, clear of the IPv6-only network (fd00::/12) and the pod/service prefixes
+                for (int i = 0; i < v4Count; i++) {
+                    if (i > 0 && (fp.a() >> i & 1) == 0) continue;
+                    Net net = nets.get(i);
+                    net.six = new Net(net.name, true, canonical("fdff:" + Integer.toHexString(i + 1) + ":"
+                            + Integer.toHexString(fp.a() >>> 8 & 0xffff) + "::"), 64, 0, -1);
+                }
+            }
+            // Load-balancer pools: a whole network of its own that no node is on, or one or two blocks of the first
+            // network (each 16 addresses on a 16-boundary, clear of its DHCP range; nothing else is allocated there).
+            // A load balancer on the VIP's address is then also outside the pools (HL027): not with that fault.
+            pools = has(Feature.LOAD_BALANCER_POOL) && fault != Fault.VIP_REUSED_BY_LOAD_BALANCER;
+            int poolForm = fp.b() & 3;
+            List<String> poolBlocks = new ArrayList<>();
+            if (pools && poolForm == 0) {
+                Set<Integer> regions = new HashSet<>();
+                for (NetPlan np : in.nets()) regions.add(np.subnet());
+                int r = Math.floorMod(fp.b() >> 2, 200 * 256);
+                while (regions.contains(r)) r = (r + 1) % (200 * 256);
+                poolNet = new Net(n(POOL_NET), false, "10." + r / 256 + "." + r % 256 + ".", 24, 0, -1);
+            } else if (pools) {
+                int start = Math.floorMod(fp.b() >> 2, 14);
+                for (int k = 0; k < 14 && poolBlocks.size() < (poolForm == 3 ? 2 : 1); k++) {
+                    long lo = 16L * (1 + (start + k) % 14);
+                    boolean range = poolForm == 1 || poolForm == 3 && poolBlocks.isEmpty();
+                    long from = range ? lo + 1 : lo, to = range ? lo + 14 : lo + 15;
+                    if (!reservePool(first, from, to)) continue;
+                    poolBlocks.add(range ? "range " + first.address(from) + " to " + first.address(to)
+                            : "block " + first.address(lo) + "/28");
+                }
+                if (poolBlocks.isEmpty()) pools = false;
+            }
+            boolean bgp = has(Feature.BGP);
 
             // ---------------------------------------------------------- structure decided before rendering
             DevicePlan dp = in.devices();
@@ -485,6 +598,18 @@ class ValidSpecProperties {
                 if (g == 3 && i != 0) g = 1;
                 String gatewayAddress = g == 1 ? net.allocate(np.subnet() + 1) : null;
                 if (gatewayAddress != null) a.add("gateway " + spell(gatewayAddress));
+                net.gatewayAddress = gatewayAddress;
+                if (net.six != null) {
+                    // its router, written as `via`, is where a host's IPv6 default route and routes go
+                    net.six.gatewayAddress = (fp.c() >> (24 + i) & 1) != 0 ? net.six.allocate(1) : null;
+                    a.add("ipv6 " + net.six.cidr() + (net.six.gatewayAddress == null ? "" : " via " + spell(net.six.gatewayAddress)));
+                }
+                if (net == first && !poolBlocks.isEmpty()) {
+                    a.add("pool loadbalancer " + String.join(" ", poolBlocks));
+                    int announce = Math.floorMod(fp.b() >> 20, 3);
+                    if (announce == 1) a.add("announce l2");
+                    if (announce == 2 && bgp) a.add("announce bgp");
+                }
                 if (g == 2) {
                     a.add("gateway " + gatewayDevice);
                     deviceGatewayNets.add(net);
@@ -497,6 +622,12 @@ class ValidSpecProperties {
                 if (net.dhcpHi >= net.dhcpLo) a.add("dhcp " + spell(net.address(net.dhcpLo)) + " to " + spell(net.address(net.dhcpHi)));
                 if (np.description() < DESCRIPTIONS.size()) a.add("description \"" + DESCRIPTIONS.get(np.description()) + "\"");
                 emit(block("network " + net.name, a));
+            }
+            if (poolNet != null) {
+                List<String> a = new ArrayList<>(List.of("cidr " + poolNet.cidr(), "pool loadbalancer"));
+                if ((fp.b() >> 20 & 1) != 0) a.add("announce bgp"); // the default of a whole-network pool
+                a.add("description \"Cilium LB IPAM: each address announced by BGP as a /32\"");
+                emit(block("network " + poolNet.name, a));
             }
 
             // ---------------------------------------------------------- devices
@@ -544,6 +675,7 @@ class ValidSpecProperties {
                 for (int b = 0; b < nets.size(); b++) if ((hp.netMask() >> b & 1) != 0) on.add(nets.get(b));
                 if (on.isEmpty()) on.add(pick(roomy, i));
                 if (control[i] && vipNet != null) on.add(vipNet);
+                if (control[i] && bgp) on.add(first); // the BGP peer is on a network every control plane has (HL032)
                 if (osds[i] > 0 && cephNet != null) on.add(cephNet);
                 List<String> a = new ArrayList<>();
                 a.add("role " + (control[i] ? "controlplane" : "worker"));
@@ -552,11 +684,38 @@ class ValidSpecProperties {
                 if ((extras & 1) != 0) a.add("model \"Lenovo ThinkCentre M70q\"");
                 if ((extras & 2) != 0) a.add("cpu \"Intel Core i7-12700T\"");
                 if ((extras & 4) != 0) a.add("memory " + List.of("64GB", "32GiB", "1.5TB", "512MiB").get(extras >> 8 & 3));
-                if ((extras & 8) != 0) a.add("install-disk \"/dev/nvme0n1\"");
+                // The further features, host by host: fb says which hosts have them, fx how.
+                boolean fb = (fp.b() >> (i % 12) & 1) != 0 || i == 0;
+                int fx = hp.octets().get(2);
+                if ((extras & 8) != 0) {
+                    a.add(has(Feature.INSTALL_DISK_SELECTOR) && fb ? nested("install-disk", DISK_SELECTORS.get(Math.floorMod(fx, DISK_SELECTORS.size())))
+                            : "install-disk \"/dev/nvme0n1\"");
+                }
                 if ((extras & 16) != 0) a.add("gpu " + GPUS.get(extras >> 10 & 3) + ((extras & 32) != 0 ? " \"a GPU\"" : ""));
+                // arm64: no amd64-only GPU driver (HL004)
+                if (has(Feature.ARM64) && fb && ((extras & 16) == 0 || GPUS.get(extras >> 10 & 3).equals("nvidia"))) a.add("arch arm64");
+                if (has(Feature.LABELS_AND_TAINTS) && fb) {
+                    a.add("label \"topology.kubernetes.io/zone=zone-" + i % 3 + "\"");
+                    if ((fx >> 4 & 1) != 0) a.add("label \"example.com/rack=" + label(fx >> 5) + "\"");
+                    if ((fx >> 6 & 1) != 0) a.add("label \"node.kubernetes.io/gpu=\""); // an empty value
+                    if (!control[i] && (fx >> 7 & 1) != 0) {
+                        a.add("taint \"dedicated=" + label(fx >> 8) + ":" + TAINT_EFFECTS.get(Math.floorMod(fx >> 12, 3)) + "\"");
+                    }
+                }
+                if (has(Feature.VOLUMES) && fb) {
+                    if ((fx >> 14 & 1) != 0) a.add(nested("volume EPHEMERAL", List.of("max-size 400GiB", "disk \"disk.transport == 'nvme'\"")));
+                    a.add(nested("user-volume local-data", List.of("min-size 50GiB", "max-size 200GiB",
+                            "disk \"disk.rotational\" size 1TB", "grow " + ((fx >> 15 & 1) != 0))));
+                }
+                if (has(Feature.SYSCTL) && fb) {
+                    a.add("sysctl \"vm.nr_hugepages\" \"1024\"");
+                    if ((fx >> 16 & 1) != 0) a.add("sysctl net.core.rmem_max 2500000"); // the cluster's too: this one wins
+                }
+                boolean byMac = has(Feature.LINK_BY_MAC) && fb;
+                boolean routed = has(Feature.ROUTES) && fb;
                 List<String> ifaceNames = interfaceNames(i);
                 String link = hp.bond() ? ifaceNames.get(ifaceNames.size() - 1) : null;
-                if (link != null) a.add("interface " + link + " driver e1000e speed \"1GbE\"");
+                if (link != null) a.add("interface " + link + " driver e1000e speed \"1GbE\"" + (byMac ? " mac " + mac(i, 255) : ""));
                 int k = 0;
                 String firstAddress = null;
                 Net firstNet = null;
@@ -568,12 +727,23 @@ class ValidSpecProperties {
                     boolean unaddressed = address == null;
                     StringBuilder iface = new StringBuilder("interface " + ifaceNames.get(k) + " on " + net.name);
                     if (!unaddressed) iface.append(" address ").append(spell(address));
+                    String six = unaddressed || net.six == null || (fx >> (17 + k) & 1) != 0 ? null : net.six.allocate(fx + k);
+                    if (six != null) iface.append(" ipv6 ").append(spell(six));
                     if (k == 0 && link != null) {
                         iface.append(" bond ").append(BOND_MODES.get(Math.floorMod(extras >> 12, BOND_MODES.size())))
                                 .append(' ').append(list(List.of(link)));
                     }
                     if ((extras >> (14 + k) & 1) != 0) iface.append(" mtu ").append(MTUS.get(Math.floorMod(more >> 12, 4)));
                     if ((extras >> (15 + k) & 1) != 0) iface.append(" driver r8169 speed \"2.5GbE\"");
+                    if (byMac && !(k == 0 && link != null)) iface.append(" mac ").append(mac(i, k)); // a bond is no physical link
+                    if (routed && !unaddressed && net.gatewayAddress != null) {
+                        iface.append(net.v6 ? " route fd98:" + Integer.toHexString(i + 1) + "::/64" : " route 172.16." + i + ".0/24")
+                                .append(" via ").append(spell(net.gatewayAddress));
+                        if ((fx >> 24 & 1) != 0) iface.append(" metric 1024");
+                    }
+                    if (routed && six != null && net.six.gatewayAddress != null) {
+                        iface.append(" route fd99:").append(Integer.toHexString(i + 1)).append("::/64 via ").append(spell(net.six.gatewayAddress));
+                    }
                     a.add(iface.toString());
                     if (firstAddress == null && !unaddressed) {
                         firstAddress = address;
@@ -648,13 +818,47 @@ class ValidSpecProperties {
             if (cp.kubeProxy() > 0) c.add("kube-proxy " + (cp.kubeProxy() == 1));
             int podsAt = Math.floorMod(cp.subnets(), 56);
             int servicesAt = (podsAt + 1 + Math.floorMod(cp.subnets() >> 6, 55)) % 56;
-            c.add("pods 10." + (200 + podsAt) + ".0.0/16");
-            c.add("services 10." + (200 + servicesAt) + ".0.0/16");
+            // dual stack: an IPv6 /56 for pods and a /112 for services, under prefixes no network uses
+            boolean dual = has(Feature.DUAL_STACK_CLUSTER);
+            c.add("pods 10." + (200 + podsAt) + ".0.0/16" + (dual ? " fdfe:" + Integer.toHexString(fp.c() & 0xffff) + "::/56" : ""));
+            c.add("services 10." + (200 + servicesAt) + ".0.0/16" + (dual ? " fdfd:" + Integer.toHexString(fp.c() >> 8 & 0xffff) + "::/112" : ""));
+            boolean endpoint = has(Feature.ENDPOINT) && !vip && !cp.lbs().isEmpty();
             List<String> lbs = new ArrayList<>();
+            String firstLbAddress = null;
             for (int l = 0; l < cp.lbs().size(); l++) {
                 LbPlan lp = cp.lbs().get(l);
                 lbs.add(n(LBS + l));
-                c.add("loadbalancer " + n(LBS + l) + " " + placedAddress(lp.net(), lp.octet()).substring("address ".length()));
+                String at = lbAddress(lp.net(), lp.octet());
+                if (l == 0) firstLbAddress = at.substring(0, at.indexOf(' '));
+                boolean named = endpoint && l == 0 || (lp.octet() >> 20 & 1) != 0;
+                c.add("loadbalancer " + n(LBS + l) + " " + at + (named ? " dns lb" + l + "." + domain : ""));
+            }
+            // The API behind a load balancer, by its dns name or its address (HL033: it must be one's)
+            if (endpoint) c.add("endpoint " + ((fp.c() >> 20 & 1) != 0 ? "lb0." + domain : firstLbAddress));
+            if (bgp) {
+                String peer = gatewayDevice != null && deviceGatewayNets.contains(first) && (fp.c() >> 21 & 1) != 0 ? gatewayDevice
+                        : first.gatewayAddress != null ? spell(first.gatewayAddress) : spell(first.allocate(fp.c() >> 3));
+                List<String> b = new ArrayList<>(List.of("asn " + (64512 + (fp.a() & 7)), "peer " + peer + " asn 64500"));
+                if ((fp.c() >> 22 & 1) != 0) b.add("peer " + spell(first.allocate(fp.c() >> 5)) + " asn 4200000001");
+                c.add(nested("bgp", b));
+            }
+            if (has(Feature.NTP)) {
+                c.add("ntp " + switch (Math.floorMod(fp.a() >> 4, 3)) {
+                    case 0 -> list(List.of("162.159.200.1", "time.cloudflare.com"));
+                    case 1 -> gatewayDevice != null ? list(List.of(gatewayDevice)) : "time.cloudflare.com";
+                    default -> list(List.of("2606:4700:f1::1"));
+                });
+            }
+            if (has(Feature.SYSCTL)) c.add("sysctl net.core.rmem_max 7500000");
+            if (has(Feature.NODE_SETTINGS)) {
+                c.add("cluster-dns 10." + (200 + servicesAt) + ".0.10");
+                c.add("cluster-domain cluster.local");
+                c.add("kubeprism 7445");
+                c.add("kernel-arg \"mitigations=off\"");
+                c.add("kernel-module nbd");
+                c.add("extension \"siderolabs/nfsrahead\"");
+                c.add("mirror docker.io \"https://mirror.gcr.io\"");
+                if ((fp.a() >> 6 & 1) != 0) c.add("control-plane-workloads true");
             }
             if (fault == Fault.VIP_REUSED_BY_LOAD_BALANCER) {
                 String again = spell(vipAddress);
@@ -663,18 +867,28 @@ class ValidSpecProperties {
             }
             if (fault == Fault.NAME_OUTSIDE_DOMAIN && lbs.isEmpty()) {
                 lbs.add(n(LBS));
-                c.add("loadbalancer " + n(LBS) + " " + placedAddress(0, cp.vipOctet() + 5).substring("address ".length()));
+                c.add("loadbalancer " + n(LBS) + " " + lbAddress(0, cp.vipOctet() + 5));
             }
+            List<String> flux = new ArrayList<>();
             if (cp.flux()) {
-                c.add(nested("flux", List.of("repository \"https://github.com/example/home-ops\"", "branch main",
-                        "path \"./kubernetes/flux/cluster\"", "interval " + List.of("1h", "10m", "1h30m", "30s").get(podsAt % 4))));
+                flux.addAll(List.of("repository \"https://github.com/example/home-ops\"", "branch main",
+                        "path \"./kubernetes/flux/cluster\"", "interval " + List.of("1h", "10m", "1h30m", "30s").get(podsAt % 4)));
             }
+            if (has(Feature.NAMESPACED_LAYOUT)) {
+                flux.add("layout namespaced");
+                // the components and description of the first app's namespace folder
+                if (!w.apps().isEmpty()) {
+                    flux.add("namespace " + n(appSlice % POOL) + " { components [alerts] description \"" + DESCRIPTIONS.get(0) + "\" }");
+                }
+            }
+            if (!flux.isEmpty()) c.add(nested("flux", flux));
             if (cp.vip() && cp.flux()) c.add("secrets \"talos/secrets.yaml\"");
             emit(block("cluster " + n(CLUSTER), c));
             if (fault == Fault.EVEN_CONTROL_PLANES) faultTexts.add(n(CLUSTER));
 
             // ---------------------------------------------------------- ceph
             List<String> pools = new ArrayList<>();
+            String cephFilesystem = null;
             if (cephPresent) {
                 List<String> a = new ArrayList<>();
                 if (cephNet != null) a.add("cluster-network " + cephNet.name);
@@ -701,22 +915,47 @@ class ValidSpecProperties {
                     pools.add(n(POOLS + q));
                     a.add(nested("pool " + n(POOLS + q), pa));
                 }
+                if (has(Feature.OTHER_BACKENDS)) {
+                    // a CephFS for `cephfs` classes: no more replicas than hosts with OSDs, never 2 with min size 1
+                    int r = Math.min(3, osdHosts);
+                    cephFilesystem = n(FILESYSTEM);
+                    a.add(nested("filesystem " + cephFilesystem, r == 2 ? List.of("replicas 2", "min-size 2") : List.of("replicas " + r)));
+                }
                 emit(block("ceph " + n(CEPH), a));
             }
 
             // ---------------------------------------------------------- storage classes
             List<String> classes = new ArrayList<>();
+            // Longhorn keeps at most one replica per node that runs workloads (HL045): the workers, or the control
+            // planes when there is none or they run workloads too
+            int workers = 0;
+            for (boolean cpNode : control) if (!cpNode) workers++;
+            boolean cpWorkloads = has(Feature.NODE_SETTINGS) && (fp.a() >> 6 & 1) != 0;
+            int workloadNodes = workers == 0 || cpWorkloads ? control.length : workers;
             for (int s = 0; s < w.classes().size(); s++) {
                 ClassPlan sc = w.classes().get(s);
                 List<String> a = new ArrayList<>();
-                int backend = sc.backend();
+                int backend = has(Feature.OTHER_BACKENDS) ? Math.floorMod(fp.c() >> (3 * s), 7) : sc.backend();
                 if (backend == 0 && pools.isEmpty()) backend = 1;
-                if (backend == 2 && exports.isEmpty()) backend = 1;
+                if ((backend == 2 || backend == 5) && exports.isEmpty()) backend = 1;
+                if (backend == 6 && cephFilesystem == null) backend = 3;
+                int longhorn = Math.min(3, workloadNodes);
                 a.add(switch (backend) {
                     case 0 -> "ceph " + pools.get(s % pools.size());
                     case 2 -> "nfs " + exports.get(s % exports.size()) + " on " + nas;
+                    case 3 -> longhorn == 3 && (sc.reclaim() & 1) == 0 ? "longhorn" : "longhorn replicas " + longhorn;
+                    case 4 -> "zfs " + n(ZPOOL) + ((sc.filesystem() & 1) != 0 ? " on " + list(List.of(n(hostSlice))) : "");
+                    case 5 -> (sc.filesystem() & 1) != 0 ? "democratic-csi nfs export " + exports.get(s % exports.size()) + " on " + nas
+                            : "democratic-csi iscsi on " + nas;
+                    case 6 -> "cephfs " + cephFilesystem;
                     default -> "hostpath \"/var/mnt/local-" + s + "\"";
                 });
+                if (backend == 3) {
+                    if (longhorn == 1 && sc.expandable()) a.add("data-locality strict-local");
+                    else if (sc.expandable()) a.add("data-locality best-effort");
+                    if (sc.reclaim() == 2) a.add("recurring snapshot \"0 3 * * *\" retain 7");
+                }
+                if ((sc.filesystem() >> 1 & 1) != 0) a.add("binding wait-for-first-consumer");
                 if (Math.floorMod(w.defaultClass(), w.classes().size()) == s) a.add("default");
                 if (sc.filesystem() > 0) a.add("filesystem " + List.of("ext4", "xfs").get(sc.filesystem() - 1));
                 if (sc.reclaim() > 0) a.add("reclaim " + List.of("delete", "retain").get(sc.reclaim() - 1));
@@ -743,6 +982,27 @@ class ValidSpecProperties {
                 services.add(n(SERVICES + s));
                 emit(block("service " + n(SERVICES + s), a));
             }
+            // ---------------------------------------------------------- DNS providers
+            if (has(Feature.DNS_PROVIDERS)) {
+                // LAN records in the gateway (a device: not public, so any domain), public ones in a service. A public
+                // provider serving a domain a host or device is named in is HL085: it serves a zone of its own.
+                if (gatewayDevice != null) {
+                    List<String> a = new ArrayList<>(List.of("target " + gatewayDevice,
+                            "domains " + list(local != null ? List.of(domain, local) : List.of(domain)),
+                            "sources " + list(List.of("gateway-httproute", "service")), "txt-prefix \"k8s.main.\"", "owner main",
+                            "policy " + List.of("sync", "upsert-only", "create-only").get(Math.floorMod(fp.a() >> 7, 3)),
+                            "webhook \"kashalls/external-dns-unifi-webhook v0.9.0\""));
+                    emit(block("dns-provider " + n(PROVIDERS), a));
+                }
+                if (!services.isEmpty()) {
+                    List<String> a = new ArrayList<>(List.of("target " + services.get(0), "domains " + list(List.of("pub." + domain, "\"${SECRET_DOMAIN}\"")),
+                            "description \"public records\""));
+                    if ((fp.a() >> 9 & 1) != 0) a.add("sources " + list(List.of("crd", "gateway-httproute")));
+                    if ((fp.a() >> 10 & 1) != 0) a.add("policy sync");
+                    emit(block("dns-provider " + n(PROVIDERS + 1), a));
+                }
+            }
+
             List<String> targets = new ArrayList<>(services);
             if (gatewayDevice != null) targets.add(gatewayDevice);
             if (nas != null) targets.add(nas);
@@ -766,6 +1026,8 @@ class ValidSpecProperties {
                     || fault == Fault.NAME_OUTSIDE_DOMAIN;
             if (needsApp && appPlans.isEmpty()) appPlans.add(new AppPlan(0, 0, 0, 0, 0, 0, 0, 0));
             List<String> apps = new ArrayList<>();
+            List<String> appNamespaces = new ArrayList<>();
+            boolean namespaced = has(Feature.NAMESPACED_LAYOUT);
             String firstRoute = null;
             for (int i = 0; i < appPlans.size(); i++) {
                 AppPlan ap = appPlans.get(i);
@@ -778,7 +1040,14 @@ class ValidSpecProperties {
                 a.add("namespace " + ns);
                 if ((extras & 1) != 0) a.add("path \"./kubernetes/apps/" + ns + "/" + name + "/app\"");
                 List<String> deps = new ArrayList<>();
-                for (int j = 0; j < i; j++) if ((ap.depends() >> j & 1) != 0) deps.add(apps.get(j));
+                for (int j = 0; j < i; j++) {
+                    if ((ap.depends() >> j & 1) == 0) continue;
+                    // `app@namespace`: needed in the namespaced layout for an app of another namespace (a bare name
+                    // means one of the same namespace, HL071), allowed anywhere
+                    boolean elsewhere = !appNamespaces.get(j).equals(ns);
+                    boolean qualified = elsewhere && namespaced || (more >> (9 + j % 8) & 1) != 0;
+                    deps.add(apps.get(j) + (qualified ? "@" + appNamespaces.get(j) : ""));
+                }
                 if (i == 0 && fault == Fault.UNKNOWN_DEPENDENCY) {
                     deps.add(n(FRESH + 1));
                     faultTexts.add(n(FRESH + 1));
@@ -822,7 +1091,18 @@ class ValidSpecProperties {
                 if ((extras & 16) != 0) a.add("interval 10m");
                 if ((extras & 32) != 0) a.add("timeout 5m");
                 if ((extras & 64) != 0) a.add("description \"" + DESCRIPTIONS.get(Math.floorMod(more >> 5, DESCRIPTIONS.size())) + "\"");
+                if (i == 0 && has(Feature.MULTUS)) {
+                    // a static pod address on the first network, which every spec's first host is on (the macvlan's master)
+                    Net net = nets.get(0);
+                    String address = net.allocate(ap.lb() + 40);
+                    if (address != null) {
+                        a.add("multus " + spell(address) + " on " + net.name
+                                + (net.gatewayAddress != null && (more >> 6 & 1) != 0 ? " via " + spell(net.gatewayAddress) : ""));
+                    }
+                }
+                if (i == 0 && has(Feature.NAMESPACED_LAYOUT) && (more >> 7 & 1) != 0) a.add("components " + list(List.of("alerts", "kopiur/backup")));
                 apps.add(name);
+                appNamespaces.add(ns);
                 emit(block("app " + name, a));
             }
             if (fault == Fault.APP_DECLARED_TWICE) {
@@ -832,6 +1112,15 @@ class ValidSpecProperties {
             }
             int hostCount = hostPlans.size() + (fault == Fault.OSD_HOST_OFF_CEPH_NETWORK ? 1 : 0);
             return new GeneratedSpec(List.copyOf(decls), fault, Set.copyOf(faultTexts), hostCount, nets.size());
+        }
+
+        /** A load balancer's `A on N`: from the pools once there are some, else as {@link #placedAddress}. */
+        String lbAddress(int planned, int preferred) {
+            Net net = poolNet != null ? poolNet : pools ? nets.get(0) : null;
+            String address = net == null ? null : poolNet != null ? net.allocate(preferred) : net.allocateInPool(preferred);
+            if (address != null) return spell(address) + " on " + net.name;
+            if (pools) throw new IllegalStateException("the load-balancer pool is full");
+            return placedAddress(planned, preferred).substring("address ".length());
         }
 
         /** `address A on N` on the planned network, or on the next one with room (tiny networks fill up). */
@@ -950,6 +1239,11 @@ class ValidSpecProperties {
             x /= 36;
         }
         return b.toString();
+    }
+
+    /** A locally administered MAC address, unique per host and link. */
+    static String mac(int host, int link) {
+        return "02:00:" + hex2(host) + ":" + hex2(link) + ":00:01";
     }
 
     static String hex2(int x) {
