@@ -106,6 +106,7 @@ fluxAttr
     | 'interval' DURATION                       # FluxInterval
     | 'layout' name                             # FluxLayout          // flat (default) or namespaced
     | 'substitute-from' name nameList?          # FluxSubstituteFrom  // a Secret of variables, and its keys
+    | 'decryption' name ('secret' name)?        # FluxDecryption      // every app's spec.decryption (an app's own wins)
     | 'namespace' name '{' fluxNamespaceAttr* '}' # FluxNamespace
     ;
 fluxNamespaceAttr
@@ -296,7 +297,16 @@ appAttr
     | 'version' (VERSION | dnsName)             # AppVersion    // the chart or release it pins
     | 'nfs-volume' name 'from' name 'export' name ('at' STRING)? # AppNfsVolume // an NFS export the app mounts itself, as variables
     | 'cluster' name                            # AppCluster    // the cluster Flux deploys it to (several clusters)
+    // Fields of the app's Flux Kustomization beyond the common ones (issue 18): what Flux waits for, how soon it
+    // retries, how it decrypts, where else it takes variables from, and any other field raw.
+    | 'health-check' name healthCheckTarget ('api' STRING)? # AppHealthCheck // spec.healthChecks: kind, [namespace/]name
+    | 'retry-interval' DURATION                 # AppRetryInterval // spec.retryInterval
+    | 'decryption' name ('secret' name)?        # AppDecryption // spec.decryption: sops, and the Secret of its keys
+    | 'substitute-from' name name 'optional'?   # AppSubstituteFrom // a Secret or ConfigMap of variables for this app
+    | 'flux-spec' patchBody                     # AppFluxSpec   // fields merged into the Kustomization's spec, raw YAML
     ;
+// What a health check names: `cnpg-operator` (in the app's namespace) or `database/cnpg-operator`.
+healthCheckTarget : name ('/' name)? ;
 
 // ---------------------------------------------------------------- DNS providers (external-dns instances)
 dnsProviderDecl : 'dns-provider' name '{' dnsProviderAttr* '}' ;
@@ -354,7 +364,7 @@ keyword
     | 'ntp' | 'sysctl' | 'mirror' | 'serial' | 'type' | 'wwid' | 'bus-path' | 'mac' | 'physical' | 'lacp-rate'
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
-    | 'decrypt' | 'patch'
+    | 'decrypt' | 'patch' | 'health-check' | 'api' | 'retry-interval' | 'decryption' | 'optional' | 'flux-spec'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -40,7 +40,8 @@ public final class Checker {
             new SecretLiteralCheck(),
             new TalosFormCheck(),
             new TalosNodeCheck(),
-            new TalosPatchCheck());
+            new TalosPatchCheck(),
+            new FluxKustomizationCheck());
 
     /** The checks of the whole spec that no one cluster's view can see: membership, and one cluster against another. */
     public static final List<Check> ACROSS = List.of(new ClusterMembershipCheck(), new CrossClusterCheck());

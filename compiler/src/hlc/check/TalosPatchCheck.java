@@ -73,23 +73,14 @@ public final class TalosPatchCheck implements Check {
     /** A patch's documents, each as JSON with the YAML node of every value, keyed by JSON pointer. */
     private record Parsed(TalosPatch patch, List<JsonNode> documents, List<Map<String, Node>> nodes) {}
 
+    private static final PlacedYamlDocuments.Words WORDS = new PlacedYamlDocuments.Words("Talos has no setting",
+            "at the top of its config", "the patch is checked against Talos's own config schema (v1.10); see the Talos configuration reference");
+
     private static Parsed parse(TalosPatch p, Reporter reporter) {
-        List<JsonNode> docs = new ArrayList<>();
-        List<Map<String, Node>> nodes = new ArrayList<>();
-        try {
-            for (Node root : new Yaml(new LoaderOptions()).composeAll(new StringReader(p.yaml()))) {
-                if (root == null) continue;
-                Map<String, Node> at = new HashMap<>();
-                docs.add(json(root, "", at));
-                nodes.add(at);
-            }
-        } catch (RuntimeException notYaml) {
-            var mark = notYaml instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblemMark() : null;
-            Span where = mark == null ? p.at() : p.place(mark.getLine() + 1, mark.getColumn() + 1, 1);
-            String problem = notYaml instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblem() : notYaml.getMessage();
-            reporter.error(Code.HL122, where, "the Talos patch is not YAML: " + problem).emit();
-            return null;
-        }
+        PlacedYamlDocuments.Parsed read = PlacedYamlDocuments.read(p, Code.HL122, "the Talos patch", reporter);
+        if (read == null) return null;
+        List<JsonNode> docs = read.documents();
+        List<Map<String, Node>> nodes = read.nodes();
         boolean valid = true;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode d = docs.get(i);
@@ -106,18 +97,7 @@ public final class TalosPatchCheck implements Check {
                 valid = false;
                 continue;
             }
-            for (ValidationMessage m : schema.validate(d)) {
-                if (m.getType().equals("required")) continue; // a patch is a part of a config
-                String pointer = pointer(m);
-                boolean unknownKey = m.getType().equals("additionalProperties") && m.getProperty() != null;
-                String key = unknownKey ? pointer + "/" + escape(m.getProperty()) : pointer;
-                Span where = unknownKey ? keyPlace(p, at, key) : place(p, at, pointer);
-                String message = unknownKey ? "Talos has no setting `" + m.getProperty() + "` " + (pointer.isEmpty() ? "at the top of its config" : "in `" + dotted(pointer) + "`")
-                        : "`" + dotted(pointer) + "`: " + m.getMessage().replaceFirst("^\\$[^:]*: ", "");
-                reporter.error(Code.HL122, where, message)
-                        .hint("the patch is checked against Talos's own config schema (v1.10); see the Talos configuration reference").emit();
-                valid = false;
-            }
+            valid &= PlacedYamlDocuments.validate(p, at, d, schema, Code.HL122, WORDS, reporter);
         }
         return valid ? new Parsed(p, docs, nodes) : null;
     }
@@ -191,74 +171,14 @@ public final class TalosPatchCheck implements Check {
                 .hint("say it once, in the spec: change the spec's value, or take the key out of the patch").emit();
     }
 
-    // ------------------------------------------------------------------ YAML nodes, JSON pointers, places
-
-    private static JsonNode json(Node n, String pointer, Map<String, Node> at) {
-        at.put(pointer, n);
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (n instanceof MappingNode m) {
-            ObjectNode o = f.objectNode();
-            for (NodeTuple t : m.getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
-                String child = pointer + "/" + escape(key);
-                at.put(child + "#key", t.getKeyNode());
-                o.set(key, json(t.getValueNode(), child, at));
-            }
-            return o;
-        }
-        if (n instanceof SequenceNode s) {
-            ArrayNode a = f.arrayNode();
-            for (int i = 0; i < s.getValue().size(); i++) a.add(json(s.getValue().get(i), pointer + "/" + i, at));
-            return a;
-        }
-        ScalarNode s = (ScalarNode) n;
-        Tag tag = s.getTag();
-        String v = s.getValue();
-        try {
-            if (tag.equals(Tag.INT)) return f.numberNode(Long.decode(v.replace("_", "")));
-            if (tag.equals(Tag.FLOAT)) return f.numberNode(Double.parseDouble(v));
-        } catch (NumberFormatException odd) {
-            return f.textNode(v);
-        }
-        if (tag.equals(Tag.BOOL)) return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
-        if (tag.equals(Tag.NULL)) return f.nullNode();
-        return f.textNode(v);
-    }
-
-    private static String pointer(ValidationMessage m) {
-        var path = m.getInstanceLocation();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) b.append('/').append(escape(String.valueOf(path.getElement(i))));
-        return b.toString();
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
+    // ------------------------------------------------------------------ places
 
     private static String dotted(String pointer) {
-        return pointer.isEmpty() ? "(the document)" : pointer.substring(1).replace("/", ".").replace("~1", "/").replace("~0", "~");
+        return PlacedYamlDocuments.dotted(pointer);
     }
 
-    private static Span keyPlace(TalosPatch p, Map<String, Node> at, String pointer) {
-        Node key = at.get(pointer + "#key");
-        return key != null ? span(p, key) : place(p, at, pointer);
-    }
-
-    /** The place of the value at a pointer, or of its nearest enclosing value that the patch has. */
     private static Span place(TalosPatch p, Map<String, Node> at, String pointer) {
-        for (String ptr = pointer; ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
-            Node n = at.get(ptr);
-            if (n != null) return span(p, n);
-            if (ptr.isEmpty()) return p.at();
-        }
-    }
-
-    private static Span span(TalosPatch p, Node n) {
-        var start = n.getStartMark();
-        var end = n.getEndMark();
-        int length = start.getLine() == end.getLine() ? Math.max(1, end.getColumn() - start.getColumn()) : 1;
-        return p.place(start.getLine() + 1, start.getColumn() + 1, length);
+        return PlacedYamlDocuments.place(p, at, pointer);
     }
 
     /** Talos's v1.10 config schema (shipped, from ../shared/schemas), compiled once for the machine document and per kind. */

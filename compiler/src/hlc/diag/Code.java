@@ -68,7 +68,12 @@ public enum Code {
     HL120("acknowledgement that accepts no warning", Severity.WARNING),
     HL121("malformed acknowledgement: no reason, an unknown code, or an error's code"),
     HL122("Talos config patch that Talos would refuse: unreadable, not YAML, or a key or value its schema rejects"),
-    HL123("Talos config patch that overrides what the spec states");
+    HL123("Talos config patch that overrides what the spec states"),
+    HL130("health check of a kind hlc knows no apiVersion for"),
+    HL131("health checks on an app that waits for everything it applies (Flux ignores them)", Severity.WARNING),
+    HL132("health check given twice", Severity.WARNING),
+    HL133("flux-spec that Flux would refuse: unreadable, not YAML, or a field or value the Kustomization schema rejects"),
+    HL134("flux-spec field that the app's own words set");
 
     private final String title;
     private final Severity severity;

@@ -1,7 +1,10 @@
 package hlc.emit;
 
 import hlc.model.App;
+import hlc.model.Cluster;
+import hlc.model.Decryption;
 import hlc.model.Located;
+import hlc.resolve.HealthCheckKinds;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
@@ -13,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * What both Flux layouts say the same way about an app's Kustomization (its path, interval, timeout, prune,
- * wait, components and literal variables) and the ExternalSecret that holds its secret variables. Where the Kustomization
+ * wait, components, literal variables, health checks, retry interval, decryption and raw {@code flux-spec} fields) and the ExternalSecret that holds its secret variables. Where the Kustomization
  * lives, what it depends on and where it substitutes from differ by layout and are added by each.
  */
 final class AppKustomization {
@@ -52,7 +55,56 @@ final class AppKustomization {
             if (v.literal() != null) substitute.put(v.name().text(), v.literal().value());
         }
         c.put("substitute", FluxEmitter.entries(substitute));
+        c.put("retry_interval", a.retryInterval() == null ? "" : GoDuration.of(a.retryInterval().value()));
+        c.put("decryption", decryption(a, ix));
+        c.put("health_checks", healthChecks(a));
+        c.put("extra", FluxSpecFields.indented(a.fluxSpec()));
         return c;
+    }
+
+    /**
+     * How Flux decrypts the app's manifests: the app's {@code decryption}, else the flux block's, as
+     * {@code {provider, secret}} (secret empty for none); an empty map when neither says.
+     */
+    static Map<String, Object> decryption(App a, ResolvedSpec ix) {
+        Decryption d = a.decryption();
+        Cluster c = ix.spec().cluster();
+        if (d == null && c != null && c.flux() != null) d = c.flux().decryption();
+        if (d == null) return Map.of();
+        return Map.of("provider", d.provider().text(), "secret", d.secret() == null ? "" : d.secret().text());
+    }
+
+    /**
+     * The app's health checks, each with its apiVersion and namespace written out (the Kustomization's own
+     * namespace is flux-system in the flat layout, not the app's), once each, sorted: the order they are written
+     * in says nothing to Flux, which waits for all of them.
+     */
+    static List<Map<String, Object>> healthChecks(App a) {
+        TreeMap<String, Map<String, Object>> out = new TreeMap<>();
+        for (App.HealthCheck h : a.healthChecks()) {
+            String api = HealthCheckKinds.apiVersion(h);
+            if (api == null) continue; // HL130
+            String ns = h.namespace() != null ? h.namespace().text() : a.namespace().text();
+            out.put(String.join(" ", api, h.kind().text(), ns, h.name().text()),
+                    Map.of("api_version", api, "kind", h.kind().text(), "name", h.name().text(), "namespace", ns));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * The Secrets and ConfigMaps the app substitutes variables from: {@code own} (what the layout gives every
+     * app, and the app's ExternalSecret), then the app's {@code substitute-from} ones in the order written, since
+     * a later source's variable wins in Flux; each source once.
+     */
+    static List<Map<String, Object>> substituteFrom(App a, List<Map<String, Object>> own) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> m : own) out.add(Map.of("kind", m.get("kind"), "name", m.get("name"), "optional", false));
+        for (App.SubstituteSource s : a.substituteFrom()) {
+            String kind = s.kind().text().equals("configmap") ? "ConfigMap" : "Secret";
+            if (out.stream().anyMatch(m -> m.get("kind").equals(kind) && m.get("name").equals(s.name().text()))) continue;
+            out.add(Map.of("kind", kind, "name", s.name().text(), "optional", s.optional()));
+        }
+        return out;
     }
 
     /**

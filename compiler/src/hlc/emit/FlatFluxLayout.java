@@ -93,7 +93,7 @@ final class FlatFluxLayout implements FluxLayout {
         from.add(Map.of("kind", "ConfigMap", "name", SETTINGS));
         if (clusterSecret != null) from.add(Map.of("kind", "Secret", "name", clusterSecret));
         if (AppKustomization.hasSecrets(a)) from.add(Map.of("kind", "Secret", "name", AppKustomization.secretsName(a)));
-        c.put("substitute_from", from);
+        c.put("substitute_from", AppKustomization.substituteFrom(a, from));
         return c;
     }
 

@@ -147,7 +147,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         if (AppKustomization.hasSecrets(a)) {
             substituteFrom.add(Map.of("kind", "Secret", "name", AppKustomization.secretsName(a)));
         }
-        c.put("substitute_from", substituteFrom);
+        c.put("substitute_from", AppKustomization.substituteFrom(a, substituteFrom));
         return c;
     }
 }

@@ -9,13 +9,15 @@ import java.util.List;
  * holds the same entries with the namespace the user wrote ({@code secret-stores@external-secrets}), null for a
  * bare name. {@link #dependencyNamespace} says which namespace a bare name means in a given layout.
  * {@code cluster} is the cluster Flux deploys it to; null means the only one (with several, HL062).
+ * {@code fluxSpec} is YAML the spec gives for the Kustomization's spec beyond what the app's words say (null: none).
  */
 public record App(Name name, Name namespace, Located<String> path, List<Name> depends, List<Name> storage,
                   List<Route> routes, List<Var> vars, Located<Boolean> waitReady, Located<Boolean> prune,
                   Duration interval, Duration timeout, List<Name> uses, String description,
                   List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
                   Located<String> version, List<NfsVolume> nfsVolumes,
-                  Name cluster) {
+                  Name cluster, List<HealthCheck> healthChecks, Duration retryInterval, Decryption decryption,
+                  List<SubstituteSource> substituteFrom, YamlBlock fluxSpec) {
     public App {
         depends = List.copyOf(depends);
         storage = List.copyOf(storage);
@@ -26,7 +28,19 @@ public record App(Name name, Name namespace, Located<String> path, List<Name> de
         components = List.copyOf(components);
         multus = List.copyOf(multus);
         nfsVolumes = nfsVolumes == null ? List.of() : List.copyOf(nfsVolumes);
+        healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
+        substituteFrom = substituteFrom == null ? List.of() : List.copyOf(substituteFrom);
     }
+
+    /**
+     * Something Flux waits to be healthy before it calls the app ready ({@code spec.healthChecks}): its kind,
+     * namespace (null: the app's) and name, and its apiVersion when the spec gives one (null: the one hlc knows
+     * for the kind).
+     */
+    public record HealthCheck(Name kind, Name namespace, Name name, Located<String> apiVersion, hlc.diag.Span span) {}
+
+    /** A Secret or ConfigMap ({@code kind} as written: secret or configmap) the app takes variables from. */
+    public record SubstituteSource(Name kind, Name name, boolean optional, hlc.diag.Span span) {}
 
     /**
      * An NFS export the app mounts itself (no storage class, no claim), as home-ops apps do in their HelmRelease

@@ -87,11 +87,12 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     /**
      * Where Flux pulls the cluster from, and how the app Kustomizations are laid out: {@code flat} (all in
      * flux-system, the default) or {@code namespaced} (each in its app's namespace, with per-namespace shared
-     * components). {@code substituteFrom} is the Secret every app substitutes variables from.
+     * components). {@code substituteFrom} is the Secret every app substitutes variables from; {@code decryption}
+     * how every app's manifests are decrypted, unless the app says otherwise (null: not at all).
      */
     public record Flux(Located<String> repository, Name branch, Located<String> path, Duration interval,
                        Name layout, Name substituteFrom, List<Name> substituteVariables,
-                       List<Namespace> namespaces) {
+                       List<Namespace> namespaces, Decryption decryption) {
         public Flux {
             substituteVariables = List.copyOf(substituteVariables);
             namespaces = List.copyOf(namespaces);

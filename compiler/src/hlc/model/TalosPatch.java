@@ -10,8 +10,9 @@ import hlc.diag.Span;
  * the spec); {@code lineOffset} and {@code columnOffset} place the text's first line and column in that file, so
  * a finding about a key points at the key. {@code at} is the {@code patch} attribute in the spec.
  */
-public record TalosPatch(Name role, String yaml, SourceFile source, int lineOffset, int columnOffset, Span at) {
+public record TalosPatch(Name role, String yaml, SourceFile source, int lineOffset, int columnOffset, Span at) implements PlacedYaml {
     /** The place of a 1-based line and column of the patch text, in its file. */
+    @Override
     public Span place(int line, int column, int length) {
         return new Span(source, lineOffset + line, columnOffset + column, length);
     }

@@ -39,6 +39,11 @@ final class AppBuilder extends BlockBuilder {
         List<App.NfsVolume> nfsVolumes = new ArrayList<>();
         Slot<Located<String>> version = new Slot<>("version", t);
         Slot<Name> cluster = new Slot<>("cluster", t);
+        List<App.HealthCheck> healthChecks = new ArrayList<>();
+        Slot<Duration> retryInterval = new Slot<>("retry-interval", t);
+        Slot<Decryption> decryption = new Slot<>("decryption", t);
+        List<App.SubstituteSource> substituteFrom = new ArrayList<>();
+        Slot<YamlBlock> fluxSpec = new Slot<>("flux-spec", t);
         for (AppAttrContext a : ctx.appAttr()) {
             Span at = lit.span(a);
             if (a instanceof AppNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
@@ -77,6 +82,17 @@ final class AppBuilder extends BlockBuilder {
                 Located<String> mount = c.STRING() == null ? null : lit.absolutePath(c.STRING(), "mount path", "/", "/media");
                 if (vol != null && device != null && export != null) nfsVolumes.add(new App.NfsVolume(vol, device, export, mount, at));
             } else if (a instanceof AppClusterContext c) cluster.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof AppHealthCheckContext c) addIfPresent(healthChecks, healthCheck(c, at));
+            else if (a instanceof AppRetryIntervalContext c) retryInterval.set(reporter, at, lit.duration(c.DURATION()));
+            else if (a instanceof AppDecryptionContext c) {
+                decryption.set(reporter, at, FluxBuilder.decryption(lit, c.name(0), c.name().size() > 1 ? c.name(1) : null, at));
+            } else if (a instanceof AppSubstituteFromContext c && c.name().size() == 2) {
+                Name kind = lit.choice(c.name(0), SUBSTITUTE_KINDS, "kind of variables source");
+                Name from = lit.name(c.name(1));
+                if (kind != null && from != null) substituteFrom.add(new App.SubstituteSource(kind, from, c.getChild(c.getChildCount() - 1).getText().equals("optional"), at));
+            } else if (a instanceof AppFluxSpecContext c) {
+                fluxSpec.set(reporter, at, new PatchReader(reporter, lit).block(c.patchBody(), at, Code.HL133, "flux-spec"));
+            }
             else if (a instanceof AppVersionContext c) {
                 String v = c.VERSION() != null ? c.VERSION().getText() : c.dnsName() == null ? null : c.dnsName().getText();
                 version.set(reporter, at, v == null ? null : new Located<>(v, at));
@@ -85,7 +101,20 @@ final class AppBuilder extends BlockBuilder {
         require(ctx, namespace, name, "app", "namespace", "namespace media");
         return name == null ? null : new App(name, namespace.get(), path.get(), depends, storage, routes, vars, wait.get(),
                     prune.get(), interval.get(), timeout.get(), uses, desc.get(), dependencies, components, multus,
-                    version.get(), nfsVolumes, cluster.get());
+                    version.get(), nfsVolumes, cluster.get(), healthChecks, retryInterval.get(), decryption.get(),
+                    substituteFrom, fluxSpec.get());
+    }
+
+    /** {@code health-check KIND [NAMESPACE/]NAME [api "GROUP/VERSION"]}, or null when a part is missing. */
+    private App.HealthCheck healthCheck(AppHealthCheckContext c, Span at) {
+        Name kind = lit.name(c.name());
+        HealthCheckTargetContext target = c.healthCheckTarget();
+        if (kind == null || target == null || target.name().isEmpty()) return null;
+        Name first = lit.name(target.name(0));
+        Name second = target.name().size() > 1 ? lit.name(target.name(1)) : null;
+        if (first == null || (target.name().size() > 1 && second == null)) return null;
+        Located<String> api = c.STRING() == null ? null : lit.nonEmpty(c.STRING(), "health check apiVersion");
+        return second == null ? new App.HealthCheck(kind, null, first, api, at) : new App.HealthCheck(kind, first, second, api, at);
     }
 
     private List<App.Dependency> appRefs(AppRefListContext c) {

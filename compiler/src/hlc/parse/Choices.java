@@ -25,6 +25,10 @@ public final class Choices {
     public static final List<String> ARCHES = List.of("amd64", "arm64");
     public static final List<String> GPU_DRIVERS = List.of("i915", "xe", "nvidia", "amdgpu");
     public static final List<String> FLUX_LAYOUTS = List.of("flat", "namespaced");
+    /** Flux's decryption providers (its Kustomization CRD's enum). */
+    public static final List<String> DECRYPTION_PROVIDERS = List.of("sops");
+    /** What an app's {@code substitute-from} names: a Secret or a ConfigMap. */
+    public static final List<String> SUBSTITUTE_KINDS = List.of("secret", "configmap");
     public static final List<String> POOL_KINDS = List.of("loadbalancer");
     public static final List<String> ANNOUNCEMENTS = List.of("l2", "bgp");
     public static final List<String> DATA_LOCALITIES = List.of("disabled", "best-effort", "strict-local");

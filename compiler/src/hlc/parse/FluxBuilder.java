@@ -25,6 +25,7 @@ final class FluxBuilder extends BlockBuilder {
         Slot<Duration> interval = new Slot<>("interval", t);
         Slot<Name> layout = new Slot<>("layout", t);
         Slot<Name> substituteFrom = new Slot<>("substitute-from", t);
+        Slot<Decryption> decryption = new Slot<>("decryption", t);
         List<Name> substituteVariables = new ArrayList<>();
         List<Cluster.Namespace> namespaces = new ArrayList<>();
         for (FluxAttrContext a : ctx.fluxAttr()) {
@@ -37,6 +38,8 @@ final class FluxBuilder extends BlockBuilder {
             else if (a instanceof FluxSubstituteFromContext c) {
                 substituteFrom.set(reporter, at, lit.name(c.name()));
                 substituteVariables.addAll(names(c.nameList()));
+            } else if (a instanceof FluxDecryptionContext c) {
+                decryption.set(reporter, at, decryption(lit, c.name(0), c.name().size() > 1 ? c.name(1) : null, at));
             } else if (a instanceof FluxNamespaceContext c) {
                 Cluster.Namespace ns = fluxNamespace(c);
                 if (ns != null) namespaces.add(ns);
@@ -44,7 +47,14 @@ final class FluxBuilder extends BlockBuilder {
         }
         sourceRules(repo.get(), branch.get());
         return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get(), layout.get(),
-                substituteFrom.get(), substituteVariables, namespaces);
+                substituteFrom.get(), substituteVariables, namespaces, decryption.get());
+    }
+
+    /** A {@code decryption} attribute (the flux block's or an app's): its provider, and the Secret of its keys. */
+    static Decryption decryption(Literals lit, NameContext provider, NameContext secret, Span at) {
+        Name p = lit.choice(provider, DECRYPTION_PROVIDERS, "Flux decryption provider");
+        if (p == null) return null;
+        return new Decryption(p, secret == null ? null : lit.name(secret), at);
     }
 
     /**

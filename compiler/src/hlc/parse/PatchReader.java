@@ -6,6 +6,7 @@ import hlc.diag.SourceFile;
 import hlc.diag.Span;
 import hlc.model.Name;
 import hlc.model.TalosPatch;
+import hlc.model.YamlBlock;
 import hlc.parse.gen.HomeLabParser.PatchBodyContext;
 import org.antlr.v4.runtime.Token;
 
@@ -15,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The text of a {@code patch}: inline between triple quotes (its lines less their common indentation, like a
+ * The text of a {@code patch} or an app's {@code flux-spec}: inline between triple quotes (its lines less their common indentation, like a
  * Java text block, so it can be indented with the block around it), or read from a file beside the spec, whose
  * path is relative to the spec file's folder and may not leave it (as imports may not).
  */
@@ -28,10 +29,19 @@ final class PatchReader {
         this.lit = lit;
     }
 
-    /** The patch, or null when there is none to apply (reported). */
+    /** The Talos patch, or null when there is none to apply (reported, HL122). */
     TalosPatch read(PatchBodyContext body, Name role, Span at) {
+        YamlBlock b = block(body, at, Code.HL122, "patch");
+        return b == null ? null : new TalosPatch(role, b.yaml(), b.source(), b.lineOffset(), b.columnOffset(), b.at());
+    }
+
+    /**
+     * The YAML a {@code keyword} gives ({@code patch}, {@code flux-spec}), or null when there is none (reported
+     * with {@code code}).
+     */
+    YamlBlock block(PatchBodyContext body, Span at, Code code, String keyword) {
         if (body == null) return null;
-        if (body.TEXT_BLOCK() != null) return inline(body.TEXT_BLOCK().getSymbol(), role, at);
+        if (body.TEXT_BLOCK() != null) return inline(body.TEXT_BLOCK().getSymbol(), at, code, keyword);
         if (body.STRING() == null) return null;
         var name = lit.string(body.STRING());
         if (name == null) return null;
@@ -41,34 +51,34 @@ final class PatchReader {
         try {
             file = dir.resolve(name.value()).normalize();
         } catch (RuntimeException bad) {
-            reporter.error(Code.HL122, name.span(), "`" + name.value() + "` is not a usable file name").emit();
+            reporter.error(code, name.span(), "`" + name.value() + "` is not a usable file name").emit();
             return null;
         }
         if (name.value().isBlank() || !file.startsWith(dir) || Path.of(name.value()).isAbsolute()) {
-            reporter.error(Code.HL122, name.span(), "patch file `" + name.value() + "` is outside the spec's folder")
-                    .hint("a patch file is named relative to " + spec.displayPath() + " and stays in its folder, as imports do").emit();
+            reporter.error(code, name.span(), keyword + " file `" + name.value() + "` is outside the spec's folder")
+                    .hint("a " + keyword + " file is named relative to " + spec.displayPath() + " and stays in its folder, as imports do").emit();
             return null;
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
-            reporter.error(Code.HL122, name.span(), "cannot read patch file `" + name.value() + "`")
+            reporter.error(code, name.span(), "cannot read " + keyword + " file `" + name.value() + "`")
                     .hint("the path is resolved from the folder of " + spec.displayPath()).emit();
             return null;
         }
         String display = displayOf(spec.displayPath(), name.value());
-        return new TalosPatch(role, text, new SourceFile(file, display, text), 0, 0, at);
+        return new YamlBlock(text, new SourceFile(file, display, text), 0, 0, at);
     }
 
-    private TalosPatch inline(Token t, Name role, Span at) {
+    private YamlBlock inline(Token t, Span at, Code code, String keyword) {
         String raw = t.getText();
         String inner = raw.substring(3, raw.length() - 3);
         Span where = TokenSpans.of(at.file(), t);
         int nl = inner.indexOf('\n');
         if (nl < 0 || !inner.substring(0, nl).isBlank()) {
-            reporter.error(Code.HL122, where, "an inline patch starts on the line after its `\"\"\"`")
-                    .hint("write `patch \"\"\"`, then the YAML on the lines below it, then `\"\"\"`").emit();
+            reporter.error(code, where, "an inline " + keyword + " starts on the line after its `\"\"\"`")
+                    .hint("write `" + keyword + " \"\"\"`, then the YAML on the lines below it, then `\"\"\"`").emit();
             return null;
         }
         String[] lines = inner.substring(nl + 1).split("\n", -1);
@@ -88,7 +98,7 @@ final class PatchReader {
             String l = lines[i];
             yaml.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
         }
-        return new TalosPatch(role, yaml.toString(), at.file(), t.getLine(), indent, at);
+        return new YamlBlock(yaml.toString(), at.file(), t.getLine(), indent, at);
     }
 
     /** The patch file as findings name it: beside the spec file, as the spec file is named. */
