@@ -11,16 +11,24 @@ import java.util.Map;
 
 /**
  * What the Cilium manifests of the Flux tree say that the language has words for: each
- * CiliumLoadBalancerIPPool block given as a CIDR becomes a network with {@code pool loadbalancer}, the
+ * CiliumLoadBalancerIPPool block given as a CIDR becomes a network with {@code pool loadbalancer} (the whole
+ * network); a pool with start/stop ranges becomes {@code pool loadbalancer range A to B block CIDR …} on the node
+ * network that holds it, or else on a network of its own, the smallest CIDR covering its blocks; the
  * CiliumBGPClusterConfig's local ASN and peers the cluster's {@code bgp} block, and each LoadBalancer Service
  * whose address Cilium's LB IPAM pins ({@code lbipam.cilium.io/ips}) a {@code loadbalancer}. Pools given as
- * start/stop ranges, and a second BGP instance, are kept as comments. The Service that selects the
+ * A second BGP instance is kept as a comment. The Service that selects the
  * kube-apiserver pods is the API's load balancer: the Talos API endpoint's name is given to it (see
  * {@link #apiLoadBalancer}).
  */
 final class CiliumNetworking {
-    /** Pool network name → CIDR. */
-    final Map<String, String> pools = new LinkedHashMap<>();
+    /**
+     * A load-balancer pool as the spec says it: the network and its CIDR, and the {@code range}/{@code block}
+     * words of a pool that is part of its network (empty: the whole network is the pool).
+     */
+    record Pool(String network, String cidr, List<String> blocks) {}
+
+    /** Pool network name → pool. */
+    final Map<String, Pool> pools = new LinkedHashMap<>();
     Long asn;
     /** Peer address → peer ASN. */
     final Map<String, Long> peers = new LinkedHashMap<>();
@@ -45,16 +53,79 @@ final class CiliumNetworking {
 
     private void pool(YamlDoc d) {
         String name = d.node().at("/metadata/name").asText("pool");
-        int i = 0;
+        String base = "lb-" + (SpecText.isName(name) ? name : "pool");
+        List<IPAddress> cidrs = new ArrayList<>();
+        List<IPAddress[]> ranges = new ArrayList<>();
         for (JsonNode b : d.node().at("/spec/blocks")) {
             IPAddress cidr = b.has("cidr") ? new IPAddressString(b.path("cidr").asText()).getAddress() : null;
-            if (cidr == null || cidr.getNetworkPrefixLength() == null) {
-                unsaid.add("load-balancer pool " + name + " block " + b + " (" + d.where("blocks") + "): the language names a pool by its CIDR");
+            IPAddress start = b.has("start") ? new IPAddressString(b.path("start").asText()).getAddress() : null;
+            IPAddress stop = b.has("stop") ? new IPAddressString(b.path("stop").asText()).getAddress() : null;
+            if (cidr != null && cidr.getNetworkPrefixLength() != null) cidrs.add(cidr.toPrefixBlock());
+            else if (start != null && stop != null && start.getIPVersion() == stop.getIPVersion() && start.compareTo(stop) <= 0) {
+                ranges.add(new IPAddress[] {start.withoutPrefixLength(), stop.withoutPrefixLength()});
+            } else {
+                unsaid.add("load-balancer pool " + name + " block " + b + " (" + d.where("blocks") + "): neither a CIDR nor a start/stop range");
+            }
+        }
+        if (ranges.isEmpty()) {
+            // CIDR blocks only: each is a network that is the pool as a whole, as Cilium hands it out
+            for (int i = 0; i < cidrs.size(); i++) {
+                String net = base + (i == 0 ? "" : "-" + (i + 1));
+                pools.put(net, new Pool(net, cidrs.get(i).toCanonicalString(), List.of()));
+            }
+            return;
+        }
+        // ranges (and any CIDR beside them): one network covering them all, its pool exactly these blocks, per
+        // IP family (a network's cidr is IPv4; an IPv6 range goes to its `ipv6` prefix, which the import does not
+        // derive, so it stays a comment)
+        IPAddress cover = null;
+        List<String> words = new ArrayList<>();
+        for (IPAddress[] r : ranges) {
+            if (!r[0].isIPv4()) {
+                unsaid.add("load-balancer pool " + name + " range " + r[0] + " to " + r[1] + " (" + d.where("blocks") + "): an IPv6 range needs the network's `ipv6` prefix");
                 continue;
             }
-            String net = "lb-" + (SpecText.isName(name) ? name : "pool") + (i++ == 0 ? "" : "-" + i);
-            pools.put(net, cidr.toPrefixBlock().toCanonicalString());
+            words.add("range " + r[0].toCanonicalString() + " to " + r[1].toCanonicalString());
+            cover = cover == null ? r[0].coverWithPrefixBlock(r[1]) : cover.coverWithPrefixBlock(r[0]).coverWithPrefixBlock(r[1]);
         }
+        for (IPAddress c : cidrs) {
+            if (!c.isIPv4()) {
+                unsaid.add("load-balancer pool " + name + " block " + c + " (" + d.where("blocks") + "): an IPv6 block needs the network's `ipv6` prefix");
+                continue;
+            }
+            words.add("block " + c.toCanonicalString());
+            cover = cover == null ? c : cover.coverWithPrefixBlock(c);
+        }
+        if (cover != null) pools.put(base, new Pool(base, cover.toPrefixBlock().toCanonicalString(), words));
+    }
+
+    /**
+     * Moves each pool of blocks that lies inside one of the node networks onto that network (a pool beside the
+     * nodes): a network of its own would overlap it.
+     *
+     * @param nodeNetworks network name → CIDR, as the Talos side writes them
+     */
+    void placeIn(Map<String, String> nodeNetworks) {
+        for (var e : List.copyOf(pools.entrySet())) {
+            Pool p = e.getValue();
+            if (p.blocks().isEmpty()) continue;
+            IPAddress cover = new IPAddressString(p.cidr()).getAddress();
+            for (var n : nodeNetworks.entrySet()) {
+                IPAddress net = new IPAddressString(n.getValue()).getAddress();
+                if (net != null && cover != null && net.getIPVersion() == cover.getIPVersion() && net.contains(cover)) {
+                    pools.put(e.getKey(), new Pool(n.getKey(), n.getValue(), p.blocks()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The pool words a node network takes ({@code pool loadbalancer range …}), or null. */
+    String poolWordsOn(String network) {
+        for (Pool p : pools.values()) {
+            if (p.network().equals(network) && !p.blocks().isEmpty()) return "pool loadbalancer " + String.join(" ", p.blocks());
+        }
+        return null;
     }
 
     private void bgp(YamlDoc d) {
@@ -98,22 +169,38 @@ final class CiliumNetworking {
         apiName = name;
     }
 
-    /** The pool network holding an address, or null. */
+    /** The pool network holding an address (inside one of its blocks when it has blocks), or null. */
     String poolOf(String address) {
         IPAddress a = new IPAddressString(address).getAddress();
-        for (var e : pools.entrySet()) {
-            IPAddress n = new IPAddressString(e.getValue()).getAddress();
-            if (a != null && n != null && n.contains(a)) return e.getKey();
+        if (a == null) return null;
+        for (Pool p : pools.values()) {
+            if (p.blocks().isEmpty()) {
+                IPAddress n = new IPAddressString(p.cidr()).getAddress();
+                if (n != null && n.contains(a)) return p.network();
+                continue;
+            }
+            for (String b : p.blocks()) {
+                String[] w = b.split(" ");
+                boolean in = w[0].equals("range")
+                        ? new IPAddressString(w[1]).getAddress().toSequentialRange(new IPAddressString(w[3]).getAddress()).contains(a)
+                        : new IPAddressString(w[1]).getAddress().contains(a);
+                if (in) return p.network();
+            }
         }
         return null;
     }
 
-    void networks(SpecText t) {
-        for (var e : pools.entrySet()) {
+    /** The pools that are networks of their own (not placed on a node network). */
+    void networks(SpecText t, java.util.Set<String> nodeNetworks) {
+        for (Pool p : pools.values()) {
+            if (nodeNetworks.contains(p.network())) continue;
             t.blank();
-            t.line(0, "network " + e.getKey() + " {");
-            t.line(1, "cidr " + e.getValue());
-            t.line(1, "pool loadbalancer");
+            if (!p.blocks().isEmpty()) {
+                t.comment(0, "The repository gives this pool as its blocks only: " + p.cidr() + " is the smallest CIDR holding them (rename the network, widen the CIDR to the real subnet).");
+            }
+            t.line(0, "network " + p.network() + " {");
+            t.line(1, "cidr " + p.cidr());
+            t.line(1, p.blocks().isEmpty() ? "pool loadbalancer" : "pool loadbalancer " + String.join(" ", p.blocks()));
             t.line(0, "}");
         }
     }

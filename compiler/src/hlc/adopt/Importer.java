@@ -83,9 +83,11 @@ public final class Importer {
         root.comment(0, "marked \"not imported\", each naming the file and line it came from: review them, then");
         root.comment(0, "`hlc check` this file. `hlc import --diff` shows what compiling it would change.");
         for (String ns : new TreeMap<>(nsFiles).keySet()) root.line(0, "import " + SpecText.quote(name + "/" + ns + ".hl"));
-        if (hosts != null) hosts.networks(root);
         CiliumNetworking cilium = tree == null ? null : new CiliumNetworking(tree);
-        if (cilium != null) cilium.networks(root);
+        Map<String, String> nodeNetworks = hosts == null ? Map.of() : hosts.networkCidrs();
+        if (cilium != null) cilium.placeIn(nodeNetworks);
+        if (hosts != null) hosts.networks(root, net -> cilium == null ? null : cilium.poolWordsOn(net));
+        if (cilium != null) cilium.networks(root, nodeNetworks.keySet());
         if (cilium != null && hosts != null) {
             String api = hosts.endpointName(cilium.apiLoadBalancer());
             if (api != null) cilium.nameTheApi(api);

@@ -58,6 +58,9 @@ final class MachineConfigFacts {
         if (m.has("type")) node.role = m.path("type").asText().equals("worker") ? "worker" : "controlplane";
         if (m.at("/install/disk").isTextual()) node.installDisk = m.at("/install/disk").asText();
         if (m.at("/install/image").isTextual()) node.installImage = m.at("/install/image").asText();
+        m.at("/install/diskSelector").fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode()) node.installDiskSelector.put(e.getKey(), e.getValue().asText());
+        });
         if (m.at("/kubelet/image").isTextual()) node.kubeletImage = m.at("/kubelet/image").asText();
         if (m.at("/network/hostname").isTextual()) node.hostname = m.at("/network/hostname").asText();
         m.path("nodeLabels").fields().forEachRemaining(e -> node.labels.put(e.getKey(), e.getValue().asText()));
@@ -72,7 +75,7 @@ final class MachineConfigFacts {
         noteOthers(m, MACHINE_READ, "machine", node.unsaid);
         noteOthers(m.path("network"), Set.of("hostname", "interfaces", "nameservers"), "machine.network", node.unsaid);
         noteOthers(m.path("kubelet"), Set.of("image", "nodeIP"), "machine.kubelet", node.unsaid);
-        noteOthers(m.path("install"), Set.of("disk", "image"), "machine.install", node.unsaid);
+        noteOthers(m.path("install"), Set.of("disk", "image", "diskSelector"), "machine.install", node.unsaid);
         noteOthers(m.path("features"), Set.of("kubePrism"), "machine.features", node.unsaid);
 
         JsonNode c = d.path("cluster");

@@ -16,6 +16,7 @@ final class NodeFacts {
         List<String> f = new ArrayList<>();
         f.add(host + " role " + n.role);
         if (n.installDisk != null) f.add(host + " install-disk " + n.installDisk);
+        n.installDiskSelector.forEach((k, v) -> f.add(host + " install-disk-selector " + k + "=" + v));
         for (TalosNode.Link l : n.links.values()) {
             String k = host + " link " + l.name;
             f.add(k + " exists");

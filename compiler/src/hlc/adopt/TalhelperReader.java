@@ -73,6 +73,8 @@ final class TalhelperReader {
             ObjectNode machine = base.putObject("machine");
             machine.put("type", node.role);
             if (n.has("installDisk")) machine.putObject("install").put("disk", n.path("installDisk").asText());
+            // talhelper writes installDiskSelector as the config's machine.install.diskSelector
+            if (n.path("installDiskSelector").isObject()) machine.with("install").set("diskSelector", n.path("installDiskSelector"));
             ObjectNode network = machine.putObject("network");
             network.put("hostname", node.hostname);
             if (n.has("networkInterfaces")) network.set("interfaces", n.path("networkInterfaces"));
@@ -94,7 +96,7 @@ final class TalhelperReader {
             new MachineConfigFacts(sources(doc)).read(config, node, cluster);
             for (JsonNode a : n.at("/schematic/customization/extraKernelArgs")) node.kernelArgs.add(a.asText());
             for (JsonNode e : n.at("/schematic/customization/systemExtensions/officialExtensions")) node.extensions.add(e.asText());
-            for (String k : List.of("installDiskSelector", "machineDisks", "talosImageURL", "machineSpec", "ignoreHostname", "disableSearchDomain", "userVolumes", "extensionServices")) {
+            for (String k : List.of("machineDisks", "talosImageURL", "machineSpec", "ignoreHostname", "disableSearchDomain", "userVolumes", "extensionServices")) {
                 if (n.has(k)) node.unsaid.add(k + " (" + doc.file().displayPath() + ":" + lineInNode(doc, node.hostname, k) + ")");
             }
             node.docs.add(doc);

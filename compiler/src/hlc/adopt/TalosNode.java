@@ -14,6 +14,8 @@ public final class TalosNode {
     public String hostname;
     public String role;
     public String installDisk;
+    /** machine.install.diskSelector (talhelper's installDiskSelector): Talos's field → value, in its order. */
+    public final Map<String, String> installDiskSelector = new LinkedHashMap<>();
     public String installImage;
     public String kubeletImage;
     public final Map<String, Link> links = new LinkedHashMap<>();

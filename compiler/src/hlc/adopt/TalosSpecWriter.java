@@ -74,13 +74,21 @@ final class TalosSpecWriter {
         return null;
     }
 
-    void networks(SpecText t) {
+    /** Network name → CIDR, as {@link #networks} writes them. */
+    Map<String, String> networkCidrs() {
+        return java.util.Collections.unmodifiableMap(networks);
+    }
+
+    /** @param extra a network's further lines (a load-balancer pool beside the nodes), or null for none */
+    void networks(SpecText t, java.util.function.Function<String, String> extra) {
         for (var e : networks.entrySet()) {
             t.blank();
             t.line(0, "network " + e.getKey() + " {");
             t.line(1, "cidr " + e.getValue());
             if (gateways.containsKey(e.getKey())) t.line(1, "gateway " + gateways.get(e.getKey()));
             if (vlans.containsKey(e.getKey())) t.line(1, "vlan " + vlans.get(e.getKey()));
+            String more = extra.apply(e.getKey());
+            if (more != null) t.line(1, more);
             t.line(0, "}");
         }
     }
@@ -164,6 +172,37 @@ final class TalosSpecWriter {
         return SpecText.isName(n.hostname) ? n.hostname : n.hostname.replaceFirst("\\..*$", "");
     }
 
+    private static final Pattern SIZE_EXPRESSION = Pattern.compile("(>=|<=)?\\s*(" + SIZE.pattern() + ")");
+
+    /**
+     * A disk picked by Talos's install disk selector, in the words of {@code install-disk { … }}: the fields hlc
+     * writes back (size, model, serial, type, wwid, busPath); any other is a comment.
+     */
+    private void installDiskSelector(SpecText t, TalosNode n) {
+        List<String> words = new ArrayList<>(), unsaid = new ArrayList<>();
+        n.installDiskSelector.forEach((k, v) -> {
+            java.util.regex.Matcher size = SIZE_EXPRESSION.matcher(v.strip());
+            switch (k) {
+                case "size" -> {
+                    if (!size.matches()) unsaid.add("install disk size `" + v + "` (" + n.where(v) + "): hlc says a size, `>= SIZE` or `<= SIZE`");
+                    else words.add((size.group(1) == null ? "size " : size.group(1).equals(">=") ? "min-size " : "max-size ") + size.group(2));
+                }
+                case "model", "serial", "wwid" -> words.add(k + " " + SpecText.quote(v));
+                case "busPath" -> words.add("bus-path " + SpecText.quote(v));
+                case "type" -> {
+                    if (Set.of("ssd", "hdd", "nvme", "sd").contains(v)) words.add("type " + v);
+                    else unsaid.add("install disk type " + v + " (" + n.where(v) + ")");
+                }
+                default -> unsaid.add("install disk selector " + k + ": " + v + " (" + n.where(k) + "): hlc selects by size, model, serial, type, wwid and bus path");
+            }
+        });
+        for (String u : unsaid) t.notImported(1, u);
+        if (words.isEmpty()) return; // an empty selector is HL007: hlc's default disk, and the comments say why
+        t.line(1, "install-disk {");
+        for (String w : words) t.line(2, w);
+        t.line(1, "}");
+    }
+
     void hosts(SpecText t) {
         List<String> cArgs = common(n -> n.kernelArgs), cMods = common(n -> n.kernelModules), cExt = common(n -> n.extensions);
         for (TalosNode n : c.nodes) {
@@ -174,6 +213,7 @@ final class TalosSpecWriter {
             if (!name.equals(n.hostname)) t.notImported(1, "hostname " + n.hostname + " (" + n.source + "): a host is named by a DNS label");
             t.line(1, "role " + n.role);
             if (n.installDisk != null) t.line(1, "install-disk " + SpecText.quote(n.installDisk));
+            else if (!n.installDiskSelector.isEmpty()) installDiskSelector(t, n);
             for (String e : n.extensions) if (!cExt.contains(e)) t.line(1, "extension " + SpecText.quote(e));
             for (String a : n.kernelArgs) if (!cArgs.contains(a)) t.notImported(1, "kernel argument " + a + " of this node only (" + n.where(a) + ")");
             for (String m : n.kernelModules) if (!cMods.contains(m)) t.notImported(1, "kernel module " + m + " of this node only (" + n.where("name: " + m) + ")");
@@ -206,7 +246,6 @@ final class TalosSpecWriter {
         boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
                 .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
         for (TalosNode.Link l : n.links.values()) {
-            if (l.vlanId != null && classic) continue;
             List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
             if (!v4.isEmpty() && networkOf(v4.get(0).replaceAll("/.*", "")) != null) out.add(networkOf(v4.get(0).replaceAll("/.*", "")));
             else if (v4.isEmpty() && l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
@@ -221,10 +260,6 @@ final class TalosSpecWriter {
         boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
                 .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
         for (TalosNode.Link l : n.links.values()) {
-            if (l.vlanId != null && classic) {
-                t.notImported(1, "VLAN link " + l.name + " (vlan " + l.vlanId + " of " + l.parent + ", " + n.where(String.valueOf(l.vlanId)) + "): hlc writes VLANs for Talos v1.12 and later");
-                continue;
-            }
             StringBuilder s = new StringBuilder("interface " + l.name);
             List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
             if (!v4.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * HL096: the Talos machine configs can be written. A release hlc has no config shape for, a fact the pinned
- * release's shape has no place for (VLAN sub-interfaces in the classic v1alpha1 form), and a kernel argument
+ * release's shape has no place for ({@link TalosShape#unwritable}), and a kernel argument
  * whose schematic ID hlc cannot compute. Found here, at the spec's place, so that
  * {@code hlc check} refuses what {@code hlc compile} would: the emitter writes exactly what this check accepts.
  *

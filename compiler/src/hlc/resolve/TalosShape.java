@@ -67,16 +67,13 @@ public enum TalosShape {
      * out, since a config that silently drops a VLAN or a taint is a node that is not what the spec says. The
      * classic releases take system and user volumes as documents beside the v1alpha1 one (VolumeConfig since
      * v1.8, UserVolumeConfig since v1.10: see {@link #acceptsBeside}) and labels, taints and kernel modules in
-     * the v1alpha1 document; hlc writes VLAN sub-interfaces only in the multi-document forms.
+     * the v1alpha1 document, and VLAN sub-interfaces in their parent interface's {@code vlans}.
      */
     public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
         if (this != CLASSIC_V1ALPHA1) return List.of();
         List<Unwritable> out = new ArrayList<>();
         for (Host h : hosts) {
             String of = " of host `" + h.name().text() + "`";
-            for (Host.Interface i : h.interfaces()) {
-                if (i.vlan() != null) out.add(new Unwritable(i.vlan().id().span(), "the VLAN sub-interface `" + i.name().text() + "`"));
-            }
             if (!acceptsBeside("VolumeConfig", cluster.talos())) {
                 h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
             }

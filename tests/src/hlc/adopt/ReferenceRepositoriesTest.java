@@ -100,16 +100,20 @@ class ReferenceRepositoriesTest {
     }
 
     /**
-     * The API's load balancer (10.1.6.50) is in a pool given as a start/stop range, which the language cannot
-     * name (README), so the endpoint name has no address in the spec and the one node takes its address by
-     * DHCP: HL033 on arrival. The node's Talos facts round-trip all the same.
+     * The API's load balancer (10.1.6.50) is in a pool given as a start/stop range: the pool becomes a network
+     * (the smallest CIDR holding the range) with exactly that range, the load balancer is on it with the API
+     * endpoint's name, and the spec checks clean (no HL033 although the one node takes its address by DHCP).
      */
     @Test
     void bjwsHomeOps() throws Exception {
         Outcome o = run("bjw-s-labs-home-ops");
         assertEquals(92, o.result().kustomizations()); // SOURCES.md: 93, the root included
         assertEquals(1, o.result().nodes());
-        assertEquals(Set.of("HL033"), o.arrival());
+        assertEquals(Set.of(), o.arrival());
+        String root = o.result().files().get("lab.hl");
+        assertTrue(root.contains("network lb-pool {\n  cidr 10.1.6.0/24\n  pool loadbalancer range 10.1.6.30 to 10.1.6.199\n}"), root);
+        assertTrue(root.contains("\n  endpoint k8s.bjw-s.internal\n"), root);
+        assertTrue(root.contains("\n  loadbalancer kube-api 10.1.6.50 on lb-pool dns k8s.bjw-s.internal\n"), root);
         assertEquals(Set.of("healthCheck"), kinds(o.fluxLost()));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
@@ -159,16 +163,23 @@ class ReferenceRepositoriesTest {
         assertTrue(o.result().files().get("lab.hl").contains("label \"nvidia.com/gpu.present=true\""));
     }
 
-    /** talhelper with inline patches, a VIP, bonds and VLANs; Talos v1.10: no VLANs in hlc's classic form. */
+    /**
+     * talhelper with inline patches, a VIP, bonds and VLANs; Talos v1.10: the classic form writes the VLANs under
+     * their parent's {@code vlans}, and the install disk is picked by talhelper's {@code installDiskSelector}
+     * (model "Samsung SSD 870"), imported as {@code install-disk { model … }}: every node fact round-trips.
+     */
     @Test
     void bjwsTalhelperEra() throws Exception {
         Outcome o = run("bjw-s-labs-home-ops@8dbb400a10bc");
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
         assertTrue(o.nodesCompiled());
-        assertEquals(Set.of("link exists", "link mtu", "link vlan"), kinds(o.nodesLost()), String.join("\n", o.nodesLost()));
-        // the repository picks the install disk by a selector hlc has no words for; hlc's default is /dev/sda
-        assertEquals(Set.of("install-disk"), kinds(o.nodesAdded()));
+        assertEquals(Set.of(), o.nodesLost());
+        assertEquals(Set.of(), o.nodesAdded());
+        assertTrue(o.result().files().get("lab.hl").contains("\n  install-disk {\n    model \"Samsung SSD 870\"\n  }\n"));
+        assertTrue(TalosRoundTrip.repositoryFacts(o.result().talos()).stream().anyMatch(f -> f.endsWith(" install-disk-selector model=Samsung SSD 870")));
+        assertTrue(TalosRoundTrip.repositoryFacts(o.result().talos()).stream().anyMatch(f -> f.contains(" vlan ")), "the repository's VLANs are compared");
+        assertFalse(o.result().files().get("lab.hl").contains("not imported: VLAN link"));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The classic {@code v1alpha1} machine config of Talos v1.10 and v1.11: network interfaces, hostname and VIP all
- * inside {@code machine.network}; node labels, taints and kernel modules in {@code machine.nodeLabels},
+ * inside {@code machine.network}, each VLAN sub-interface in its parent's {@code vlans} (the v1alpha1 schema's
+ * place for them: {@code vlanId}, addresses, routes, DHCP, MTU, VIP); node labels, taints and kernel modules in {@code machine.nodeLabels},
  * {@code nodeTaints} and {@code kernel.modules} (fields of the v1.10 and v1.11 schemas). One file per node under {@code talos/}: the v1alpha1 document alone, or
  * followed by a {@code VolumeConfig} per system volume and a {@code UserVolumeConfig} per user volume, the
  * documents these releases take beside it (Talos's configuration reference of v1.10 and v1.11; the same
@@ -34,7 +35,7 @@ final class ClassicV1Alpha1 implements TalosForm {
             c.put("nameservers", n.nameservers());
             c.put("labels", MachineContext.entries(n.labels()));
             c.put("taints", MachineContext.entries(n.taints()));
-            c.put("links", n.links().stream().map(ClassicV1Alpha1::link).toList());
+            c.put("links", links(n));
             c.put("time_servers", n.timeServers());
             List<Map<String, Object>> mirrors = new ArrayList<>();
             n.mirrors().forEach((registry, urls) -> mirrors.add(Map.of("registry", registry, "endpoints", urls)));
@@ -51,6 +52,41 @@ final class ClassicV1Alpha1 implements TalosForm {
             out.add(FileSpec.ofDocuments(path, docs, true));
         }
         return out;
+    }
+
+    /**
+     * The {@code machine.network.interfaces} entries: every link that is no VLAN, each with the VLANs over it; a
+     * parent with nothing of its own to configure gets an entry for its VLANs alone, named as the node names it
+     * (by kernel name, or by the selector of its alias).
+     */
+    private static List<Map<String, Object>> links(NodePlan n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> vlansOf = new LinkedHashMap<>();
+        for (NodePlan.Link l : n.links()) {
+            if (l.isVlan()) vlansOf.computeIfAbsent(l.vlanParent(), k -> new ArrayList<>()).add(vlan(l));
+        }
+        for (NodePlan.Link l : n.links()) {
+            if (l.isVlan()) continue;
+            Map<String, Object> m = link(l);
+            m.put("vlans", vlansOf.getOrDefault(l.specName(), List.of()));
+            vlansOf.remove(l.specName());
+            out.add(m);
+        }
+        vlansOf.forEach((parent, vlans) -> {
+            NodePlan.Alias alias = n.aliases().stream().filter(a -> a.name().equals(parent)).findFirst().orElse(null);
+            Map<String, Object> m = link(new NodePlan.Link(alias == null ? parent : null, alias == null ? null : alias.selector(),
+                    List.of(), null, null, null, List.of(), List.of(), null, parent, List.of(), false, null, null, null,
+                    new NodePlan.BondOptions(null, null, null, null, null), List.of(), null));
+            m.put("vlans", vlans);
+            out.add(m);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> vlan(NodePlan.Link l) {
+        Map<String, Object> m = link(l);
+        m.put("id", l.vlanId());
+        return m;
     }
 
     private static Map<String, Object> link(NodePlan.Link l) {
