@@ -11,7 +11,9 @@ import java.util.function.Predicate;
  * The replica check and {@code hlc whatif} both count from this one answer. {@code domain} is null for a word
  * the parser reported (HL005); {@code domainWord} is the spelling either way.
  */
-public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<Integer> replicas, int minSize, List<Host> osdHosts) {
+public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<Integer> replicas, int minSize, List<Host> osdHosts,
+                            int osdCount) {
+    /** @param osdCount the OSDs of {@code osdHosts}: the same for every pool, so counted once by the caller */
     public PoolPlacement {
         osdHosts = List.copyOf(osdHosts);
     }
@@ -31,11 +33,5 @@ public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<I
             case OSD -> osdHosts.stream().filter(h -> !down.test(h)).mapToInt(h -> h.osds().size()).sum();
             default -> -1;
         };
-    }
-
-    public int osdCount() {
-        int n = 0;
-        for (Host h : osdHosts) n += h.osds().size();
-        return n;
     }
 }

@@ -332,6 +332,9 @@ public final class ResolvedSpec {
     /** The hosts with OSDs, in declaration order: the same for every pool, so listed once (a pool per 50 hosts). */
     private static final Fact<List<Host>> OSD_HOSTS =
             new Fact<>(ix -> List.copyOf(ix.spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList()));
+    /** Their OSDs, counted once too: counting per pool made the replica check grow with pools × hosts. */
+    private static final Fact<Integer> OSD_COUNT =
+            new Fact<>(ix -> ix.derived(OSD_HOSTS).stream().mapToInt(h -> h.osds().size()).sum());
 
     /**
      * The load balancer that is the API's and holds the VIP's own address, when the spec says so: the cluster's
@@ -353,7 +356,8 @@ public final class ResolvedSpec {
         List<Host> osdHosts = derived(OSD_HOSTS);
         Defaulted<Integer> replicas = p.replicas() == null ? Defaulted.byDefault(3)
                 : Defaulted.written(p.replicas().value(), p.replicas().span());
-        return new PoolPlacement(FailureDomain.of(p.effectiveFailureDomain()), p.effectiveFailureDomain(), replicas, p.effectiveMinSize(), osdHosts);
+        return new PoolPlacement(FailureDomain.of(p.effectiveFailureDomain()), p.effectiveFailureDomain(), replicas,
+                p.effectiveMinSize(), osdHosts, derived(OSD_COUNT));
     }
 
     /**
