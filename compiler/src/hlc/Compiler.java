@@ -297,9 +297,24 @@ public final class Compiler {
     private static Result afterParse(List<ParsedFile> files, Reporter reporter) {
         SourceFile root = files.get(0).source();
         Spec spec;
-        ResolvedSpec resolved;
         try {
             spec = new ModelBuilder(reporter).build(files);
+        } catch (RuntimeException | StackOverflowError e) {
+            internal(reporter, root, "model", e);
+            return new Result(null, null, reporter);
+        }
+        return checkBuilt(spec, files, reporter);
+    }
+
+    /**
+     * The front half after the model is built: resolve, checks, acknowledgements. Public for the language server,
+     * which builds the model of only the blocks an edit touched and keeps the rest; {@code files} are the parsed
+     * files (their trees are read for acknowledgements only when the text has one).
+     */
+    public static Result checkBuilt(Spec spec, List<ParsedFile> files, Reporter reporter) {
+        SourceFile root = files.get(0).source();
+        ResolvedSpec resolved;
+        try {
             resolved = Resolver.resolve(spec);
         } catch (RuntimeException | StackOverflowError e) {
             internal(reporter, root, "model", e);

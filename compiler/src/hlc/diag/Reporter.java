@@ -38,6 +38,16 @@ public final class Reporter {
         diagnostics.add(d);
     }
 
+    /** Adds findings made before (the language server keeps those of the blocks an edit did not touch). */
+    public void addAll(java.util.Collection<Diagnostic> found) {
+        diagnostics.addAll(found);
+    }
+
+    /** The findings so far, in the order they were reported (for {@link #addAll} elsewhere). */
+    public List<Diagnostic> reported() {
+        return List.copyOf(diagnostics);
+    }
+
     /**
      * Takes {@code other}'s findings, each unless an equal one is here already: the checks of a spec with several
      * clusters run once per cluster, and a finding about what the clusters share (a network, a device) is the

@@ -18,10 +18,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the findings of every open spec after the typing stops for a moment: each keystroke moves the
- * check a little later, so a burst of typing costs one check, not one per key. A file that had findings and
- * has none any more gets an empty list, which is how an editor learns they are gone. The findings of an
- * imported file come from the spec that imports it, so fixing a name in one file clears the error in the other.
+ * Publishes the findings of every open spec as soon as they are known for the latest edit. One check runs at a
+ * time, on its own thread: an edit that comes while one runs makes it stale (it stops at its next phase, see
+ * {@link SpecAnalyzer.Stale}, or its findings are dropped), and the check after it takes every edit made in the
+ * meantime, so a burst of typing costs a check per pause, not one per key, with no fixed wait. A client may
+ * still ask for a wait ({@code debounceMillis}). A file that had findings and has none any more gets an empty
+ * list, which is how an editor learns they are gone. The findings of an imported file come from the spec that
+ * imports it, so fixing a name in one file clears the error in the other.
  */
 final class DiagnosticsPublisher {
     private final Workspace workspace;
@@ -34,6 +37,8 @@ final class DiagnosticsPublisher {
     private final Set<Path> published = new HashSet<>();
     private volatile LanguageClient client;
     private ScheduledFuture<?> pending;
+    /** A check is asked for and has not started yet. */
+    private boolean asked;
 
     DiagnosticsPublisher(Workspace workspace, long delayMillis) {
         this.workspace = workspace;
@@ -44,15 +49,27 @@ final class DiagnosticsPublisher {
         this.client = client;
     }
 
-    /** Asks for the findings to be published once the typing has paused. */
+    /** Asks for the findings of the latest text to be published. */
     synchronized void schedule() {
-        if (pending != null) pending.cancel(false);
-        pending = timer.schedule(this::publishNow, delayMillis, TimeUnit.MILLISECONDS);
+        if (delayMillis > 0) {
+            if (pending != null) pending.cancel(false);
+            pending = timer.schedule(this::publishNow, delayMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (asked) return; // the check already asked for will read this edit too
+        asked = true;
+        timer.execute(() -> {
+            synchronized (this) {
+                asked = false;
+            }
+            publishNow();
+        });
     }
 
     void publishNow() {
         LanguageClient c = client;
         if (c == null) return;
+        long at = workspace.changeCount();
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
         Map<Path, Integer> versions = new java.util.HashMap<>();
         DocumentStore documents = workspace.documents();
@@ -71,6 +88,8 @@ final class DiagnosticsPublisher {
             System.err.println("hlc lsp: checking failed: " + e);
             return;
         }
+        // Findings of a text that has changed since: the check asked for by that change publishes instead.
+        if (workspace.changeCount() != at) return;
         synchronized (published) {
             for (Path stale : published) byFile.putIfAbsent(stale, List.of());
             published.clear();

@@ -35,8 +35,9 @@ import java.util.function.IntConsumer;
  * protocol itself (JSON-RPC over stdio, the message types) is LSP4J's.
  */
 public final class HlcLanguageServer implements LanguageServer, LanguageClientAware {
-    /** How long typing must pause before a check, unless the client says otherwise (initializationOptions). */
-    static final long DEFAULT_DEBOUNCE_MILLIS = 30;
+    /** How long typing must pause before a check, unless the client says otherwise (initializationOptions): none,
+     *  since a check that a newer edit overtakes stops early and its findings are dropped (DiagnosticsPublisher). */
+    static final long DEFAULT_DEBOUNCE_MILLIS = 0;
 
     private final DocumentStore documents = new DocumentStore();
     private final Workspace workspace = new Workspace(documents);

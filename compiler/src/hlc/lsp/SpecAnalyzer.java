@@ -23,26 +23,52 @@ import java.util.function.Function;
 final class SpecAnalyzer {
     private SpecAnalyzer() {}
 
+    /** Thrown when a newer edit makes a check in progress useless: the newest text is checked instead. */
+    static final class Stale extends RuntimeException {
+        Stale() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Checks one root spec once, keeping nothing for the next check (a spec on disk looked at in passing). */
+    static Analysis analyze(Path root, java.util.Map<Path, DocumentStore.Document> open) {
+        return analyze(root, open, new IncrementalFront(), () -> false);
+    }
+
     /**
      * Checks one root spec and its imports; the open documents (a snapshot, so one check sees one version of
-     * each) are read from {@code open}, everything else from disk.
+     * each) are read from {@code open}, everything else from disk. {@code front} keeps what earlier checks
+     * parsed and built, so only the blocks an edit touched are done again; {@code stale} says a newer edit came
+     * (then {@link Stale} is thrown between phases).
      */
-    static Analysis analyze(Path root, java.util.Map<Path, DocumentStore.Document> open) {
+    static Analysis analyze(Path root, java.util.Map<Path, DocumentStore.Document> open, IncrementalFront front,
+                            java.util.function.BooleanSupplier stale) {
         java.util.Map<Path, Integer> versions = new java.util.HashMap<>();
         open.forEach((p, d) -> versions.put(p, d.version()));
         Function<Path, String> overlay = p -> open.containsKey(p) ? open.get(p).text() : null;
         Reporter reporter = new Reporter();
         List<ParsedFile> parsed;
         try {
-            parsed = new SpecLoader(reporter).withOverlay(overlay).load(root);
+            parsed = new SpecLoader(reporter).withOverlay(overlay).withReading(front).load(root);
         } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
             String text = overlay.apply(root);
             SourceFile f = new SourceFile(root, root.toString(), text == null ? "" : text);
             internal(reporter, f, "load", e);
             return new Analysis(root, null, null, List.of(f), reporter.sorted(), versions);
         }
+        if (stale.getAsBoolean()) throw new Stale();
         List<SourceFile> files = parsed.stream().map(ParsedFile::source).toList();
-        hlc.Compiler.Result checked = hlc.Compiler.checkLoaded(parsed, reporter);
+        Spec built;
+        try {
+            List<Object> declarations = new java.util.ArrayList<>();
+            for (ParsedFile f : parsed) declarations.addAll(front.declarations(f, reporter));
+            built = hlc.parse.ModelBuilder.assemble(files, declarations);
+        } catch (RuntimeException | StackOverflowError e) {
+            internal(reporter, files.get(0), "model", e);
+            return new Analysis(root, null, null, files, reporter.sorted(), versions);
+        }
+        if (stale.getAsBoolean()) throw new Stale();
+        hlc.Compiler.Result checked = hlc.Compiler.checkBuilt(built, parsed, reporter);
         return new Analysis(root, checked.spec(), checked.resolved(), files, reporter.sorted(), versions);
     }
 

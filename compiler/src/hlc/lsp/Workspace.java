@@ -20,8 +20,10 @@ final class Workspace {
     /** For an open file that is part of a spec on disk which is not open: that spec (see ImporterSearch). */
     private final Map<Path, Path> importers = new java.util.HashMap<>();
     private final java.util.Set<Path> searched = new java.util.HashSet<>();
-    private long changes;
+    /** Counts the changes; read without the lock, so that a check in progress sees a newer edit come in. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private long analysedAt = -1;
+    private final IncrementalFront front = new IncrementalFront();
 
     Workspace(DocumentStore documents) {
         this.documents = documents;
@@ -32,21 +34,40 @@ final class Workspace {
     }
 
     /** Says the text of some document changed (or one was opened or closed). */
-    synchronized void changed() {
-        changes++;
+    void changed() {
+        changes.incrementAndGet();
+    }
+
+    /** The number of changes so far: the analyses are current while it stays the same. */
+    long changeCount() {
+        return changes.get();
+    }
+
+    IncrementalFront front() {
+        return front;
     }
 
     /** Forgets where a closed file belonged, so it is searched again when it is opened again. */
     synchronized void closed(Path file) {
         importers.remove(file);
         searched.remove(file);
-        changes++;
+        changes.incrementAndGet();
     }
 
     /** The current analyses of the root specs, redone first when a document changed. */
     synchronized List<Analysis> roots() {
-        if (analysedAt == changes) return roots;
-        long at = changes;
+        while (true) {
+            long at = changes.get();
+            if (analysedAt == at) return roots;
+            try {
+                return analyse(at);
+            } catch (SpecAnalyzer.Stale newerEdit) {
+                // a newer text came in while checking: check that one instead
+            }
+        }
+    }
+
+    private List<Analysis> analyse(long at) {
         Map<Path, DocumentStore.Document> open = documents.snapshot();
         List<Path> order = new ArrayList<>();
         // Last time's roots first, so a file they import is not checked a second time on its own.
@@ -59,7 +80,7 @@ final class Workspace {
         Map<Path, Analysis> done = new LinkedHashMap<>();
         for (Path p : order) {
             boolean imported = done.values().stream().anyMatch(a -> a.includes(p));
-            if (!imported) done.put(p, SpecAnalyzer.analyze(p, open));
+            if (!imported) done.put(p, SpecAnalyzer.analyze(p, open, front, () -> changes.get() != at));
         }
         // A spec on disk that no longer imports the open file it was found for is looked for again next time.
         for (var e : List.copyOf(importers.entrySet())) {
@@ -77,6 +98,9 @@ final class Workspace {
         }
         roots = List.copyOf(result);
         analysedAt = at;
+        java.util.Set<Path> read = new java.util.HashSet<>();
+        for (Analysis a : roots) for (var f : a.files) read.add(f.path());
+        front.retain(read);
         return roots;
     }
 

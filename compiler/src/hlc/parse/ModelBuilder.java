@@ -48,29 +48,62 @@ public final class ModelBuilder {
         for (ParsedFile f : parsed) {
             files.add(f.source());
             Builders builders = new Builders(reporter, new Literals(f.source(), reporter));
-            for (DeclarationContext d : f.tree().declaration()) declaration(d, builders);
+            for (DeclarationContext d : f.tree().declaration()) add(one(d, builders));
         }
+        return spec();
+    }
+
+    /**
+     * One declaration's model object (a {@link Site}, {@link Network}, {@link Host}, …), or null for a block the
+     * parser reported without a name: the language server builds only the blocks an edit touched and keeps the
+     * others ({@link #assemble}). Each block is built on its own, whatever the others say, so this is what
+     * {@link #build} makes of it.
+     */
+    public static Object buildOne(SourceFile file, DeclarationContext d, Reporter reporter) {
+        return one(d, new Builders(reporter, new Literals(file, reporter)));
+    }
+
+    /** The spec of the declarations of {@code files}, built one by one ({@link #buildOne}), in file and block order. */
+    public static Spec assemble(List<SourceFile> files, List<Object> declarations) {
+        ModelBuilder m = new ModelBuilder(null);
+        m.files.addAll(files);
+        for (Object o : declarations) m.add(o);
+        return m.spec();
+    }
+
+    private Spec spec() {
         return new Spec(files, sites, clusters, networks, hosts, devices, cephs, storageClasses, services, backups,
                 apps, dnsProviders);
     }
 
-    private void declaration(DeclarationContext d, Builders b) {
-        if (d.siteDecl() != null) addIfBuilt(sites, b.site.build(d.siteDecl()));
-        else if (d.networkDecl() != null) addIfBuilt(networks, b.network.build(d.networkDecl()));
-        else if (d.clusterDecl() != null) addIfBuilt(clusters, b.cluster.build(d.clusterDecl()));
-        else if (d.hostDecl() != null) addIfBuilt(hosts, b.host.build(d.hostDecl()));
-        else if (d.deviceDecl() != null) addIfBuilt(devices, b.device.build(d.deviceDecl()));
-        else if (d.cephDecl() != null) addIfBuilt(cephs, b.ceph.build(d.cephDecl()));
-        else if (d.storageClassDecl() != null) addIfBuilt(storageClasses, b.storageClass.build(d.storageClassDecl()));
-        else if (d.serviceDecl() != null) addIfBuilt(services, b.service.build(d.serviceDecl()));
-        else if (d.backupDecl() != null) addIfBuilt(backups, b.backup.build(d.backupDecl()));
-        else if (d.appDecl() != null) addIfBuilt(apps, b.app.build(d.appDecl()));
-        else if (d.dnsProviderDecl() != null) addIfBuilt(dnsProviders, b.dnsProvider.build(d.dnsProviderDecl()));
+    private static Object one(DeclarationContext d, Builders b) {
+        if (d.siteDecl() != null) return b.site.build(d.siteDecl());
+        if (d.networkDecl() != null) return b.network.build(d.networkDecl());
+        if (d.clusterDecl() != null) return b.cluster.build(d.clusterDecl());
+        if (d.hostDecl() != null) return b.host.build(d.hostDecl());
+        if (d.deviceDecl() != null) return b.device.build(d.deviceDecl());
+        if (d.cephDecl() != null) return b.ceph.build(d.cephDecl());
+        if (d.storageClassDecl() != null) return b.storageClass.build(d.storageClassDecl());
+        if (d.serviceDecl() != null) return b.service.build(d.serviceDecl());
+        if (d.backupDecl() != null) return b.backup.build(d.backupDecl());
+        if (d.appDecl() != null) return b.app.build(d.appDecl());
+        if (d.dnsProviderDecl() != null) return b.dnsProvider.build(d.dnsProviderDecl());
+        return null;
     }
 
-    /** A block without a name has been reported by the parser and is left out of the model. */
-    private static <T> void addIfBuilt(List<T> list, T value) {
-        if (value != null) list.add(value);
+    /** A block without a name has been reported by the parser and is left out of the model (null). */
+    private void add(Object o) {
+        if (o instanceof Site x) sites.add(x);
+        else if (o instanceof Network x) networks.add(x);
+        else if (o instanceof Cluster x) clusters.add(x);
+        else if (o instanceof Host x) hosts.add(x);
+        else if (o instanceof Device x) devices.add(x);
+        else if (o instanceof Ceph x) cephs.add(x);
+        else if (o instanceof StorageClass x) storageClasses.add(x);
+        else if (o instanceof Service x) services.add(x);
+        else if (o instanceof Backup x) backups.add(x);
+        else if (o instanceof App x) apps.add(x);
+        else if (o instanceof DnsProvider x) dnsProviders.add(x);
     }
 
     /** One builder per block kind, all reading the same file. */

@@ -31,6 +31,30 @@ public final class SpecLoader {
     /** Text that replaces a file's bytes on disk (an editor's unsaved buffers); empty for the CLI. */
     private java.util.function.Function<Path, String> overlay = p -> null;
 
+    /**
+     * How one file's bytes become its text and tree, reporting what is wrong with them: {@link #read} for the
+     * commands; the language server keeps the trees of files that did not change, and re-parses only the blocks
+     * an edit touched in one that did.
+     */
+    @FunctionalInterface
+    public interface Reading {
+        ParsedFile read(Path path, String displayPath, byte[] bytes, Reporter reporter);
+    }
+
+    private Reading reading = SpecLoader::read;
+
+    /** The usual reading of a file: decode (HL002), then parse (syntax errors). */
+    public static ParsedFile read(Path path, String displayPath, byte[] bytes, Reporter reporter) {
+        SourceFile source = SourceReader.decode(path, displayPath, bytes, reporter);
+        return new ParsedFile(source, TreeParser.tree(source, reporter));
+    }
+
+    /** Reads each file this way instead of {@link #read}. */
+    public SpecLoader withReading(Reading reading) {
+        this.reading = reading;
+        return this;
+    }
+
     public SpecLoader(Reporter reporter) {
         this.reporter = reporter;
     }
@@ -74,17 +98,13 @@ public final class SpecLoader {
     private void visit(Path real, String display, byte[] bytes) {
         loaded.add(real);
         stack.push(real);
-        SourceFile source = SourceReader.decode(real, display, bytes, reporter);
-        HomeLabParser.SpecContext tree = parse(source);
-        files.add(new ParsedFile(source, tree));
-        for (HomeLabParser.ImportDeclContext imp : tree.importDecl()) {
+        ParsedFile file = reading.read(real, display, bytes, reporter);
+        SourceFile source = file.source();
+        files.add(file);
+        for (HomeLabParser.ImportDeclContext imp : file.tree().importDecl()) {
             follow(source, imp);
         }
         stack.pop();
-    }
-
-    private HomeLabParser.SpecContext parse(SourceFile source) {
-        return TreeParser.tree(source, reporter);
     }
 
     private void follow(SourceFile from, HomeLabParser.ImportDeclContext imp) {

@@ -40,6 +40,25 @@ final class TreeParser {
         return parse(source, reporter, new CommonTokenStream(new DefaultChannelOnly(lexer(source))), true).tree();
     }
 
+    /**
+     * The top-level blocks written in {@code [from, to)} of a file's text, parsed as {@link #tree} parses a file
+     * but lexed in place: every token has its line, column and offset in the whole file. Null when a token runs
+     * past {@code to} (a string or a comment left open, or a name that continues into the next block): then the
+     * piece is not a list of blocks on its own. {@code line} (1-based) and {@code column} (0-based) are where
+     * {@code from} is. Offsets are code points, as ANTLR counts them.
+     */
+    static HomeLabParser.SpecContext range(SourceFile source, int from, int to, int line, int column, Reporter reporter) {
+        CharStream chars = CharStreams.fromString(source.text(), source.displayPath());
+        HomeLabLexer lexer = new HomeLabLexer(chars);
+        lexer.removeErrorListeners();
+        chars.seek(from);
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        Bounded tokens = new Bounded(lexer, to);
+        HomeLabParser.SpecContext tree = parse(source, reporter, new CommonTokenStream(tokens), true).tree();
+        return tokens.crossed ? null : tree;
+    }
+
     private static HomeLabLexer lexer(SourceFile source) {
         HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), source.displayPath()));
         lexer.removeErrorListeners();
@@ -61,8 +80,41 @@ final class TreeParser {
         }
     }
 
+    /** The default-channel tokens that start before {@code to}, then end of file; notes a token that runs past it. */
+    private static final class Bounded extends DefaultChannelOnly {
+        private final int to;
+        boolean crossed;
+        private Token eof;
+
+        Bounded(HomeLabLexer lexer, int to) {
+            super(lexer);
+            this.to = to;
+        }
+
+        @Override
+        void hidden(Token t) {
+            if (t.getStartIndex() < to && t.getStopIndex() >= to) crossed = true;
+        }
+
+        @Override
+        Token next() {
+            if (eof != null) return eof;
+            Token t = super.next();
+            if (t.getType() != Token.EOF && t.getStartIndex() < to && t.getStopIndex() >= to) crossed = true;
+            if (t.getType() == Token.EOF || t.getStartIndex() >= to) {
+                org.antlr.v4.runtime.CommonToken end = new org.antlr.v4.runtime.CommonToken(Token.EOF, "<EOF>");
+                end.setLine(t.getLine());
+                end.setCharPositionInLine(t.getCharPositionInLine());
+                end.setStartIndex(to);
+                end.setStopIndex(to - 1);
+                eof = end;
+            }
+            return eof != null ? eof : t;
+        }
+    }
+
     /** The lexer's tokens without those on the hidden channel. */
-    private static final class DefaultChannelOnly implements TokenSource {
+    private static class DefaultChannelOnly implements TokenSource {
         private final HomeLabLexer lexer;
 
         DefaultChannelOnly(HomeLabLexer lexer) {
@@ -70,11 +122,21 @@ final class TreeParser {
         }
 
         @Override
-        public Token nextToken() {
+        public final Token nextToken() {
+            return next();
+        }
+
+        Token next() {
             Token t = lexer.nextToken();
-            while (t.getChannel() != Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) t = lexer.nextToken();
+            while (t.getChannel() != Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+                hidden(t);
+                t = lexer.nextToken();
+            }
             return t;
         }
+
+        /** A token on the hidden channel, dropped. */
+        void hidden(Token t) {}
 
         @Override
         public int getLine() {
