@@ -44,8 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class CheckMeansCompileProperties {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** Where a Talos config names addresses that are not the spec's placements: DNS servers may be public ones. */
-    private static final Set<String> NOT_PLACED = Set.of("nameservers", "clusterDNS");
+    /**
+     * Where a Talos config names addresses that are not the spec's placements: DNS and time servers may be public
+     * ones.
+     */
+    private static final Set<String> NOT_PLACED = Set.of("nameservers", "clusterDNS", "servers");
+    /** A dotted IPv4 address or one with colons (IPv6), each maybe with a prefix length. */
+    private static final java.util.regex.Pattern ADDRESS_LIKE =
+            java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]+)?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(/[0-9]+)?");
 
     @Provide
     Arbitrary<ValidSpecProperties.GeneratedSpec> validSpecs() {
@@ -112,7 +118,8 @@ class CheckMeansCompileProperties {
             });
         } else if (node.isArray()) {
             node.forEach(n -> addresses(n, out));
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() && ADDRESS_LIKE.matcher(node.asText()).matches()) {
+            // (IPAddressString also reads a bare number as IPv4: a sysctl value "1024" would be 0.0.4.0)
             String[] parts = node.asText().split("/", 2);
             IPAddress ip = new IPAddressString(parts[0]).getAddress();
             if (ip == null || ip.isLoopback()) return;

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.statistics.Statistics;
@@ -53,6 +54,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>storage classes with exactly one default; services, vault secrets, NAS exports and backups that reference
  *       what exists; apps that depend only on earlier apps, with routes inside the site's domains (apex,
  *       wildcard, capitals, final dot, the same name twice via the same load balancer) via a load balancer;</li>
+ *   <li>the further features of a {@link FeaturePlan}, each on in about half the specs and dropped first when
+ *       shrinking: dual stack (an `ipv6` /64 on IPv4 networks, maybe with its router, hosts' `ipv6` addresses, IPv6
+ *       pod and service subnets), load-balancer pools (a whole network no node is on, or `range`/`block` parts of
+ *       the first network clear of its DHCP range and of every other address; `announce l2` or `bgp`) from which
+ *       every load balancer then takes its address, a `bgp` block whose peer is on a network every control plane is
+ *       on, an `endpoint` (a load balancer's `dns` name or address) instead of a VIP, node labels and taints, system
+ *       and user volumes, install-disk selectors, links chosen by MAC, static routes through the network's gateway,
+ *       bond options, NTP, sysctls, kernel settings, `arch arm64`, the namespaced Flux layout (with `app@namespace`
+ *       where a bare name would mean another namespace), a Multus address, DNS providers (a public one serving a
+ *       zone no machine is named in), and Longhorn, ZFS, democratic-csi and CephFS classes;
+ *       {@link GeneratorCoverageTest} shows each appears;</li>
  *   <li>names that are random labels or keywords (`network on`, `app default`), sometimes shared between kinds
  *       (an app and a Ceph cluster both called `rook-ceph`); descriptions with accents, CJK and emoji; one-line or
  *       multi-line blocks, comments, and every list punctuation the grammar allows.</li>
@@ -268,8 +280,11 @@ class ValidSpecProperties {
         Arbitrary<Workloads> workloads = Combinators.combine(sc.list().ofMaxSize(3), any, bool(),
                 service.list().ofMaxSize(4), backup.list().ofMaxSize(2), app.list().ofMaxSize(10)).as(Workloads::new);
 
+        // Uniform, not jqwik's default bias towards small numbers: each feature bit is on in half the specs.
+        Arbitrary<Integer> bits = Arbitraries.integers().between(0, Integer.MAX_VALUE).withDistribution(RandomDistribution.uniform());
         Arbitrary<FeaturePlan> features = Combinators.combine(
-                Arbitraries.integers().between(0, (1 << Feature.values().length) - 1), any, any, any).as(FeaturePlan::new);
+                Arbitraries.integers().between(0, (1 << Feature.values().length) - 1).withDistribution(RandomDistribution.uniform()),
+                bits, bits, bits).as(FeaturePlan::new);
         Arbitrary<List<String>> names = name().list().uniqueElements().ofSize(POOL);
         // No edge cases: they mean nothing for a whole spec, and combining those of every part takes seconds.
         // The name pool and the layout seed come last: jqwik shrinks the parts in order, and shrinking the structure
@@ -293,7 +308,15 @@ class ValidSpecProperties {
             "storage-class", "hostpath", "nfs", "default", "filesystem", "reclaim", "expandable", "service", "purpose",
             "usage", "endpoint", "secret", "from", "backup", "tool", "method", "source", "every", "schedule", "pvcs",
             "postgres", "app", "namespace", "depends", "storage", "route", "via", "var", "wait", "prune", "timeout",
-            "uses", "import", "secrets");
+            "uses", "import", "secrets", "ipv6", "node-network", "bgp", "asn", "peer", "cluster-dns", "cluster-domain",
+            "kubeprism", "control-plane-workloads", "coredns", "kernel-arg", "kernel-module", "extension", "layout",
+            "substitute-from", "components", "label", "taint", "usb", "volume", "user-volume", "max-size", "disk", "grow",
+            "of", "static", "binding", "mount-option", "keep", "retention", "for", "multus", "version", "dns-provider",
+            "target", "domains", "sources", "txt-prefix", "owner", "policy", "webhook", "public", "range", "block",
+            "announce", "object-store", "longhorn", "data-locality", "recurring", "retain", "zfs", "democratic-csi",
+            "cephfs", "bucket", "nfs-volume", "at", "ntp", "sysctl", "mirror", "serial", "type", "wwid", "bus-path", "mac",
+            "physical", "lacp-rate", "xmit-hash-policy", "miimon", "updelay", "downdelay", "metric", "dhcp-metric", "arch",
+            "overlay", "secure-boot", "shared-with", "decrypt", "patch");
 
     /**
      * A DNS-1123 label that lexes as one name: a letter, then letters, digits and inner hyphens; or a keyword.
@@ -420,7 +443,8 @@ class ValidSpecProperties {
     static final List<String> TLDS = List.of("com", "org", "net", "io", "co", "dev");
     static final List<String> LOCAL_DOMAINS = List.of("internal", "lan", "home.arpa", "local-net", "home");
     static final List<String> CNIS = List.of("cilium", "calico", "flannel", "none");
-    static final List<String> TALOS = List.of("v1.10.7", "v1.11.3", "v1.11.0", "v1.10.0-beta.1"); // releases hlc writes (HL096)
+    /** Releases hlc writes (HL096), classic and multi-document ones. */
+    static final List<String> TALOS = List.of("v1.10.7", "v1.11.3", "v1.11.0", "v1.10.0-beta.1", "v1.12.0", "v1.13.8");
     static final List<String> KUBERNETES = List.of("v1.33.3", "v1.32.0", "v1.31.4"); // run by every Talos in TALOS
     static final List<String> BOND_MODES = List.of("active-backup", "balance-rr", "balance-xor", "broadcast", "802.3ad",
             "balance-tlb", "balance-alb");
@@ -707,6 +731,12 @@ class ValidSpecProperties {
                     a.add(nested("user-volume local-data", List.of("min-size 50GiB", "max-size 200GiB",
                             "disk \"disk.rotational\" size 1TB", "grow " + ((fx >> 15 & 1) != 0))));
                 }
+                if (has(Feature.NODE_SETTINGS) && fb) {
+                    a.add("kernel-arg \"pcie_aspm=off\"");
+                    a.add("kernel-module zfs");
+                    a.add("extension \"siderolabs/zfs\"");
+                    a.add("usb \"Zigbee USB stick\"");
+                }
                 if (has(Feature.SYSCTL) && fb) {
                     a.add("sysctl \"vm.nr_hugepages\" \"1024\"");
                     if ((fx >> 16 & 1) != 0) a.add("sysctl net.core.rmem_max 2500000"); // the cluster's too: this one wins
@@ -730,8 +760,12 @@ class ValidSpecProperties {
                     String six = unaddressed || net.six == null || (fx >> (17 + k) & 1) != 0 ? null : net.six.allocate(fx + k);
                     if (six != null) iface.append(" ipv6 ").append(spell(six));
                     if (k == 0 && link != null) {
-                        iface.append(" bond ").append(BOND_MODES.get(Math.floorMod(extras >> 12, BOND_MODES.size())))
-                                .append(' ').append(list(List.of(link)));
+                        String mode = BOND_MODES.get(Math.floorMod(extras >> 12, BOND_MODES.size()));
+                        iface.append(" bond ").append(mode).append(' ').append(list(List.of(link)));
+                        if (has(Feature.NODE_SETTINGS) && fb) { // the bond's options
+                            if (mode.equals("802.3ad")) iface.append(" lacp-rate fast xmit-hash-policy \"layer3+4\"");
+                            iface.append(" miimon 100 updelay 200 downdelay 200");
+                        }
                     }
                     if ((extras >> (14 + k) & 1) != 0) iface.append(" mtu ").append(MTUS.get(Math.floorMod(more >> 12, 4)));
                     if ((extras >> (15 + k) & 1) != 0) iface.append(" driver r8169 speed \"2.5GbE\"");
@@ -978,6 +1012,8 @@ class ValidSpecProperties {
                 if (sv.purpose()) a.add("purpose \"Secrets Management\"");
                 if (sv.purpose()) a.add("usage \"Central vault, reached through https://api.example.com\"");
                 if (sv.endpoint()) a.add("endpoint \"https://api." + label(sv.kinds()) + ".com/v4\"");
+                if (has(Feature.DNS_PROVIDERS) && sv.purpose()) a.add("dns svc" + s + "." + domain);
+                if (has(Feature.DNS_PROVIDERS) && sv.endpoint()) a.add("description \"" + DESCRIPTIONS.get(s % DESCRIPTIONS.size()) + "\"");
                 if (sv.secret() && vault != null) a.add("secret \"" + n(SERVICES + s) + "/api-token\" from " + vault);
                 services.add(n(SERVICES + s));
                 emit(block("service " + n(SERVICES + s), a));
@@ -1017,6 +1053,7 @@ class ValidSpecProperties {
                 });
                 a.add("to " + targets.get(Math.floorMod(bp.target(), targets.size())));
                 a.add(bp.every() ? "every 6h" : "schedule \"0 6 * * *\"");
+                if (has(Feature.NODE_SETTINGS)) a.addAll(List.of("keep daily 7", "keep weekly 4", "retention 30d", "description \"nightly\""));
                 emit(block("backup " + n(BACKUPS + b), a));
             }
 

@@ -106,6 +106,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         List<String> bondMembers = new ArrayList<>();
         h.interfaces().forEach(i -> { if (i.bond() != null) i.bond().members().forEach(m -> bondMembers.add(m.text())); });
         List<Link> links = new ArrayList<>();
+        boolean vipPlaced = false;
         for (Host.Interface i : h.interfaces()) {
             if (bondMembers.contains(i.name().text())) continue; // configured through its bond
             Network net = i.network() == null ? null : ix.networks().get(i.network().text());
@@ -131,8 +132,11 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                     else memberNames.add(m.text());
                 }
             }
-            String vip = h.isControlPlane() && c.vip() != null && i.network() != null
+            // The VIP on one link of the node: the first on its network. Two links holding it would be two
+            // Layer2VIPConfig documents of one name, which Talos refuses ("duplicate document").
+            String vip = h.isControlPlane() && c.vip() != null && !vipPlaced && i.network() != null
                     && i.network().text().equals(c.vip().network().text()) ? c.vip().address().text() : null;
+            if (vip != null) vipPlaced = true;
             boolean bySelector = i.selected() && i.bond() == null;
             List<String> members = i.bond() == null ? List.of() : i.bond().members().stream().map(m -> m.text()).toList();
             List<Route> routeList = i.routes().stream().map(r -> new Route(r.network().text(), r.gateway().text(),

@@ -181,6 +181,24 @@ public class MultiDocumentTest {
         assertEquals("https://10.0.0.5:6443", docs(multi, "w-1").get(0).at("/cluster/controlPlane/endpoint").asText());
     }
 
+    /**
+     * A control plane with two links on the VIP's network holds the VIP on the first of them only: Talos refuses a
+     * config with two documents of one kind and name ("duplicate document: Layer2VIPConfig/10.0.0.5"), and the
+     * classic form says the same. Found by the valid-spec generator (two interfaces on one network).
+     */
+    @Test
+    void aControlPlaneWithTwoLinksOnTheVipsNetworkHoldsTheVipOnTheFirst() {
+        String twoLinks = lab("v1.13.8", true).replace("interface eth0 on lan address 10.0.0.13",
+                "interface eth0 on lan address 10.0.0.13\n  interface eth1 on lan address 10.0.0.14");
+        List<JsonNode> docs = EmitFixtures.docs(EmitFixtures.emitClean(twoLinks).file("talos/cp-3.yaml"));
+        assertEquals("eth0", single(docs, "Layer2VIPConfig", "10.0.0.5").path("link").asText());
+        JsonNode classicCp3 = EmitFixtures.docs(EmitFixtures.emitClean(twoLinks.replace("v1.13.8", "v1.11.5"))
+                .file("talos/cp-3.yaml")).get(0);
+        List<String> vips = new ArrayList<>();
+        for (JsonNode i : classicCp3.at("/machine/network/interfaces")) vips.add(i.path("interface").asText() + "=" + i.at("/vip/ip").asText());
+        assertEquals(List.of("eth0=10.0.0.5", "eth1="), vips);
+    }
+
     @Test
     void eachNodesInstallerCarriesTheSchematicOfItsOwnExtensions() {
         String cp1 = docs(multi, "cp-1").get(0).at("/machine/install/image").asText();
@@ -219,7 +237,7 @@ public class MultiDocumentTest {
     /**
      * The property that matters when moving a cluster from v1.11 to v1.13: for the same spec, the classic and the
      * multi-document configs say the same about every node's network (hostname, resolvers, every link's addresses,
-     * MTU, default route, bond and VIP), with links named by kernel name or selected by the same driver.
+     * MTU, routes, bond and VIP), with links named by kernel name or selected by the same driver, MAC or bus path.
      */
     @Test
     void theClassicAndTheMultiDocumentConfigsOfASpecAgreeOnTheNetwork() {
@@ -242,8 +260,8 @@ public class MultiDocumentTest {
         for (String path : configs) {
             Map<String, String> facts = NetworkFacts.ofMultiDocument(EmitFixtures.docs(real13.file(path)));
             assertEquals(NetworkFacts.ofClassic(real.doc(path)), facts, path);
-            assertEquals("addresses=[192.168.5." + (210 + path.charAt(10) - '0') + "/24] mtu=1500 gateway=192.168.5.1 "
-                    + "bond=active-backup[driver:e1000e] vip=192.168.5.210", facts.get("link bond0"), path);
+            assertEquals("addresses=[192.168.5." + (210 + path.charAt(10) - '0') + "/24] mtu=1500 routes=[0.0.0.0/0 via 192.168.5.1] "
+                    + "bond=active-backup[select:{driver=e1000e}] vip=192.168.5.210", facts.get("link bond0"), path);
         }
         List<String> outsideTalos = real.paths().stream().filter(p -> !p.startsWith("talos/")).toList();
         assertEquals(outsideTalos, real13.paths().stream().filter(p -> !p.startsWith("talos/")).toList());

@@ -9,12 +9,11 @@ import java.util.TreeMap;
 
 import static hlc.emit.talos.MultiDocumentTest.ofKind;
 import static hlc.emit.talos.MultiDocumentTest.texts;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a node's Talos config says about its network, read back from either form into one comparable shape:
- * hostname, nameservers, and per link (by kernel name, or {@code driver:X} when selected by driver) its addresses,
- * MTU, default route, bond mode and members, and VIP. For tests that the two forms of one spec agree.
+ * hostname, nameservers, and per link (by kernel name, or {@code select:{…}} when selected by driver, MAC, bus path
+ * or being physical) its addresses, MTU, routes (the default ones and static ones), bond mode and members, and VIP. For tests that the two forms of one spec agree.
  */
 public final class NetworkFacts {
     private NetworkFacts() {}
@@ -26,16 +25,15 @@ public final class NetworkFacts {
         facts.put("hostname", net.path("hostname").asText());
         facts.put("nameservers", texts(net.path("nameservers")).toString());
         for (JsonNode i : net.path("interfaces")) {
-            String key = i.has("interface") ? i.path("interface").asText() : "driver:" + i.at("/deviceSelector/driver").asText();
+            String key = i.has("interface") ? i.path("interface").asText() : "select:" + selector(i.path("deviceSelector"));
             List<String> members = new ArrayList<>(texts(i.at("/bond/interfaces")));
-            i.at("/bond/deviceSelectors").forEach(d -> members.add("driver:" + d.path("driver").asText()));
-            JsonNode route = i.at("/routes/0");
-            if (!route.isMissingNode()) {
-                String network = route.path("network").asText();
-                assertTrue(network.equals("0.0.0.0/0") || network.equals("::/0"), "not a default route: " + network);
+            i.at("/bond/deviceSelectors").forEach(d -> members.add("select:" + selector(d)));
+            List<String> routes = new ArrayList<>();
+            for (JsonNode r : i.path("routes")) {
+                routes.add(route(r.path("network").asText(), r.path("gateway").asText(), r.path("metric").asInt()));
             }
-            facts.put("link " + key, link(texts(i.path("addresses")), i.path("mtu").asInt(),
-                    route.path("gateway").asText(), i.at("/bond/mode").asText(), members, i.at("/vip/ip").asText()));
+            facts.put("link " + key, link(texts(i.path("addresses")), i.path("mtu").asInt(), routes,
+                    i.at("/bond/mode").asText(), members, i.at("/vip/ip").asText()));
         }
         return facts;
     }
@@ -47,11 +45,9 @@ public final class NetworkFacts {
         List<String> ns = new ArrayList<>();
         ofKind(docs, "ResolverConfig").forEach(r -> ns.addAll(r.path("nameservers").findValuesAsText("address")));
         facts.put("nameservers", ns.toString());
-        Map<String, String> driverOf = new TreeMap<>();
+        Map<String, String> selectorOf = new TreeMap<>();
         for (JsonNode a : ofKind(docs, "LinkAliasConfig")) {
-            String match = a.at("/selector/match").asText();
-            assertTrue(match.matches("link\\.driver == \"[^\"]+\""), match);
-            driverOf.put(a.path("name").asText(), match.substring(match.indexOf('"') + 1, match.length() - 1));
+            selectorOf.put(a.path("name").asText(), selector(a.at("/selector/match").asText()));
         }
         Map<String, String> vipOn = new TreeMap<>();
         ofKind(docs, "Layer2VIPConfig").forEach(v -> vipOn.put(v.path("link").asText(), v.path("name").asText()));
@@ -59,19 +55,48 @@ public final class NetworkFacts {
         links.addAll(ofKind(docs, "BondConfig"));
         for (JsonNode l : links) {
             String name = l.path("name").asText();
-            String key = driverOf.containsKey(name) && !l.has("bondMode") ? "driver:" + driverOf.get(name) : name;
+            String key = selectorOf.containsKey(name) && !l.has("bondMode") ? "select:" + selectorOf.get(name) : name;
             List<String> members = texts(l.path("links")).stream()
-                    .map(m -> driverOf.containsKey(m) ? "driver:" + driverOf.get(m) : m).toList();
-            JsonNode route = l.at("/routes/0");
-            assertTrue(route.path("destination").isMissingNode(), "a default route has no destination");
-            facts.put("link " + key, link(l.path("addresses").findValuesAsText("address"), l.path("mtu").asInt(),
-                    route.path("gateway").asText(), l.path("bondMode").asText(), members, vipOn.getOrDefault(name, "")));
+                    .map(m -> selectorOf.containsKey(m) ? "select:" + selectorOf.get(m) : m).toList();
+            List<String> routes = new ArrayList<>();
+            for (JsonNode r : l.path("routes")) {
+                String gateway = r.path("gateway").asText();
+                String destination = r.has("destination") ? r.path("destination").asText() : gateway.contains(":") ? "::/0" : "0.0.0.0/0";
+                routes.add(route(destination, gateway, r.path("metric").asInt()));
+            }
+            facts.put("link " + key, link(l.path("addresses").findValuesAsText("address"), l.path("mtu").asInt(), routes,
+                    l.path("bondMode").asText(), members, vipOn.getOrDefault(name, "")));
         }
         return facts;
     }
 
-    private static String link(List<String> addresses, int mtu, String gateway, String bondMode, List<String> members, String vip) {
-        return "addresses=" + addresses + " mtu=" + mtu + " gateway=" + gateway
+    /** A classic deviceSelector, as the properties it names in a fixed order. */
+    private static String selector(JsonNode s) {
+        Map<String, String> m = new TreeMap<>();
+        s.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m.toString();
+    }
+
+    /** A LinkAliasConfig's CEL match, read back as the deviceSelector properties it tests. */
+    private static String selector(String match) {
+        Map<String, String> m = new TreeMap<>();
+        for (String part : match.split(" && ")) {
+            java.util.regex.Matcher x;
+            if ((x = java.util.regex.Pattern.compile("link\\.driver == \"([^\"]+)\"").matcher(part)).matches()) m.put("driver", x.group(1));
+            else if ((x = java.util.regex.Pattern.compile("mac\\(link\\.permanent_addr\\) == \"([^\"]+)\"").matcher(part)).matches()) m.put("permanentAddr", x.group(1));
+            else if ((x = java.util.regex.Pattern.compile("glob\\(\"([^\"]+)\", link\\.bus_path\\)").matcher(part)).matches()) m.put("busPath", x.group(1));
+            else if (part.equals("link.type == 1") || part.equals("link.kind == \"\"")) m.put("physical", "true");
+            else throw new AssertionError("a link selector this test cannot read: " + match);
+        }
+        return m.toString();
+    }
+
+    private static String route(String destination, String gateway, int metric) {
+        return destination + " via " + gateway + (metric == 0 ? "" : " metric " + metric);
+    }
+
+    private static String link(List<String> addresses, int mtu, List<String> routes, String bondMode, List<String> members, String vip) {
+        return "addresses=" + addresses + " mtu=" + mtu + " routes=" + routes
                 + (bondMode.isEmpty() ? "" : " bond=" + bondMode + members) + (vip.isEmpty() ? "" : " vip=" + vip);
     }
 }
