@@ -46,7 +46,9 @@ final class RookValues {
                 if (sc.path("isDefault").asBoolean(false)) c.add("default");
                 if (sc.path("allowVolumeExpansion").asBoolean(false)) c.add("expandable");
                 if (sc.path("reclaimPolicy").isTextual()) c.add("reclaim " + sc.path("reclaimPolicy").asText().toLowerCase());
-                if (sc.path("volumeBindingMode").isTextual()) c.add("binding " + sc.path("volumeBindingMode").asText());
+                if (sc.path("volumeBindingMode").isTextual()) {
+                    c.add("binding " + sc.path("volumeBindingMode").asText().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase());
+                }
                 sc.path("mountOptions").forEach(m -> c.add("mount-option \"" + m.asText() + "\""));
                 klass = "; its storage class " + sc.path("name").asText() + (c.isEmpty() ? "" : " (" + String.join(", ", c) + ")");
             }

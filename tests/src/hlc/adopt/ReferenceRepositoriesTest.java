@@ -107,6 +107,8 @@ class ReferenceRepositoriesTest {
                   policy sync
                 """), o.result().files().get("lab.hl"));
         assertTrue(o.result().files().get("lab.hl").contains("// not imported: external-dns unifi-dns ("));
+        // Rook's pools and their classes, stated for the user to write the ceph block from
+        assertTrue(o.result().files().get("lab.hl").contains("// not imported: Rook block pool ceph-blockpool (replicas 3, failure-domain host, compression passive zstd); its storage class ceph-block (default, expandable, reclaim delete, binding immediate, mount-option \"discard\")"), o.result().files().get("lab.hl"));
         assertEquals(o.fluxLost().stream().filter(f -> f.contains(" healthCheck ")).count(), o.result().healthChecks());
     }
 
