@@ -107,6 +107,13 @@ public final class Importer {
             root.line(1, "purpose " + SpecText.quote("placeholder: the secret manager that holds the secret values the import left out"));
             root.line(0, "}");
         }
+        if (tree != null) {
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            if (vault != null) taken.add(vault);
+            if (flux != null && flux.usesPlaceholderVault() && vault == null) taken.add("vault");
+            new ExternalDnsSettings(tree).write(root, taken);
+            new RookValues(tree).write(root);
+        }
         root.blank();
         String clusterName = talos != null && SpecText.isName(talos.name) ? talos.name : "main";
         root.line(0, "cluster " + clusterName + " {");

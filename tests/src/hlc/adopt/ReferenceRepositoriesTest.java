@@ -96,6 +96,19 @@ class ReferenceRepositoriesTest {
         assertEquals(Set.of(), o.nodesLost());
         assertEquals(Set.of(), o.nodesAdded());
         assertTrue(o.result().files().get("lab.hl").contains("\n  endpoint k8s.internal\n"));
+        // external-dns's chart values (release cloudflare-dns) as a dns-provider; the UniFi webhook is a comment
+        assertTrue(o.result().files().get("lab.hl").contains("""
+                dns-provider cloudflare-dns {
+                  target cloudflare
+                  domains [turbo.ac]
+                  sources [crd, gateway-httproute]
+                  txt-prefix "k8s.%{record_type}-"
+                  owner default
+                  policy sync
+                """), o.result().files().get("lab.hl"));
+        assertTrue(o.result().files().get("lab.hl").contains("// not imported: external-dns unifi-dns ("));
+        // Rook's pools and their classes, stated for the user to write the ceph block from
+        assertTrue(o.result().files().get("lab.hl").contains("// not imported: Rook block pool ceph-blockpool (replicas 3, failure-domain host, compression passive zstd); its storage class ceph-block (default, expandable, reclaim delete, binding immediate, mount-option \"discard\")"), o.result().files().get("lab.hl"));
         assertEquals(o.fluxLost().stream().filter(f -> f.contains(" healthCheck ")).count(), o.result().healthChecks());
     }
 
@@ -114,6 +127,7 @@ class ReferenceRepositoriesTest {
         assertTrue(root.contains("network lb-pool {\n  cidr 10.1.6.0/24\n  pool loadbalancer range 10.1.6.30 to 10.1.6.199\n}"), root);
         assertTrue(root.contains("\n  endpoint k8s.bjw-s.internal\n"), root);
         assertTrue(root.contains("\n  loadbalancer kube-api 10.1.6.50 on lb-pool dns k8s.bjw-s.internal\n"), root);
+        assertTrue(root.contains("dns-provider externaldns-ovh {\n  target ovh\n  domains [bjw-s.dev]\n  sources [crd, gateway-httproute]\n"), root);
         assertEquals(Set.of("healthCheck"), kinds(o.fluxLost()));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
@@ -128,6 +142,18 @@ class ReferenceRepositoriesTest {
         assertEquals(69, o.result().kustomizations()); // SOURCES.md: 71, the two roots included
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
+        // external-dns from its app-template container's arguments; the UniFi webhook instance stays a comment
+        String root = o.result().files().get("lab.hl");
+        assertTrue(root.contains("""
+                dns-provider external-dns-cloudflare {
+                  target cloudflare
+                  domains [k13.dev]
+                  sources [gateway-httproute]
+                  txt-prefix "k8s.%{record_type}-"
+                  owner k8s
+                  policy sync
+                """), root);
+        assertTrue(root.contains("// not imported: external-dns external-dns-unifi ("), root);
         List<String> unexplained = o.fluxLost().stream().filter(f -> !f.contains(" healthCheck ")
                 && !f.startsWith("flux-system/flux-repositories ")
                 && !f.equals("flux-system/cluster-apps dependsOn flux-system/flux-repositories")).toList();
@@ -142,6 +168,16 @@ class ReferenceRepositoriesTest {
     void tscibiliaHomeOps() throws Exception {
         Outcome o = run("tscibilia-home-ops");
         assertEquals(133, o.result().kustomizations());
+        // what spec/examples/home-ops-today.hl says by hand (t0m.co is ${SECRET_DOMAIN} there)
+        assertTrue(o.result().files().get("lab.hl").contains("""
+                dns-provider external-dns {
+                  target cloudflare
+                  domains ["${SECRET_DOMAIN}", "${CEAPP_DOMAIN}"]
+                  sources [crd, gateway-httproute]
+                  txt-prefix "k8s."
+                  owner default
+                  policy sync
+                """), o.result().files().get("lab.hl"));
         assertEquals(Set.of(), o.arrival());
         assertEquals(Set.of("healthCheck", "substitute", "substituteFrom"), kinds(o.fluxLost()));
         assertEquals(Set.of("substituteFrom"), kinds(o.fluxAdded()));

@@ -1,0 +1,174 @@
+package hlc.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The external-dns instances of the Flux tree, read from their HelmRelease values, as {@code dns-provider} blocks:
+ * the chart's own values ({@code provider}, {@code domainFilters}, {@code sources}, {@code txtPrefix},
+ * {@code txtOwnerId}, {@code policy}) or, for an app-template release running the external-dns image, its
+ * container's {@code --provider=}, {@code --domain-filter=}, {@code --source=}, {@code --txt-prefix=},
+ * {@code --txt-owner-id=} and {@code --policy=} arguments. The provider becomes the service the block targets
+ * ({@code service cloudflare { kind dns }}). A webhook provider (the UniFi webhook) targets a device the
+ * repository does not describe, so it stays a comment, as does every other setting of the values.
+ */
+final class ExternalDnsSettings {
+    private static final Set<String> POLICIES = Set.of("sync", "upsert-only", "create-only");
+    /** The values keys read into the block (the rest are named in a comment). */
+    private static final Set<String> READ = Set.of("provider", "domainFilters", "sources", "txtPrefix", "txtOwnerId", "policy");
+    /** Values keys that say how the chart runs, not what it writes: not worth a comment each. */
+    private static final Set<String> RUNTIME = Set.of("fullnameOverride", "env", "serviceMonitor", "podAnnotations",
+            "resources", "securityContext", "podSecurityContext", "image", "serviceAccount", "rbac", "logLevel", "logFormat",
+            "interval", "triggerLoopOnEvent", "deploymentStrategy");
+
+    /** One instance: the block's lines, and what it keeps as comments. */
+    record Provider(String name, String service, List<String> lines, List<String> unsaid) {}
+
+    final List<Provider> providers = new ArrayList<>();
+    /** Instances the language cannot say (a webhook provider, no provider), each a comment of the root file. */
+    final List<String> unsaid = new ArrayList<>();
+
+    ExternalDnsSettings(FluxTree tree) {
+        for (YamlDoc d : tree.manifests()) {
+            JsonNode n = d.node();
+            if (!n.path("kind").asText().equals("HelmRelease")) continue;
+            String name = n.at("/metadata/name").asText("");
+            JsonNode values = n.at("/spec/values");
+            if (isChart(n) && values.has("provider")) fromValues(d, name, values);
+            else {
+                List<String> args = externalDnsArgs(values);
+                if (args != null) fromArgs(d, name, args);
+            }
+        }
+    }
+
+    /**
+     * The external-dns chart: by its chart or OCIRepository name or the release's, or by values only that chart
+     * takes ({@code provider} beside {@code sources}, {@code domainFilters}, {@code txtOwnerId} or {@code txtPrefix}:
+     * onedr0p's {@code cloudflare-dns}, bjw-s's {@code externaldns-ovh}).
+     */
+    private static boolean isChart(JsonNode hr) {
+        String chart = hr.at("/spec/chart/spec/chart").asText(hr.at("/spec/chartRef/name").asText(""))
+                + " " + hr.at("/metadata/name").asText("");
+        JsonNode v = hr.at("/spec/values");
+        boolean looksLikeIt = v.has("sources") || v.has("domainFilters") || v.has("txtOwnerId") || v.has("txtPrefix");
+        return chart.contains("external-dns") || chart.contains("externaldns") || looksLikeIt;
+    }
+
+    /** The arguments of an app-template container running registry.k8s.io/external-dns/external-dns, or null. */
+    private static List<String> externalDnsArgs(JsonNode values) {
+        for (JsonNode controller : values.path("controllers")) {
+            for (JsonNode container : controller.path("containers")) {
+                if (!container.at("/image/repository").asText("").endsWith("external-dns/external-dns")) continue;
+                List<String> args = new ArrayList<>();
+                container.path("args").forEach(a -> args.add(a.asText()));
+                return args;
+            }
+        }
+        return null;
+    }
+
+    private void fromValues(YamlDoc d, String name, JsonNode values) {
+        JsonNode p = values.path("provider");
+        String provider = p.isTextual() ? p.asText() : p.path("name").asText(null);
+        List<String> domains = texts(values.path("domainFilters"));
+        List<String> sources = texts(values.path("sources"));
+        List<String> others = new ArrayList<>();
+        values.fieldNames().forEachRemaining(k -> { if (!READ.contains(k) && !RUNTIME.contains(k)) others.add(k); });
+        String webhook = p.at("/webhook/image/repository").asText(null);
+        add(d, name, provider, webhook, domains, sources, values.path("txtPrefix").asText(null),
+                values.path("txtOwnerId").asText(null), values.path("policy").asText(null),
+                others.isEmpty() ? List.of() : List.of("values " + String.join(", ", others) + " (" + d.where("values") + ")"));
+    }
+
+    private void fromArgs(YamlDoc d, String name, List<String> args) {
+        Map<String, List<String>> flags = new LinkedHashMap<>();
+        List<String> others = new ArrayList<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            String key = eq < 0 ? a : a.substring(0, eq);
+            if (Set.of("--provider", "--domain-filter", "--source", "--txt-prefix", "--txt-owner-id", "--policy").contains(key) && eq > 0) {
+                flags.computeIfAbsent(key, k -> new ArrayList<>()).add(a.substring(eq + 1));
+            } else if (!Set.of("--registry=txt", "--log-format=text", "--log-level=info").contains(a)) {
+                others.add(a);
+            }
+        }
+        add(d, name, first(flags, "--provider"), null, flags.getOrDefault("--domain-filter", List.of()),
+                flags.getOrDefault("--source", List.of()), first(flags, "--txt-prefix"), first(flags, "--txt-owner-id"),
+                first(flags, "--policy"), others.isEmpty() ? List.of() : List.of("arguments " + String.join(" ", others) + " (" + d.where("args") + ")"));
+    }
+
+    private void add(YamlDoc d, String name, String provider, String webhook, List<String> domains, List<String> sources,
+                     String txtPrefix, String owner, String policy, List<String> others) {
+        String where = d.file().displayPath() + ":" + d.firstLine();
+        if (!SpecText.isName(name)) {
+            unsaid.add("external-dns " + name + " (" + where + "): not a name the language can spell");
+            return;
+        }
+        if (provider == null || provider.equals("webhook") || webhook != null || !SpecText.isName(provider)) {
+            unsaid.add("external-dns " + name + " (" + where + "): provider " + (webhook != null ? "webhook " + webhook : provider)
+                    + " writes to a device the repository does not describe; declare it, then `dns-provider " + name
+                    + " { target DEVICE  webhook \"…\" }`");
+            return;
+        }
+        List<String> lines = new ArrayList<>(), notes = new ArrayList<>(others);
+        lines.add("target " + provider);
+        List<String> ds = new ArrayList<>();
+        for (String dom : new LinkedHashSet<>(domains)) {
+            if (dom.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) ds.add(dom);
+            else if (dom.matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*}")) ds.add(SpecText.quote(dom));
+            else notes.add("domain filter " + dom + " (" + d.where(dom) + ")");
+        }
+        if (!ds.isEmpty()) lines.add("domains [" + String.join(", ", ds) + "]");
+        List<String> ss = sources.stream().filter(SpecText::isName).toList();
+        if (!ss.isEmpty()) lines.add("sources [" + String.join(", ", ss) + "]");
+        sources.stream().filter(s -> !SpecText.isName(s)).forEach(s -> notes.add("source " + s + " (" + d.where(s) + ")"));
+        if (txtPrefix != null) lines.add("txt-prefix " + SpecText.quote(txtPrefix));
+        if (owner != null && SpecText.isName(owner)) lines.add("owner " + owner);
+        else if (owner != null) notes.add("txt owner id " + owner + " (" + d.where(owner) + ")");
+        if (policy != null && POLICIES.contains(policy)) lines.add("policy " + policy);
+        else if (policy != null) notes.add("policy " + policy + " (" + d.where(policy) + ")");
+        providers.add(new Provider(name, provider, lines, notes));
+    }
+
+    private static String first(Map<String, List<String>> flags, String key) {
+        List<String> v = flags.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array.isTextual()) out.add(array.asText());
+        array.forEach(x -> { if (x.isTextual()) out.add(x.asText()); });
+        return out;
+    }
+
+    /** The services the providers target (one each) and the {@code dns-provider} blocks, in the order read. */
+    void write(SpecText t, Set<String> takenServices) {
+        Set<String> services = new LinkedHashSet<>();
+        for (Provider p : providers) {
+            if (takenServices.contains(p.service()) || !services.add(p.service())) continue;
+            t.blank();
+            t.line(0, "service " + p.service() + " {");
+            t.line(1, "kind dns");
+            t.line(1, "purpose " + SpecText.quote("the DNS provider external-dns writes records to"));
+            t.line(0, "}");
+        }
+        for (Provider p : providers) {
+            t.blank();
+            t.comment(0, "From the HelmRelease values of external-dns " + p.name() + ".");
+            t.line(0, "dns-provider " + p.name() + " {");
+            for (String l : p.lines()) t.line(1, l);
+            for (String u : p.unsaid()) t.notImported(1, u);
+            t.line(0, "}");
+        }
+        if (!unsaid.isEmpty()) t.blank();
+        for (String u : unsaid) t.notImported(0, u);
+    }
+}
