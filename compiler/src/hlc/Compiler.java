@@ -65,7 +65,7 @@ public final class Compiler {
         public List<RenderedFile> writable() {
             List<RenderedFile> w = new java.util.ArrayList<>(bundle != null ? files : files.stream().filter(f -> !f.secret()).toList());
             if (!w.isEmpty()) folders().forEach(folder -> w.add(OutputIgnore.file(folder)));
-            w.sort(java.util.Comparator.comparing(RenderedFile::path));
+            w.sort(BY_PATH);
             return List.copyOf(w);
         }
 
@@ -98,6 +98,12 @@ public final class Compiler {
             this(secrets, generatedFrom, warnings, out, null);
         }
     }
+
+    /**
+     * Files by path. A lambda of hlc's rather than Comparator.comparing(RenderedFile::path): the JDK's combinator
+     * lambdas are spun at run time on every start (no start-up archive holds them).
+     */
+    static final java.util.Comparator<RenderedFile> BY_PATH = (a, b) -> a.path().compareTo(b.path());
 
     /** Checks a spec file and its imports; throws only when the root file itself cannot be read. */
     public static Result check(Path specFile) throws IOException {
@@ -186,7 +192,7 @@ public final class Compiler {
             return new Compilation(compiled.resolved(), List.of(), compiled.reporter(), firstBundle,
                     "cannot sign the talosconfig's client certificate with the bundle's CA: " + e.getMessage());
         }
-        files.sort(java.util.Comparator.comparing(RenderedFile::path));
+        files.sort(BY_PATH);
         return new Compilation(compiled.resolved(), List.copyOf(files), compiled.reporter(), firstBundle, null);
     }
 
@@ -245,7 +251,7 @@ public final class Compiler {
             internal(checked.reporter(), checked.spec().files().get(0), "emit", e);
             files.clear();
         }
-        files.sort(java.util.Comparator.comparing(RenderedFile::path));
+        files.sort(BY_PATH);
         return new Compilation(checked.resolved(), List.copyOf(files), checked.reporter(), bundlePath, null);
     }
 

@@ -24,7 +24,8 @@ public final class AddressUniquenessCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         Map<String, PlacedAddress> first = new HashMap<>();
         var inSourceOrder = new java.util.ArrayList<>(ix.placedAddresses());
-        inSourceOrder.sort(java.util.Comparator.comparing((PlacedAddress a) -> a.ip().span(), ix.sourceOrder()));
+        var order = ix.sourceOrder();
+        inSourceOrder.sort((a, b) -> order.compare(a.ip().span(), b.ip().span()));
         var apiLb = ix.apiLoadBalancerOnVip();
         for (PlacedAddress a : inSourceOrder) {
             PlacedAddress earlier = first.putIfAbsent(a.ip().text(), a);

@@ -11,7 +11,6 @@ import hlc.resolve.Defaulted;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,8 @@ final class CrossClusterCheck implements Check {
             String c = view.spec().cluster().name().text();
             for (PlacedAddress a : view.placedAddresses()) if (OWN.contains(a.use())) all.add(new Owned(a, c));
         }
-        all.sort(Comparator.comparing((Owned o) -> o.address().ip().span(), ix.sourceOrder()));
+        var order = ix.sourceOrder(); // a lambda of hlc's, not Comparator.comparing's (see ResolvedSpec.sourceOrder)
+        all.sort((a, b) -> order.compare(a.address().ip().span(), b.address().ip().span()));
         Map<String, Owned> first = new HashMap<>();
         for (Owned o : all) {
             Owned earlier = first.putIfAbsent(o.address().ip().text(), o);

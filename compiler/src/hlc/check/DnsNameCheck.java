@@ -55,7 +55,8 @@ public final class DnsNameCheck implements Check {
                 names.add(new Declared(r.dnsName(), routeTarget(r, c, ix), "app `" + a.name() + "`"));
             }
         }
-        names.sort(java.util.Comparator.comparing((Declared d) -> d.name().span(), ix.sourceOrder()));
+        var order = ix.sourceOrder(); // a lambda of hlc's, not Comparator.comparing's (see ResolvedSpec.sourceOrder)
+        names.sort((a, b) -> order.compare(a.name().span(), b.name().span()));
         Map<String, Declared> seen = new HashMap<>();
         for (Declared d : names) {
             if (!validLabels(d.name(), reporter)) continue;

@@ -2,6 +2,7 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.diag.Span;
 import hlc.model.App;
 import hlc.model.Name;
 import hlc.resolve.ResolvedSpec;
@@ -38,8 +39,12 @@ public final class OutputNameCheck implements Check {
         if (ix.cluster() != null && ix.cluster().namespacedFlux()) return;
         Map<String, App> claimed = new LinkedHashMap<>(); // "<ns>/<file stem>" -> the app whose file it is
         List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
-                .sorted(java.util.Comparator.comparing((App a) -> a.name().span().file().displayPath())
-                        .thenComparing(a -> a.name().span().line()).thenComparing(a -> a.name().span().column()))
+                .sorted((a, b) -> {
+                    Span x = a.name().span(), y = b.name().span();
+                    int c = x.file().displayPath().compareTo(y.file().displayPath());
+                    if (c == 0) c = Integer.compare(x.line(), y.line());
+                    return c != 0 ? c : Integer.compare(x.column(), y.column());
+                })
                 .toList();
         for (App a : apps) {
             String ns = a.namespace().text();

@@ -67,6 +67,7 @@ public final class CdsTraining {
             service b2 { kind object-storage  secret "b2/key" from akeyless }
             backup volsync { tool volsync  method restic  source pvcs  to b2  every 6h }
             backup media { source export media on nas  to nas  schedule "0 6 * * *" }
+            backup cnpg { tool cnpg  method barman  source postgres  to b2  schedule "0 6 * * *" }
             app rook-ceph { namespace rook-ceph  prune false }
             app plex {
               namespace media  depends [rook-ceph]  storage ceph-ssd  storage nfs-media
@@ -105,7 +106,8 @@ public final class CdsTraining {
                 Main.run("compile", spec.toString(), "-o", outDir, "--check");
                 Main.run("compile", broken.toString(), "-o", outDir);
                 // The hook's one-process gate, in builds that have it (it is the hook's whole cost when it exists).
-                if (Main.hasSubcommand("gate")) Main.run("gate", spec.toString(), "--out", outDir);
+                // --repo: the temporary folder, which is no git repository, so the gate judges it as a work tree.
+                if (HlcCommand.hasSubcommand("gate")) Main.run("gate", "--repo", dir.toString(), "--spec", "spec.hl", "--out", "out");
             }
         } catch (RuntimeException | IOException ignored) {
             // a training run that fails only makes a smaller archive

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * The commands a pre-commit hook and CI run on every commit ({@code check}, {@code compile}, {@code fmt}),
+ * The commands a pre-commit hook and CI run on every commit ({@code check}, {@code compile}, {@code fmt},
+ * {@code gate}),
  * started without picocli when their arguments are plain: picocli builds its command model by reading the
  * annotations, and the JVM makes a proxy class for each annotation type it reads, which was most of the start-up
  * of a short run (bench/RESULTS.md). Plain means only options the command has, each once, in the forms
@@ -31,7 +32,8 @@ final class DirectArgs {
     private static final Map<String, Function<Plain, Callable<Integer>>> COMMANDS = Map.of(
             "check", DirectArgs::check,
             "compile", DirectArgs::compile,
-            "fmt", DirectArgs::fmt);
+            "fmt", DirectArgs::fmt,
+            "gate", DirectArgs::gate);
 
     /** The command object for these arguments (the command's name first), or null when picocli must parse them. */
     static Callable<Integer> command(String[] args) {
@@ -44,6 +46,8 @@ final class DirectArgs {
             case "compile" -> Plain.split(args, Set.of("--strict", "--check"), Map.of("--format", "--format",
                     "--color", "--color", "-o", "--out", "--out", "--out", "--secrets", "--secrets"));
             case "fmt" -> Plain.split(args, Set.of("--check", "--write"), Map.of());
+            case "gate" -> Plain.split(args, Set.of("--strict", "--staged"), Map.of("--format", "--format",
+                    "--color", "--color", "-o", "--out", "--out", "--out", "--spec", "--spec", "--repo", "--repo"));
             default -> null;
         };
         return plain == null ? null : make.apply(plain);
@@ -81,6 +85,17 @@ final class DirectArgs {
         c.mode.check = check;
         c.mode.write = write;
         return c;
+    }
+
+    private static Callable<Integer> gate(Plain p) {
+        if (!p.positionals.isEmpty()) return null;
+        GateCommand c = new GateCommand();
+        c.spec = p.path(p.options.getOrDefault("--spec", "spec/homelab.hl"));
+        c.out = p.path(p.options.getOrDefault("--out", "out"));
+        c.repo = p.path(p.options.getOrDefault("--repo", "."));
+        c.staged = p.options.containsKey("--staged");
+        if (c.spec == null || c.out == null || c.repo == null) return null;
+        return output(p, c.output) ? c : null;
     }
 
     /** Fills in the findings options as picocli would (its defaults included); false for a value it would refuse. */

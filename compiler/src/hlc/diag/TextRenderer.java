@@ -1,7 +1,6 @@
 package hlc.diag;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -165,7 +164,9 @@ public final class TextRenderer {
         if (mask) raw = masked(raw, at);
         String shown = printable(raw);
         List<Marker> sorted = new ArrayList<>(markers);
-        sorted.sort(Comparator.comparingInt(Marker::column).thenComparing(m -> !m.primary()));
+        // by column, the primary marker first; written out, as Reporter's orders are
+        sorted.sort((a, b) -> a.column() != b.column() ? Integer.compare(a.column(), b.column())
+                : Boolean.compare(!a.primary(), !b.primary()));
         String lineNo = Integer.toString(at.line());
         String gutter = " ".repeat(lineNo.length());
         out.append(gutter).append(" |\n");

@@ -4,7 +4,6 @@ import hlc.resolve.ResolvedSpec;
 import hlc.diag.Reporter;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +58,7 @@ public final class Emission {
             if (o.file() != null) out.add(o.file());
         }
         if (problems.failed()) return List.of();
-        out.sort(Comparator.comparing(RenderedFile::path));
+        out.sort((a, b) -> a.path().compareTo(b.path())); // not Comparator.comparing: see Compiler.BY_PATH
         return out;
     }
 

@@ -19,7 +19,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 
@@ -218,25 +217,7 @@ final class Literals {
 
     Size size(TerminalNode n) {
         if (missing(n)) return null;
-        String text = n.getText();
-        int u = 0;
-        while (u < text.length() && (Character.isDigit(text.charAt(u)) || text.charAt(u) == '.')) u++;
-        BigDecimal amount = new BigDecimal(text.substring(0, u));
-        String unit = text.substring(u);
-        BigDecimal factor = switch (unit) {
-            case "KB" -> BigDecimal.TEN.pow(3);
-            case "MB" -> BigDecimal.TEN.pow(6);
-            case "GB" -> BigDecimal.TEN.pow(9);
-            case "TB" -> BigDecimal.TEN.pow(12);
-            case "PB" -> BigDecimal.TEN.pow(15);
-            case "KiB" -> BigDecimal.valueOf(2).pow(10);
-            case "MiB" -> BigDecimal.valueOf(2).pow(20);
-            case "GiB" -> BigDecimal.valueOf(2).pow(30);
-            case "TiB" -> BigDecimal.valueOf(2).pow(40);
-            case "PiB" -> BigDecimal.valueOf(2).pow(50);
-            default -> BigDecimal.ONE;
-        };
-        return new Size(amount.multiply(factor), text, span(n));
+        return new Size(n.getText(), span(n));
     }
 
     Version version(TerminalNode n) {

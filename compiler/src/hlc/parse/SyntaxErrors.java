@@ -138,7 +138,7 @@ final class SyntaxErrors extends BaseErrorListener {
         if (!m.matches()) return null;
         String number = m.group(1), unit = m.group(2);
         if (expected.contains(HomeLabLexer.DURATION)) {
-            String meant = DURATION_UNITS.stream().filter(unit::startsWith).max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+            String meant = DURATION_UNITS.stream().filter(unit::startsWith).max((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
             return (meant != null ? "did you mean `" + number + meant + "`? " : "")
                     + "a duration is a whole number and a unit, ms, s, m, h or d, repeated as needed: 6h, 1h30m, 7d";
         }

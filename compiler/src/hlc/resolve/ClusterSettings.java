@@ -6,7 +6,6 @@ import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.Ip;
 
-import java.util.Comparator;
 
 /**
  * The cluster's settings as the Talos and Flux files get them: every value the spec may leave out is here with
@@ -59,7 +58,7 @@ public record ClusterSettings(Cluster cluster, Defaulted<Cidr> podSubnet, Defaul
         }
         return rs.spec().hosts().stream().filter(Host::isControlPlane)
                 .filter(h -> rs.primaryAddress(h) != null)
-                .min(Comparator.comparing(h -> h.name().text()))
+                .min((a, b) -> a.name().text().compareTo(b.name().text()))
                 .map(h -> {
                     Ip ip = rs.primaryAddress(h);
                     return new ApiEndpoint(ip.text(), ApiEndpoint.Source.CONTROL_PLANE, ip.span());

@@ -380,9 +380,14 @@ public final class ResolvedSpec {
      * at the earlier of two places, whatever order the checks visit them in.
      */
     public Comparator<Span> sourceOrder() {
-        return Comparator.comparingInt((Span s) -> fileOrder.getOrDefault(s.file(), Integer.MAX_VALUE))
-                .thenComparingInt(Span::line)
-                .thenComparingInt(Span::column);
+        // written out, not Comparator.comparingInt(...).thenComparingInt(...): the JDK's combinator lambdas are
+        // spun at run time on every start (no start-up archive holds them), milliseconds each
+        return (a, b) -> {
+            int c = Integer.compare(fileOrder.getOrDefault(a.file(), Integer.MAX_VALUE),
+                    fileOrder.getOrDefault(b.file(), Integer.MAX_VALUE));
+            if (c == 0) c = Integer.compare(a.line(), b.line());
+            return c != 0 ? c : Integer.compare(a.column(), b.column());
+        };
     }
 
     /**

@@ -36,7 +36,12 @@ class DirectArgsTest {
             List.of("fmt", "a.hl"),
             List.of("fmt", "--check", "a.hl", "b.hl"),
             List.of("fmt", "a.hl", "--write"),
-            List.of("fmt", "a.hl", "b.hl"));
+            List.of("fmt", "a.hl", "b.hl"),
+            List.of("gate"),
+            List.of("gate", "--staged"),
+            List.of("gate", "--spec", "spec/homelab.hl"),
+            List.of("gate", "--spec=s.hl", "-o", "o", "--repo", "r", "--staged", "--format", "json", "--color", "never"),
+            List.of("gate", "--out=elsewhere", "--strict"));
 
     /** Command lines left to picocli. */
     static final List<List<String>> NOT_PLAIN = List.of(
@@ -58,6 +63,11 @@ class DirectArgsTest {
             List.of("fmt"),
             List.of("fmt", "--check", "--write", "a.hl"),
             List.of("fmt", "a.hl", "--strict"),
+            List.of("gate", "spec/homelab.hl"),
+            List.of("gate", "--staged", "--staged"),
+            List.of("gate", "--spec"),
+            List.of("gate", "--check"),
+            List.of("gate", "--help"),
             List.of("graph", "a.hl"),
             List.of("--version"),
             List.of());
@@ -83,7 +93,7 @@ class DirectArgsTest {
     @Test
     void everyOptionTakenDirectlyIsAnOptionOfTheAnnotatedCommand() {
         for (List<String> args : PLAIN) {
-            CommandLine.Model.CommandSpec sub = Main.commandLine(args.toArray(String[]::new))
+            CommandLine.Model.CommandSpec sub = HlcCommand.commandLine(args.toArray(String[]::new))
                     .getSubcommands().get(args.get(0)).getCommandSpec();
             for (String a : args.subList(1, args.size())) {
                 if (!a.startsWith("-")) continue;
@@ -109,7 +119,7 @@ class DirectArgsTest {
     }
 
     private static Object picocli(String[] args) {
-        CommandLine.ParseResult r = Main.commandLine(args).parseArgs(args);
+        CommandLine.ParseResult r = HlcCommand.commandLine(args).parseArgs(args);
         return r.subcommand().commandSpec().userObject();
     }
 
@@ -121,6 +131,9 @@ class DirectArgsTest {
             output(f, c.output);
         } else if (command instanceof CompileCommand c) {
             f.add("compile " + c.spec + " out=" + c.out + " check=" + c.checkOnly + " secrets=" + c.secretsFile);
+            output(f, c.output);
+        } else if (command instanceof GateCommand c) {
+            f.add("gate " + c.spec + " out=" + c.out + " repo=" + c.repo + " staged=" + c.staged);
             output(f, c.output);
         } else if (command instanceof FmtCommand c) {
             f.add("fmt " + c.files + " check=" + c.mode.check + " write=" + c.mode.write);

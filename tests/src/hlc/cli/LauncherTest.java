@@ -66,9 +66,11 @@ class LauncherTest {
         assertEquals(2, calls.size(), "one training run, then the run itself: " + calls);
         assertTrue(calls.get(0).contains("-XX:AOTCacheOutput=" + project.resolve("target/hlc-jdk25-front.aot.")), calls.get(0));
         assertTrue(calls.get(0).endsWith("hlc.cli.CdsTraining front"), calls.get(0));
+        assertTrue(calls.get(0).contains(" --enable-native-access=ALL-UNNAMED "), "the cache records it: " + calls.get(0));
         assertEquals(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+                + " --enable-native-access=ALL-UNNAMED"
                 + " -XX:AOTCache=" + project.resolve("target/hlc-jdk25-front.aot") + " -Xlog:aot=off,cds=off"
-                + " -jar " + jar + " check spec.hl", calls.get(1));
+                + " -cp " + jar + " hlc.cli.Main check spec.hl", calls.get(1));
         assertTrue(first.stderr().contains("preparing target/hlc-jdk25-front.aot"), first.stderr());
 
         Files.delete(log);
@@ -114,7 +116,7 @@ class LauncherTest {
         assertTrue(calls().get(0).endsWith("hlc.cli.CdsTraining full"), calls().get(0));
         assertEquals(jdk17.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
                 + " -XX:SharedArchiveFile=" + project.resolve("target/hlc.jsa") + " -Xlog:cds=off,cds+dynamic=off"
-                + " -jar " + jar + " check spec.hl", lastCall());
+                + " -cp " + jar + " hlc.cli.Main check spec.hl", lastCall());
         assertTrue(Files.exists(jdk24));
     }
 
@@ -160,7 +162,7 @@ class LauncherTest {
         Run run = launch(env, "check", "spec.hl");
         assertEquals(0, run.exit(), run.stderr());
         assertFalse(lastCall().contains("AOTCache"), lastCall());
-        assertTrue(lastCall().endsWith("-jar " + jar + " check spec.hl"), lastCall());
+        assertTrue(lastCall().endsWith("-cp " + jar + " hlc.cli.Main check spec.hl"), lastCall());
         assertFalse(Files.exists(project.resolve("target/hlc-jdk25-front.aot")));
 
         Files.delete(log);
@@ -240,21 +242,24 @@ class LauncherTest {
         return home;
     }
 
-    /** Replaces the fake jar by a real one whose main class prints its arguments; hlc's training then fails. */
+    /**
+     * Replaces the fake jar by a real one whose main class (hlc.cli.Main, which the launcher names) prints its
+     * arguments; hlc's training then fails.
+     */
     private void realJar() throws Exception {
         Path src = Files.createDirectories(dir.resolve("src"));
-        Files.writeString(src.resolve("Ran.java"),
-                "public class Ran { public static void main(String[] a) { System.out.println(\"ran \" + String.join(\" \", a)); } }");
+        Files.writeString(src.resolve("Main.java"), "package hlc.cli; public class Main { public static void main(String[] a) {"
+                + " System.out.println(\"ran \" + String.join(\" \", a)); } }");
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        int javac = new ProcessBuilder("javac", "--release", "17", "-d", classes.toString(), src.resolve("Ran.java").toString())
+        int javac = new ProcessBuilder("javac", "--release", "17", "-d", classes.toString(), src.resolve("Main.java").toString())
                 .inheritIO().start().waitFor();
         assertEquals(0, javac);
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Ran");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "hlc.cli.Main");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            j.putNextEntry(new JarEntry("Ran.class"));
-            j.write(Files.readAllBytes(classes.resolve("Ran.class")));
+            j.putNextEntry(new JarEntry("hlc/cli/Main.class"));
+            j.write(Files.readAllBytes(classes.resolve("hlc/cli/Main.class")));
             j.closeEntry();
         }
         setAge(jar, 3600);

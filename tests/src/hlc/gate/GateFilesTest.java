@@ -3,7 +3,7 @@ package hlc.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import hlc.cli.Main;
+import hlc.cli.HlcCommand;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -130,7 +130,7 @@ class GateFilesTest {
 
     /** Parses without running. */
     private static void assertAccepted(List<String> args, String where) {
-        CommandLine cl = Main.commandLine(args.toArray(String[]::new));
+        CommandLine cl = HlcCommand.commandLine(args.toArray(String[]::new));
         try {
             cl.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
