@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * included by thousands of apps is parsed once rather than once per app (at 10,000 hosts the volsync component's
  * re-parses were a quarter of all validation). Used only where it gives exactly the documents that parsing the
  * substituted text would ({@link Renderer#substitute} then a parse): every reference sits inside a quoted scalar
- * value on one line, and the values put in need no escaping there, so the text substitution changes the characters
- * of those scalars and nothing else. Anything else takes the text path.
+ * value on one line (or in a comment), and the values put in need no escaping there, so the text substitution
+ * changes the characters of those scalars and nothing else. Anything else takes the text path.
  */
 final class TreeSubstitution {
     /** Characters that mean the same inside a quoted YAML scalar as in the value they stand for. */
@@ -32,18 +32,23 @@ final class TreeSubstitution {
      * (then every variable set reports that, through the text path, as before).
      */
     static List<JsonNode> parseIfExact(Renderer renderer, String path, String text) {
-        if (path.endsWith(".json") || !referencesInQuotedScalars(text)) return null;
+        if (path.endsWith(".json")) return null;
+        long inText = referencesInQuotedScalars(text);
+        if (inText < 0) return null;
         List<JsonNode> docs;
         try {
             docs = renderer.parse(path, text);
         } catch (Exception e) {
             return null;
         }
-        // Every reference of the text is one in a string value of the tree: none in a key, a comment or anything
-        // the scan above took for a quoted scalar but the parser did not.
+        // Every reference counted above is one in a string value of the tree: none in a key, and none in anything
+        // the scan took for a quoted scalar or a comment but the parser did not.
         long inValues = 0;
-        for (JsonNode d : docs) inValues += referencesInValues(d);
-        return inValues == count(text) ? docs : null;
+        for (JsonNode d : docs) {
+            if (referenceInKey(d)) return null;
+            inValues += referencesInValues(d);
+        }
+        return inValues == inText ? docs : null;
     }
 
     /** True when no value of the set holds a character that a quoted scalar reads differently. */
@@ -87,6 +92,18 @@ final class TreeSubstitution {
         return n;
     }
 
+    private static boolean referenceInKey(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().contains("${") || referenceInKey(e.getValue())) return true;
+            }
+        } else if (node.isArray()) {
+            for (JsonNode e : node) if (referenceInKey(e)) return true;
+        }
+        return false;
+    }
+
     private static long count(String s) {
         Matcher m = Renderer.VARIABLE.matcher(s);
         long n = 0;
@@ -95,18 +112,24 @@ final class TreeSubstitution {
     }
 
     /**
-     * True when every reference in the text lies inside a double-quoted scalar that opens on the same line where
-     * a block value or list item begins ({@code key: "…"}, {@code - "…"}, or alone on its line), as the {@code q}
-     * filter writes every value: one line, line breaks escaped. A single quote or a comment before a reference
-     * on its line, or a quote that opens anywhere else, sends the file down the text path.
+     * The references of the text outside comment lines, or -1 when one of them is not inside a double-quoted
+     * scalar that opens on its line where a block value or list item begins ({@code key: "…"}, {@code - "…"}, or
+     * alone on its line), as the {@code q} filter writes every value: one line, line breaks escaped. A single
+     * quote or a {@code #} before a reference on its line, or a quote that opens anywhere else, sends the file
+     * down the text path. A line that starts with {@code #} is a comment (hlc's templates explain the
+     * component there), which neither path changes; were it a line of a block scalar instead, the value would
+     * hold a reference this count does not, and the caller's comparison sends the file down the text path too.
      */
-    static boolean referencesInQuotedScalars(String text) {
+    static long referencesInQuotedScalars(String text) {
         Matcher m = Renderer.VARIABLE.matcher(text);
+        long n = 0;
         while (m.find()) {
             int lineStart = text.lastIndexOf('\n', m.start()) + 1;
-            if (!insideQuotes(text, lineStart, m.start())) return false;
+            if (text.substring(lineStart, m.start()).strip().startsWith("#")) continue;
+            if (!insideQuotes(text, lineStart, m.start())) return -1;
+            n++;
         }
-        return true;
+        return n;
     }
 
     /** Whether position {@code at} of its line lies inside such a double-quoted scalar, scanning from the line's start. */

@@ -20,6 +20,7 @@ class TreeSubstitutionTest {
     private static final Renderer RENDERER = new Renderer("spec.hl");
 
     private static final String COMPONENT = """
+            # Backs up PVC ${APP} (a comment: neither path changes the documents for it)
             apiVersion: volsync.backube/v1alpha1
             kind: ReplicationSource
             metadata:
@@ -62,11 +63,24 @@ class TreeSubstitutionTest {
     }
 
     @Test
+    void theRealSpecsVolsyncComponentTakesTheTreePathAndGivesTheSameDocuments() throws Exception {
+        EmitFixtures.Run run = EmitFixtures.emitFile(EmitFixtures.realSpec(), hlc.secrets.SecretsBundle.placeholder(), RENDERER);
+        String path = run.paths().stream().filter(p -> p.startsWith("backup/volsync/") && p.endsWith("/volsync.yaml"))
+                .findFirst().orElseThrow();
+        String text = run.file(path).content();
+        List<JsonNode> parsed = TreeSubstitution.parseIfExact(RENDERER, path, text);
+        assertNotNull(parsed, path + " is parsed once for all the apps that include it");
+        Map<String, String> vars = Map.of("VOLSYNC_APP", "web-0", "VOLSYNC_NAMESPACE", "team-0");
+        assertEquals(viaText(text, vars), TreeSubstitution.apply(parsed, vars));
+    }
+
+    @Test
     void aReferenceOutsideAQuotedValueTakesTheTextPath() {
         for (String text : List.of(
                 "metadata:\n  name: ${APP}\n", // plain: "123" would become a number
                 "metadata:\n  name: x\n  labels:\n    \"${APP}\": \"x\"\n", // a key
-                "metadata:\n  name: \"x\" # ${APP}\n", // a comment
+                "metadata:\n  name: \"x\" # ${APP}\n", // a comment after a value
+                "data:\n  script: |\n    # ${APP}\n", // a block scalar's line that looks like a comment
                 "metadata:\n  name: 'x-${APP}'\n", // single quotes: not what hlc writes
                 "metadata:\n  names: [a, \"${APP}\"]\n", // a flow sequence
                 "metadata:\n  name: \"x\n    ${APP}\"\n", // a scalar over two lines
