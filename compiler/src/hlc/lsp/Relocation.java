@@ -73,21 +73,24 @@ final class Relocation {
         Object[] parts = null;
         try {
             for (int i = 0; i < shape.accessors.length; i++) {
-                Object v = shape.accessors[i].invoke(r);
+                Object v = (Object) shape.accessors[i].invokeExact((Object) r);
                 Object w = walk(v);
                 if (w != v && parts == null) {
                     parts = new Object[shape.accessors.length];
-                    for (int j = 0; j < i; j++) parts[j] = shape.accessors[j].invoke(r);
+                    for (int j = 0; j < i; j++) parts[j] = (Object) shape.accessors[j].invokeExact((Object) r);
                 }
                 if (parts != null) parts[i] = w;
             }
-            return parts == null ? r : shape.constructor.invokeWithArguments(parts);
+            return parts == null ? r : (Object) shape.constructor.invokeExact(parts);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot move a " + r.getClass().getSimpleName() + " to the edited text", e);
         }
     }
 
-    /** A record class's component accessors and canonical constructor, looked up once. */
+    /**
+     * A record class's component accessors and canonical constructor, looked up once, typed Object → Object and
+     * Object[] → Object so that they are called exactly (a walk calls them for every value of the model).
+     */
     private record Shape(MethodHandle[] accessors, MethodHandle constructor) {}
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -99,10 +102,11 @@ final class Relocation {
                 MethodHandle[] accessors = new MethodHandle[parts.length];
                 Class<?>[] types = new Class<?>[parts.length];
                 for (int i = 0; i < parts.length; i++) {
-                    accessors[i] = lookup.unreflect(parts[i].getAccessor());
+                    accessors[i] = lookup.unreflect(parts[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
                     types[i] = parts[i].getType();
                 }
-                MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+                MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
+                        .asSpreader(Object[].class, parts.length).asType(MethodType.methodType(Object.class, Object[].class));
                 return new Shape(accessors, constructor);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(type + " is not a public record", e);

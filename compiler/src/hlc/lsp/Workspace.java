@@ -12,7 +12,8 @@ import java.util.Map;
  * The open specs, checked. Every open document is a root unless another open document imports it (then its
  * findings are those it has in the importing spec, where the names it uses are declared). The analyses are
  * redone when the text changed since they were made, at most once per change, whoever asks first: the
- * debounced diagnostics or a request such as hover.
+ * diagnostics publisher or a request such as hover. A check that a newer edit overtakes stops at its next phase
+ * and the newest text is checked instead.
  */
 final class Workspace {
     private final DocumentStore documents;

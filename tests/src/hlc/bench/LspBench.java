@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>java -cp target/test-classes:target/hlc.jar hlc.bench.LspBench SPEC EDITS WARMUP -- COMMAND…</pre>
  * Prints one line of tab-separated results: spec, edits, median_ms, p95_ms, max_ms, open_ms, peak_rss_mib.
+ *
+ * <p>With {@code --in-process} instead of {@code -- COMMAND…} the server runs in this JVM (over pipes, through
+ * the same JSON-RPC), and the last column is the CPU time the process spent per measured edit, in ms: on a
+ * loaded machine the wall-clock figures say how long an editor waits, the CPU figure what a keystroke costs.
  */
 public final class LspBench {
     private LspBench() {}
@@ -45,10 +49,25 @@ public final class LspBench {
         Path spec = Path.of(args[0]).toAbsolutePath();
         int edits = Integer.parseInt(args[1]);
         int warmup = Integer.parseInt(args[2]);
-        List<String> command = List.of(args).subList(4, args.length);
-        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        boolean inProcess = args[3].equals("--in-process");
+        Process server = null;
         Versions published = new Versions();
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(published, server.getInputStream(), server.getOutputStream());
+        Launcher<LanguageServer> launcher;
+        if (inProcess) {
+            java.io.PipedInputStream serverIn = new java.io.PipedInputStream(1 << 16);
+            java.io.PipedOutputStream toServer = new java.io.PipedOutputStream(serverIn);
+            java.io.PipedInputStream clientIn = new java.io.PipedInputStream(1 << 16);
+            java.io.PipedOutputStream toClient = new java.io.PipedOutputStream(clientIn);
+            hlc.lsp.HlcLanguageServer hlc = new hlc.lsp.HlcLanguageServer(code -> {});
+            Launcher<org.eclipse.lsp4j.services.LanguageClient> serverSide = LSPLauncher.createServerLauncher(hlc, serverIn, toClient);
+            hlc.connect(serverSide.getRemoteProxy());
+            serverSide.startListening();
+            launcher = LSPLauncher.createClientLauncher(published, clientIn, toServer);
+        } else {
+            List<String> command = List.of(args).subList(4, args.length);
+            server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            launcher = LSPLauncher.createClientLauncher(published, server.getInputStream(), server.getOutputStream());
+        }
         launcher.startListening();
         LanguageServer lsp = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();
@@ -70,8 +89,11 @@ public final class LspBench {
         double openMs = (System.nanoTime() - t0) / 1e6;
 
         List<Double> times = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtStart = 0;
         int version = 1;
         for (int i = 0; i < warmup + edits; i++) {
+            if (i == warmup) cpuAtStart = os.getProcessCpuTime();
             version++;
             Range r = new Range(cursor, cursor);
             TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(r, "x");
@@ -81,15 +103,19 @@ public final class LspBench {
             if (i >= warmup) times.add((System.nanoTime() - start) / 1e6);
             cursor = new Position(cursor.getLine(), cursor.getCharacter() + 1);
         }
-        long peakKib = peakRssKib(server.pid());
+        double cpuPerEdit = (os.getProcessCpuTime() - cpuAtStart) / 1e6 / edits;
+        long peakKib = inProcess ? -1 : peakRssKib(server.pid());
         lsp.shutdown().get(30, TimeUnit.SECONDS);
         lsp.exit();
-        server.waitFor(30, TimeUnit.SECONDS);
-        server.destroy();
+        if (server != null) {
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroy();
+        }
 
         Collections.sort(times);
-        System.out.printf("%s\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.0f%n", spec.getFileName(), edits, percentile(times, 50),
-                percentile(times, 95), times.get(times.size() - 1), openMs, peakKib / 1024.0);
+        String last = inProcess ? String.format("%.1f", cpuPerEdit) : String.format("%.0f", peakKib / 1024.0);
+        System.out.printf("%s\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%s%n", spec.getFileName(), edits, percentile(times, 50),
+                percentile(times, 95), times.get(times.size() - 1), openMs, last);
         System.exit(0);
     }
 

@@ -1,6 +1,5 @@
 package hlc.lsp;
 
-import com.google.gson.JsonObject;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -60,9 +59,7 @@ final class LspSession implements AutoCloseable {
         server = clientSide.getRemoteProxy();
         InitializeParams init = new InitializeParams();
         init.setCapabilities(new ClientCapabilities());
-        JsonObject options = new JsonObject();
-        options.addProperty("debounceMillis", 10);
-        init.setInitializationOptions(options);
+        // No debounceMillis: the server's own scheduling (check at once, a newer edit overtakes) is what is tested.
         server.initialize(init).get(20, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
     }
