@@ -200,6 +200,7 @@ class AttributeEffectTest {
         add("fluxAttr.interval", "    path \"./kubernetes/flux/cluster\"", "    interval 30m");
         add("fluxAttr.layout", "    path \"./kubernetes/flux/cluster\"", "    layout namespaced");
         add("fluxAttr.substitute-from", "    path \"./kubernetes/flux/cluster\"", "    substitute-from cluster-secrets");
+        add("fluxAttr.decryption", "    path \"./kubernetes/flux/cluster\"", "    decryption sops secret sops-age");
         add("fluxAttr.namespace", "    path \"./kubernetes/flux/cluster\"", "    layout namespaced\n    namespace media {\n      components [alerts]\n    }");
         CASES.put("fluxAttr.namespace", new String[]{"    path \"./kubernetes/flux/cluster\"",
                 "    path \"./kubernetes/flux/cluster\"\n    namespace media {\n      components [alerts]\n    }"});
@@ -382,6 +383,13 @@ class AttributeEffectTest {
         add("appAttr.version", plex, "  version v1.41.0");
         add("appAttr.nfs-volume", plex, "  nfs-volume media from nas export media at \"/media\"");
         add("appAttr.cluster", plex, "  cluster edge");
+        // the fields of the app's Kustomization beyond the common ones (spec.healthChecks, retryInterval,
+        // decryption, postBuild.substituteFrom, and raw ones)
+        add("appAttr.health-check", plex, "  health-check HelmRelease plex");
+        add("appAttr.retry-interval", plex, "  retry-interval 2m");
+        add("appAttr.decryption", plex, "  decryption sops");
+        add("appAttr.substitute-from", plex, "  substitute-from configmap plex-settings optional");
+        add("appAttr.flux-spec", plex, "  flux-spec \"\"\"\n    force: true\n    \"\"\"");
 
         // A dns-provider's settings land in its external-dns values (dns/providers/<name>-values.yaml).
         String site = "site home {\n  domain example.com\n}";

@@ -106,6 +106,43 @@ class UpstreamSchemaTest {
         assertTrue(endpoints >= 1, "no DNSEndpoint seen");
     }
 
+    /**
+     * The app words beyond the common Kustomization fields (health checks, retry interval, decryption, an app's
+     * own variables sources, raw flux-spec fields), in both Flux layouts: what the corpus's clean case writes is
+     * what Flux's CRD accepts, and the fields are there.
+     */
+    @Test
+    void theKustomizationFieldsOfAnAppMatchToo() throws Exception {
+        String spec = Files.readString(Path.of(System.getProperty("hlc.project.dir", "."))
+                .resolve("tests/corpus/check/ok-app-flux-kustomization-fields.hl"));
+        for (String layout : List.of("flat", "namespaced")) {
+            String text = spec.replace("    decryption sops\n", "    decryption sops\n    layout " + layout + "\n");
+            EmitFixtures.Run r = EmitFixtures.emitText(text, new SecretsBundleGenerator().generate(), new Renderer("test.hl"));
+            assertFalse(r.failed(), r.findings());
+            List<String> problems = new ArrayList<>();
+            JsonNode postgres = null;
+            for (RenderedFile f : r.files()) {
+                for (JsonNode doc : EmitFixtures.docs(f)) {
+                    if (!doc.path("kind").asText().equals("Kustomization") || !doc.has("spec")) continue;
+                    if (!doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
+                    for (String v : violations(fluxKustomization, doc)) problems.add(layout + " " + f.path() + " " + v);
+                    if (doc.at("/metadata/name").asText().equals("postgres")) postgres = doc;
+                }
+            }
+            assertEquals(List.of(), problems, "emitted Kustomizations that upstream rejects");
+            assertTrue(postgres != null, layout + ": no postgres Kustomization");
+            JsonNode sp = postgres.path("spec");
+            assertEquals(3, sp.path("healthChecks").size(), layout + " " + sp);
+            assertEquals("2m", sp.path("retryInterval").asText());
+            assertEquals("sops-age", sp.at("/decryption/secretRef/name").asText());
+            assertEquals("WaitForTermination", sp.path("deletionPolicy").asText());
+            assertTrue(sp.path("force").asBoolean());
+            assertEquals("postgresql.cnpg.io/v1", sp.at("/healthCheckExprs/0/apiVersion").asText());
+            JsonNode last = sp.at("/postBuild/substituteFrom").get(sp.at("/postBuild/substituteFrom").size() - 1);
+            assertEquals("ConfigMap pg-settings", last.path("kind").asText() + " " + last.path("name").asText());
+        }
+    }
+
     /** A worker, a bond by driver and a link by device selector: shapes the real spec does not have. */
     @Test
     void theConfigsOfASpecWithAWorkerMatchToo() throws Exception {
