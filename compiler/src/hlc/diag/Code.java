@@ -68,7 +68,8 @@ public enum Code {
     HL120("acknowledgement that accepts no warning", Severity.WARNING),
     HL121("malformed acknowledgement: no reason, an unknown code, or an error's code"),
     HL122("Talos config patch that Talos would refuse: unreadable, not YAML, or a key or value its schema rejects"),
-    HL123("Talos config patch that overrides what the spec states");
+    HL123("Talos config patch that overrides what the spec states"),
+    HL124("one address on several links of one host", Severity.WARNING);
 
     private final String title;
     private final Severity severity;
