@@ -40,6 +40,7 @@ public final class Checker {
             new SecretLiteralCheck(),
             new TalosFormCheck(),
             new TalosNodeCheck(),
+            new DiskEncryptionCheck(),
             new TalosPatchCheck());
 
     /** The checks of the whole spec that no one cluster's view can see: membership, and one cluster against another. */
