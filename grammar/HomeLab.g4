@@ -88,6 +88,13 @@ clusterAttr
     | 'endpoint' address                        # ClusterEndpointAddress // the API at an address: a single node's own
     | 'patch' name? patchBody                   # ClusterPatch        // a Talos config patch for every node, or for one role (`patch worker …`)
     | 'secrets' STRING 'decrypt' STRING         # ClusterSecretsDecrypt // an encrypted bundle or a reference, and the command that prints it
+    | 'encrypt' (role=name)? volume=name encryptionKey # ClusterEncrypt // LUKS2 for STATE or EPHEMERAL of every node, or of one role
+    ;
+// How a LUKS2 volume's key is kept: sealed to the node's TPM, or a static passphrase by its name in the secrets
+// bundle (its `diskkeys` map): the passphrase itself is never in the spec.
+encryptionKey
+    : 'tpm'                                     # KeyTpm
+    | 'key' STRING                              # KeyStatic
     ;
 ntpServerList : '[' (ntpServer ','?)* ']' | ntpServer ;
 ntpServer : address | dnsName ;
@@ -143,6 +150,7 @@ hostAttr
     | 'secure-boot'                             # HostSecureBoot // the Image Factory's SecureBoot installer
     | 'patch' patchBody                         # HostPatch      // a Talos config patch for this node only
     | 'cluster' name                            # HostCluster    // the cluster it is a node of (several clusters)
+    | 'encrypt' name encryptionKey              # HostEncrypt    // LUKS2 for STATE or EPHEMERAL of this node (wins over the cluster's)
     ;
 diskSelectorAttr
     : 'size' SIZE                               # DiskSize       // exactly this size
@@ -365,6 +373,7 @@ keyword
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
     | 'decrypt' | 'patch' | 'health-check' | 'api' | 'retry-interval' | 'decryption' | 'optional' | 'flux-spec'
+    | 'encrypt' | 'tpm' | 'key'
     ;
 
 // ---------------------------------------------------------------- tokens

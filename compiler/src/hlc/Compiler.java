@@ -175,6 +175,8 @@ public final class Compiler {
             } catch (SecretsBundleReader.BundleException e) {
                 return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, e.getMessage());
             }
+            String missing = missingDiskKey(view, bundles.get(view), bundlePath);
+            if (missing != null) return new Compilation(checked.resolved(), List.of(), checked.reporter(), bundlePath, missing);
         }
         if (firstBundle != null && without != null) {
             return new Compilation(checked.resolved(), List.of(), checked.reporter(), firstBundle, "cluster `" + without
@@ -194,6 +196,23 @@ public final class Compiler {
         }
         files.sort(BY_PATH);
         return new Compilation(compiled.resolved(), List.copyOf(files), compiled.reporter(), firstBundle, null);
+    }
+
+    /**
+     * The refusal for a static disk key the spec names (`encrypt STATE key "NAME"`) that the bundle does not hold,
+     * or null: a real bundle must give every passphrase the nodes' configs carry. The message names the key and the
+     * host, never a value.
+     */
+    private static String missingDiskKey(ResolvedSpec view, SecretsBundle bundle, Path bundlePath) {
+        for (hlc.model.Host h : view.spec().hosts()) {
+            for (hlc.model.DiskEncryption e : hlc.resolve.NodeEncryption.of(view.spec().cluster(), h)) {
+                if (e.tpm() || bundle.diskKey(e.key().value()) != null) continue;
+                return "the secrets bundle " + bundlePath + " has no disk key `" + e.key().value() + "` (host `" + h.name().text()
+                        + "` encrypts " + e.volume().text() + " with it, " + e.at() + "): add it to the bundle's `diskkeys` map,"
+                        + " `diskkeys: {" + e.key().value() + ": …}`";
+            }
+        }
+        return null;
     }
 
     /** Checks and compiles spec text with the given bundle ({@link SecretsBundle#placeholder()} for none). */

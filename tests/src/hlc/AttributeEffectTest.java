@@ -187,6 +187,7 @@ class AttributeEffectTest {
         add("clusterAttr.extension", "  kubernetes v1.33.3", "  extension \"siderolabs/iscsi-tools\"");
         add("clusterAttr.ntp", "  kubernetes v1.33.3", "  ntp [udm]");
         add("clusterAttr.sysctl", "  kubernetes v1.33.3", "  sysctl net.core.rmem_max 7500000");
+        add("clusterAttr.encrypt", "  kubernetes v1.33.3", "  encrypt STATE key \"talos-state\"");
         add("clusterAttr.mirror", "  kubernetes v1.33.3", "  mirror docker.io \"https://mirror.gcr.io\"");
 
         add("bgpAttr.asn", "  kubernetes v1.33.3", "  bgp {\n    asn 64513\n  }");
@@ -240,6 +241,7 @@ class AttributeEffectTest {
         add("hostAttr.kernel-module", k1, "  kernel-module zfs");
         add("hostAttr.sysctl", k1, "  sysctl vm.nr_hugepages 1024");
         add("hostAttr.secure-boot", k1, "  secure-boot");
+        add("hostAttr.encrypt", k1, "  encrypt EPHEMERAL key \"k8s-1-ephemeral\"");
         // arm64 changes what the node's image may hold: an amd64-only extension is then a finding
         within("hostAttr.arch", k1, k1 + "\n  extension \"intel-ucode\"", k1, k1 + "\n  arch arm64");
         within("hostAttr.overlay", k1, k1 + "\n  arch arm64", k1, k1 + "\n  overlay \"siderolabs/sbc-raspberrypi\" \"rpi_generic\"");

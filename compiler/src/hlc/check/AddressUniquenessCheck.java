@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * HL026: no address is given to two things (two hosts, a host and the VIP, a load balancer and the NAS). Both
- * would answer ARP for it, and traffic goes to whichever answered last.
+ * would answer ARP for it, and traffic goes to whichever answered last. One host giving its own address to
+ * several of its links is another matter (HL124, a warning): nothing else answers for it, and a ring of
+ * point-to-point links (Thunderbolt between three nodes) gives each node one /32 on every ring link by design.
+ * A warning can be acknowledged at its place ({@code # hlc:allow HL124 "reason"}), so {@code --strict} stays usable.
  */
 public final class AddressUniquenessCheck implements Check {
     @Override
     public List<Code> codes() {
-        return List.of(Code.HL026);
+        return List.of(Code.HL026, Code.HL124);
     }
 
     @Override
@@ -32,6 +35,16 @@ public final class AddressUniquenessCheck implements Check {
             if (earlier == null) continue;
             // the API's load balancer on the VIP, said by the endpoint naming it: one address, by design
             if (apiLb != null && isVipAndApiLoadBalancer(a, earlier, apiLb)) continue;
+            if (sameHostsLinks(a, earlier)) {
+                reporter.warning(Code.HL124, a.ip().span(), "address " + a.ip() + " of " + a.owner()
+                                + " is also on another of its links")
+                        .label(earlier.ip().span(), "also here")
+                        .hint("right for point-to-point links that each reach a peer by a host route (a Thunderbolt "
+                                + "ring); if so, say it: `# hlc:allow HL124 \"reason\"` on the line before. Otherwise "
+                                + "give each link its own address")
+                        .emit();
+                continue;
+            }
             var d = reporter.error(Code.HL026, a.ip().span(), "address " + a.ip() + " of " + a.owner()
                             + " is already used by " + earlier.owner())
                     .label(earlier.ip().span(), "first used here");
@@ -45,6 +58,11 @@ public final class AddressUniquenessCheck implements Check {
             }
             d.emit();
         }
+    }
+
+    /** Two static interface addresses of one host: the host's own address on two of its links. */
+    private static boolean sameHostsLinks(PlacedAddress a, PlacedAddress b) {
+        return a.use() == Use.INTERFACE && b.use() == Use.INTERFACE && a.holder().text().equals(b.holder().text());
     }
 
     private static boolean isVipAndApiLoadBalancer(PlacedAddress a, PlacedAddress b, hlc.model.Cluster.LoadBalancer lb) {

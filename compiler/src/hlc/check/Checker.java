@@ -41,6 +41,7 @@ public final class Checker {
             new TalosFormCheck(),
             new TalosNodeCheck(),
             new TalosPatchCheck(),
+            new DiskEncryptionCheck(),
             new FluxKustomizationCheck());
 
     /** The checks of the whole spec that no one cluster's view can see: membership, and one cluster against another. */

@@ -3,12 +3,10 @@ package hlc.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import hlc.diag.Code;
 import hlc.diag.Reporter;
 import hlc.diag.Span;
@@ -16,20 +14,13 @@ import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.TalosPatch;
 import hlc.resolve.ResolvedSpec;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
+import hlc.resolve.TalosShape;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +28,8 @@ import java.util.Set;
 
 /**
  * The spec's Talos config patches, checked as Talos would take them (HL122): YAML, and every document valid
- * against Talos's own v1.10 schema as far as a patch goes (a patch is a part of a config, so nothing is required
+ * against Talos's own schema of the pinned release ({@link TalosShape#machineSchema}, {@link TalosShape#kindSchema})
+ * as far as a patch goes (a patch is a part of a config, so nothing is required
  * of it), each finding at the key or value in the patch, in the .hl file or the patch file. And a patch may add
  * to what the spec says but not contradict it (HL123): a hostname, install disk, API endpoint, cluster name,
  * pod or service subnets or an interface's addresses other than the spec's own are refused at both places.
@@ -53,8 +45,10 @@ public final class TalosPatchCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         Cluster c = ix.spec().cluster();
         if (c == null) return;
+        TalosShape shape = TalosShape.nearest(c.talos());
+        String release = c.talos() == null ? "v1.10" : "v" + c.talos().major() + "." + c.talos().minor();
         for (TalosPatch p : c.patches()) {
-            Parsed parsed = parse(p, reporter);
+            Parsed parsed = parse(p, shape, release, reporter);
             if (parsed == null) continue;
             Set<String> said = new HashSet<>();
             for (Host h : ix.spec().hosts()) {
@@ -64,7 +58,7 @@ public final class TalosPatchCheck implements Check {
         }
         for (Host h : ix.spec().hosts()) {
             for (TalosPatch p : h.patches()) {
-                Parsed parsed = parse(p, reporter);
+                Parsed parsed = parse(p, shape, release, reporter);
                 if (parsed != null) conflicts(parsed, h, ix, reporter, new HashSet<>());
             }
         }
@@ -73,10 +67,7 @@ public final class TalosPatchCheck implements Check {
     /** A patch's documents, each as JSON with the YAML node of every value, keyed by JSON pointer. */
     private record Parsed(TalosPatch patch, List<JsonNode> documents, List<Map<String, Node>> nodes) {}
 
-    private static final PlacedYamlDocuments.Words WORDS = new PlacedYamlDocuments.Words("Talos has no setting",
-            "at the top of its config", "the patch is checked against Talos's own config schema (v1.10); see the Talos configuration reference");
-
-    private static Parsed parse(TalosPatch p, Reporter reporter) {
+    private static Parsed parse(TalosPatch p, TalosShape shape, String release, Reporter reporter) {
         PlacedYamlDocuments.Parsed read = PlacedYamlDocuments.read(p, Code.HL122, "the Talos patch", reporter);
         if (read == null) return null;
         List<JsonNode> docs = read.documents();
@@ -90,14 +81,18 @@ public final class TalosPatchCheck implements Check {
                 valid = false;
                 continue;
             }
-            JsonSchema schema = Schemas.forDocument(d);
+            JsonSchema schema = Schemas.forDocument(d, shape);
             if (schema == null) {
-                reporter.error(Code.HL122, place(p, at, "/kind"), "Talos v1.10 has no config document of kind `"
+                reporter.error(Code.HL122, place(p, at, "/kind"), "Talos " + release + " has no config document of kind `"
                         + d.path("kind").asText() + "`").emit();
                 valid = false;
                 continue;
             }
-            valid &= PlacedYamlDocuments.validate(p, at, d, schema, Code.HL122, WORDS, reporter);
+            var words = new PlacedYamlDocuments.Words("Talos has no setting", "at the top of its config",
+                    "the patch is checked against Talos's own config schema of the cluster's release ("
+                            + Schemas.releaseOf(d.has("kind") ? shape.kindSchema() : shape.machineSchema())
+                            + "); see the Talos configuration reference");
+            valid &= PlacedYamlDocuments.validate(p, at, d, schema, Code.HL122, words, reporter);
         }
         return valid ? new Parsed(p, docs, nodes) : null;
     }
@@ -181,33 +176,58 @@ public final class TalosPatchCheck implements Check {
         return PlacedYamlDocuments.place(p, at, pointer);
     }
 
-    /** Talos's v1.10 config schema (shipped, from ../shared/schemas), compiled once for the machine document and per kind. */
+    /**
+     * Talos's own config schemas (shipped copies of ../shared/schemas, see schemas/UPSTREAM.md), each read once,
+     * and compiled once per definition: the v1alpha1 document, or the definition whose {@code kind} names a kind.
+     */
     private static final class Schemas {
-        private static final JsonNode ROOT = load();
+        private static final Map<String, JsonNode> ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
         private static final Map<String, JsonSchema> BY_DEF = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private static JsonNode load() {
-            try (InputStream in = TalosPatchCheck.class.getResourceAsStream("/schemas/talos-config-v1.10.schema.json")) {
-                return new ObjectMapper().readTree(in);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot read the shipped Talos schema", e);
-            }
+        private static JsonNode root(String name) {
+            return ROOTS.computeIfAbsent(name, n -> {
+                try (InputStream in = TalosPatchCheck.class.getResourceAsStream("/schemas/" + n + ".schema.json")) {
+                    if (in == null) throw new IllegalStateException("no shipped schema " + n);
+                    return new ObjectMapper().readTree(in);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read the shipped Talos schema " + n, e);
+                }
+            });
         }
 
-        static JsonSchema forDocument(JsonNode doc) {
+        /** "v1.10" for talos-config-v1.10: the release a shipped schema is of, for hints. */
+        static String releaseOf(String schema) {
+            return schema.substring(schema.lastIndexOf('-') + 1);
+        }
+
+        /** The schema a patch document is held to in this shape's releases, or null for a kind they do not have. */
+        static JsonSchema forDocument(JsonNode doc, TalosShape shape) {
+            String schema = shape.machineSchema();
             String def = "v1alpha1.Config";
             if (doc.has("kind")) {
+                schema = shape.kindSchema();
+                String kind = doc.path("kind").asText();
+                // v1.14's schema spells UnattendedInstallConfig's kind `UnattendedInstall`; Talos reads the
+                // reference's spelling (see schemas/UPSTREAM.md), which the copy below accepts too
+                String spelled = kind.equals("UnattendedInstallConfig") ? "UnattendedInstall" : kind;
                 def = null;
-                for (var it = ROOT.path("$defs").fields(); it.hasNext(); ) {
+                for (var it = root(schema).path("$defs").fields(); it.hasNext(); ) {
                     var e = it.next();
-                    if (e.getValue().at("/properties/kind/enum/0").asText("").equals(doc.path("kind").asText())) def = e.getKey();
+                    for (JsonNode k : e.getValue().at("/properties/kind/enum")) {
+                        if (k.asText().equals(spelled)) def = e.getKey();
+                    }
                 }
-                if (def == null) return null;
+                if (def == null || !shape.hasKind(kind, def)) return null;
             }
-            return BY_DEF.computeIfAbsent(def, d -> {
-                ObjectNode root = ROOT.deepCopy();
+            String chosen = def, of = schema;
+            return BY_DEF.computeIfAbsent(schema + "#" + def, key -> {
+                ObjectNode root = root(of).deepCopy();
                 root.remove("oneOf");
-                root.put("$ref", "#/$defs/" + d);
+                root.put("$ref", "#/$defs/" + chosen);
+                JsonNode kinds = root.path("$defs").path(chosen).at("/properties/kind/enum");
+                if (kinds instanceof ArrayNode a && a.size() == 1 && a.get(0).asText().equals("UnattendedInstall")) {
+                    a.add("UnattendedInstallConfig");
+                }
                 return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
             });
         }

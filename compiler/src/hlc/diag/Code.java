@@ -69,6 +69,8 @@ public enum Code {
     HL121("malformed acknowledgement: no reason, an unknown code, or an error's code"),
     HL122("Talos config patch that Talos would refuse: unreadable, not YAML, or a key or value its schema rejects"),
     HL123("Talos config patch that overrides what the spec states"),
+    HL124("one address on several links of one host", Severity.WARNING),
+    HL125("TPM disk encryption on a node that cannot seal a key: no SecureBoot, or a single-board computer"),
     HL130("health check of a kind hlc knows no apiVersion for"),
     HL131("health checks on an app that waits for everything it applies (Flux ignores them)", Severity.WARNING),
     HL132("health check given twice", Severity.WARNING),

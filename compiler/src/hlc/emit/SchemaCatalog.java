@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import hlc.resolve.TalosShape;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,17 +148,22 @@ public final class SchemaCatalog {
     }
 
     /**
-     * The schema of a document of a patched Talos config: Talos's own v1.10 schema (a shipped copy of
-     * ../shared/schemas/talos-config.v1.10.schema.json), for the machine document and for any kind it has, since
-     * a patch may set anything Talos accepts; the kind's hlc schema for kinds v1.10 does not have.
+     * The schema of a document of a patched Talos config: Talos's own schema of the form's releases, since a
+     * patch may set anything Talos accepts. The v1alpha1 document against v1.10's (the classic form and the
+     * v1.12/v1.13 one, whose document still takes v1.10's fields) or v1.14's (the v1.14 form); another document
+     * by its hlc schema when hlc writes its kind, else by its kind in v1.10's schema (classic) or v1.14's (the
+     * multi-document forms). The same choice as the patch check's ({@code TalosShape#machineSchema}, {@code #kindSchema}).
      */
     public static String patchedSchemaFor(JsonNode doc, String path, String firstTemplate) {
-        if (!doc.has("apiVersion") && !doc.has("kind")) return TALOS_UPSTREAM + "#v1alpha1.Config";
+        boolean v114 = "talos-v1.14-machine.yaml.j2".equals(firstTemplate);
+        boolean classic = "talos-v1alpha1.yaml.j2".equals(firstTemplate);
+        if (!doc.has("apiVersion") && !doc.has("kind")) {
+            return (v114 ? TalosShape.TALOS_SCHEMA_V114 : TalosShape.TALOS_SCHEMA_V110) + "#v1alpha1.Config";
+        }
         String own = schemaFor(doc, path, firstTemplate);
-        return own != null ? own : TALOS_UPSTREAM + "#kind " + doc.path("kind").asText("");
+        if (own != null) return own;
+        return (classic ? TalosShape.TALOS_SCHEMA_V110 : TalosShape.TALOS_SCHEMA_V114) + "#kind " + doc.path("kind").asText("");
     }
-
-    static final String TALOS_UPSTREAM = "talos-config-v1.10";
 
     /** What a document is, for messages: its kind, or "v1alpha1 machine config" for a Talos machine document. */
     public static String kindOf(JsonNode doc) {

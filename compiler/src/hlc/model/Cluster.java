@@ -12,6 +12,7 @@ import java.util.List;
  * cluster's own address, or a load balancer's), instead of a VIP or a name.
  * {@code podsSharedWith} and {@code servicesSharedWith} name the other clusters of the spec whose subnets these
  * may overlap ({@code pods 10.42.0.0/16 shared-with [edge]}): each cluster routes its own, so reuse is a choice.
+ * {@code encryptions} are the system volumes every node, or every node of a role, encrypts ({@code encrypt STATE tpm}).
  */
 public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Name cni, Located<Boolean> kubeProxy,
                       Cidr pods, Cidr services, List<LoadBalancer> loadBalancers, Flux flux,
@@ -22,9 +23,10 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
                       List<Mirror> mirrors, Ip endpointAddress, List<Name> podsSharedWith,
                       List<Name> servicesSharedWith, Located<String> secretsDecrypt,
-                      List<TalosPatch> patches) {
+                      List<TalosPatch> patches, List<DiskEncryption> encryptions) {
     public Cluster {
         patches = List.copyOf(patches);
+        encryptions = List.copyOf(encryptions);
         timeServers = List.copyOf(timeServers);
         sysctls = List.copyOf(sysctls);
         mirrors = List.copyOf(mirrors);

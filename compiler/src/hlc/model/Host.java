@@ -13,9 +13,10 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
                    List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
                    DiskSelector installDiskSelector, List<Located<String>> kernelArgs, List<Name> kernelModules,
                    List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot,
-                   Name cluster, List<TalosPatch> patches) {
+                   Name cluster, List<TalosPatch> patches, List<DiskEncryption> encryptions) {
     public Host {
         patches = List.copyOf(patches);
+        encryptions = List.copyOf(encryptions);
         kernelArgs = List.copyOf(kernelArgs);
         kernelModules = List.copyOf(kernelModules);
         sysctls = List.copyOf(sysctls);

@@ -37,6 +37,8 @@ public final class Choices {
     public static final List<String> BINDING_MODES = List.of("immediate", "wait-for-first-consumer");
     public static final List<String> DNS_POLICIES = List.of("sync", "upsert-only", "create-only");
     public static final List<String> SYSTEM_VOLUMES = List.of("EPHEMERAL", "IMAGECACHE");
+    /** The Talos system volumes that take LUKS2 encryption. */
+    public static final List<String> ENCRYPTED_VOLUMES = List.of("STATE", "EPHEMERAL");
     public static final List<String> SERVICE_KINDS = List.of("dns", "tunnel", "vault", "object-storage", "notifications",
             "email", "vpn", "identity", "monitoring", "vps", "other");
 

@@ -33,6 +33,7 @@ final class ClusterBuilder extends BlockBuilder {
         Slot<Located<String>> secrets = new Slot<>("secrets", t);
         Located<String> decrypt = null;
         List<TalosPatch> patches = new ArrayList<>();
+        List<DiskEncryption> encryptions = new ArrayList<>();
         Slot<Name> endpoint = new Slot<>("endpoint", t);
         Ip[] endpointAddress = {null};
         Slot<Name> nodeNetwork = new Slot<>("node-network", t);
@@ -105,6 +106,12 @@ final class ClusterBuilder extends BlockBuilder {
             else if (a instanceof ClusterNtpContext c) ntp.set(reporter, at, timeServers(c.ntpServerList()));
             else if (a instanceof ClusterSysctlContext c) addSysctl(sysctls, sysctl(c.sysctlKey(), c.sysctlValue()), t);
             else if (a instanceof ClusterMirrorContext c) addIfPresent(mirrors, mirror(c));
+            else if (a instanceof ClusterEncryptContext c) {
+                Name role = c.role == null ? null : lit.choice(c.role, ROLES, "role");
+                if (c.role == null || role != null) {
+                    addIfPresent(encryptions, new EncryptionReader(reporter, lit).read(role, c.volume, c.encryptionKey(), at, encryptions));
+                }
+            }
         }
         require(ctx, talos, name, "cluster", "talos", "talos v1.10.7");
         require(ctx, kubernetes, name, "cluster", "kubernetes", "kubernetes v1.33.3");
@@ -113,7 +120,7 @@ final class ClusterBuilder extends BlockBuilder {
                     bgp.get(), clusterDns.get(), clusterDomain.get(), kubePrism.get(), kernelArgs, kernelModules,
                     extensions, cpWorkloads.get(), coreDns.get(), ipv6(pods.get()), ipv6(services.get()),
                     ntp.get() == null ? List.of() : ntp.get(), sysctls, mirrors, endpointAddress[0],
-                    sharedWith(ctx, true), sharedWith(ctx, false), decrypt, patches);
+                    sharedWith(ctx, true), sharedWith(ctx, false), decrypt, patches, encryptions);
     }
 
     /** NTP servers: an address, a device or host by a bare name, or a DNS name the nodes look up. */

@@ -48,6 +48,7 @@ final class HostBuilder extends BlockBuilder {
         Slot<Host.Overlay> overlay = new Slot<>("overlay", t);
         Slot<Located<Boolean>> secureBoot = new Slot<>("secure-boot", t);
         List<TalosPatch> patches = new ArrayList<>();
+        List<DiskEncryption> encryptions = new ArrayList<>();
         for (HostAttrContext a : ctx.hostAttr()) {
             Span at = lit.span(a);
             if (a instanceof HostModelContext c) model.set(reporter, at, lit.string(c.STRING()));
@@ -105,6 +106,9 @@ final class HostBuilder extends BlockBuilder {
                 Name v = lit.name(c.name());
                 if (v != null) userVolumes.add(volume(v, c.volumeAttr(), name));
             } else if (a instanceof HostPatchContext c) addIfPresent(patches, new PatchReader(reporter, lit).read(c.patchBody(), null, at));
+            else if (a instanceof HostEncryptContext c) {
+                addIfPresent(encryptions, new EncryptionReader(reporter, lit).read(null, c.name(), c.encryptionKey(), at, encryptions));
+            }
         }
         require(ctx, role, name, "host", "role", "role controlplane");
         if (overlay.get() != null && (arch.get() == null || !arch.get().text().equals("arm64"))) {
@@ -114,7 +118,7 @@ final class HostBuilder extends BlockBuilder {
         return name == null ? null : new Host(name, model.get(), cpu.get(), memory.get(), role.get(), disk.get(), gpu.get(), osds,
                     interfaces, desc.get(), labels, taints, extensions, usb, volumes, userVolumes, diskSelector.get(),
                     kernelArgs, kernelModules, sysctls, arch.get(), overlay.get(), secureBoot.get(),
-                    cluster.get(), patches);
+                    cluster.get(), patches, encryptions);
     }
 
     /**

@@ -104,6 +104,54 @@ public enum TalosShape {
         return PLAIN_ARG.matcher(arg).matches() && !NOT_A_STRING.matcher(arg).matches();
     }
 
+    // ------------------------------------------------------------------ Talos's own schema for each release
+
+    /** Talos v1.10's config schema, a copy of ../shared/schemas/talos-config.v1.10.schema.json (schemas/UPSTREAM.md). */
+    public static final String TALOS_SCHEMA_V110 = "talos-config-v1.10";
+    /** Talos v1.14's config schema, a copy of ../shared/schemas/talos-config.schema.json (schemas/UPSTREAM.md). */
+    public static final String TALOS_SCHEMA_V114 = "talos-config-v1.14";
+
+    /**
+     * The shipped Talos schema that holds this shape's v1alpha1 document, for what a patch may set in it: v1.10's
+     * for v1.10 and v1.11, and for v1.12 and v1.13 too, whose v1alpha1 document still takes every field v1.10's
+     * does (deprecated, not removed: ../shared/schemas has no v1.12 or v1.13 schema, and v1.14's has dropped them);
+     * v1.14's for v1.14, where the document is little more than the machine's PKI.
+     */
+    public String machineSchema() {
+        return this == KUBERNETES_DOCUMENTS ? TALOS_SCHEMA_V114 : TALOS_SCHEMA_V110;
+    }
+
+    /**
+     * The shipped Talos schema that holds this shape's other documents (HostnameConfig, LinkConfig…): v1.10's for
+     * the classic releases, v1.14's for v1.12 to v1.14 (the network and volume documents came in v1.12), less the
+     * kinds v1.14 introduced ({@link #hasKind}).
+     */
+    public String kindSchema() {
+        return this == CLASSIC_V1ALPHA1 ? TALOS_SCHEMA_V110 : TALOS_SCHEMA_V114;
+    }
+
+    /**
+     * The kinds Talos v1.14 introduced with its {@code k8s.*} documents: the Kubernetes settings moved out of the
+     * v1alpha1 document ({@code k8s.} definitions in the v1.14 schema), the install settings and the discovery
+     * service. A v1.12 or v1.13 patch that names one names a document its release does not read.
+     */
+    private static final java.util.Set<String> SINCE_V114 = java.util.Set.of(
+            "UnattendedInstall", "UnattendedInstallConfig", "DiscoveryIdentityConfig", "DiscoveryServiceConfig");
+
+    /** False when the kind is one of {@link #kindSchema}'s that this shape's releases do not have yet. */
+    public boolean hasKind(String kind, String schemaDefinition) {
+        if (this != MULTI_DOCUMENT) return true;
+        return !SINCE_V114.contains(kind) && !schemaDefinition.startsWith("k8s.");
+    }
+
+    /** The shape whose schemas a release's patches are held to: its own, or the nearest one hlc has (HL096 says the rest). */
+    public static TalosShape nearest(Version v) {
+        if (v == null) return CLASSIC_V1ALPHA1; // no `talos` (HL007): the oldest form's schema, as before releases mattered
+        TalosShape s = of(v);
+        if (s != null) return s;
+        return v.major() == 1 && v.minor() < 12 ? CLASSIC_V1ALPHA1 : KUBERNETES_DOCUMENTS;
+    }
+
     /** A fact of the spec a shape cannot write: where it is and what it is ("the VLAN sub-interface bond0.107"). */
     public record Unwritable(Span at, String what) {}
 }

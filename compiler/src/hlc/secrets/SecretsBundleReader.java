@@ -73,7 +73,26 @@ public final class SecretsBundleReader {
                 f.token("secrets", "bootstraptoken"), f.base64("secrets", "secretboxencryptionsecret"),
                 f.token("trustdinfo", "token"),
                 f.pair("etcd"), f.pair("k8s"), f.pair("k8saggregator"),
-                f.pem("certs", "k8sserviceaccount", "key"), f.pair("os"));
+                f.pem("certs", "k8sserviceaccount", "key"), f.pair("os"), diskKeys(root, name), false);
+    }
+
+    /**
+     * The bundle's static disk passphrases: an optional {@code diskkeys} map of names to strings, beside the
+     * sections {@code talosctl gen secrets} writes. Messages name the key, never the value.
+     */
+    private static java.util.Map<String, String> diskKeys(JsonNode root, String name) throws BundleException {
+        JsonNode keys = root.path("diskkeys");
+        if (keys.isMissingNode() || keys.isNull()) return java.util.Map.of();
+        if (!keys.isObject()) throw new BundleException("secrets bundle " + name + ": `diskkeys` is not a map of names to passphrases");
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (var it = keys.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+                throw new BundleException("secrets bundle " + name + ": disk key `" + e.getKey() + "` is not a non-empty string");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
     }
 
     private static void worldReadable(Path file, java.util.function.Consumer<String> warnings) {

@@ -41,6 +41,31 @@ import java.util.TreeMap;
 final class KubernetesDocuments implements TalosForm {
     static final String CONTROL_PLANE_TAINT = "node-role.kubernetes.io/control-plane";
 
+    /**
+     * The node's VolumeConfig documents: the volumes the spec sizes, and the STATE and EPHEMERAL volumes it
+     * encrypts. v1.14's v1alpha1 document has no systemDiskEncryption any more, so a volume's encryption is in its
+     * VolumeConfig (one document per volume: the sizes and the encryption of EPHEMERAL together).
+     */
+    private static List<FileSpec.Document> systemVolumes(NodePlan n, SecretsBundle s) {
+        Map<String, NodePlan.Encrypted> encrypted = new LinkedHashMap<>();
+        for (NodePlan.Encrypted e : n.encryptions()) encrypted.put(e.volume(), e);
+        List<FileSpec.Document> docs = new ArrayList<>();
+        for (NodePlan.Volume v : n.volumes()) {
+            Map<String, Object> c = MultiDocument.volume(v);
+            NodePlan.Encrypted e = encrypted.remove(v.name());
+            if (e != null) c.put("encryption", MachineContext.encryption(e, s, false));
+            docs.add(new FileSpec.Document("talos-volume.yaml.j2", c));
+        }
+        for (NodePlan.Encrypted e : encrypted.values()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", e.volume());
+            c.put("provisioning", false);
+            c.put("encryption", MachineContext.encryption(e, s, false));
+            docs.add(new FileSpec.Document("talos-volume.yaml.j2", c));
+        }
+        return docs;
+    }
+
     @Override
     public TalosShape shape() {
         return TalosShape.KUBERNETES_DOCUMENTS;
@@ -61,7 +86,7 @@ final class KubernetesDocuments implements TalosForm {
             install.put("install_image", c.get("install_image"));
             install.put("disk_match", "disk.dev_path == " + MultiDocument.celString(n.installDisk()));
             docs.add(new FileSpec.Document("talos-v1.14-install.yaml.j2", install));
-            for (NodePlan.Volume v : n.volumes()) docs.add(new FileSpec.Document("talos-volume.yaml.j2", MultiDocument.volume(v)));
+            docs.addAll(systemVolumes(n, s));
             for (NodePlan.Volume v : n.userVolumes()) docs.add(new FileSpec.Document("talos-user-volume.yaml.j2", MultiDocument.volume(v)));
             for (String m : cluster.kernelModules()) docs.add(MultiDocument.doc("talos-v1.14-kernel-module.yaml.j2", "name", m));
             Map<String, Object> discovery = new LinkedHashMap<>();

@@ -27,7 +27,23 @@ final class MachineContext {
         c.put("node_ip_subnets", n.nodeIpSubnets());
         c.put("cluster", cluster(cluster));
         c.put("secrets", secrets(s, n.controlPlane()));
+        c.put("disk_encryption", n.encryptions().stream().map(e -> encryption(e, s, true)).toList());
         return c;
+    }
+
+    /**
+     * An encrypted volume for a template: Talos's name for it ({@code state}, {@code ephemeral} in the v1alpha1
+     * document's systemDiskEncryption; STATE, EPHEMERAL as VolumeConfig names), and its key: the TPM, or the static
+     * passphrase read from the bundle at this moment, so it is in the rendered (secret, never committed) config
+     * only. The driver has refused a real bundle without it; the placeholder bundle gives a stand-in.
+     */
+    static Map<String, Object> encryption(NodePlan.Encrypted e, SecretsBundle s, boolean lowerCase) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("volume", lowerCase ? e.volume().toLowerCase(java.util.Locale.ROOT) : e.volume());
+        m.put("tpm", e.tpm());
+        String passphrase = e.tpm() ? null : s.diskKey(e.keyName());
+        m.put("passphrase", passphrase == null ? "" : passphrase);
+        return m;
     }
 
     /** A map as a list of key/value pairs: templates iterate it in the map's order. */

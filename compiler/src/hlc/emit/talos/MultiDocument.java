@@ -151,6 +151,8 @@ final class MultiDocument implements TalosForm {
         m.put("max_size", v.maxSize() == null ? "" : v.maxSize());
         // "" when the spec says nothing: then Talos's default holds; "false" is written, not dropped
         m.put("grow", v.grow() == null ? "" : v.grow().toString());
+        m.put("provisioning", true);
+        m.put("encryption", "");
         return m;
     }
 

@@ -24,7 +24,18 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 String nodeSubnet, List<String> nodeIpSubnets, Schematic schematic, List<Alias> aliases, Map<String, String> labels,
                 Map<String, String> taints, List<Volume> volumes, List<Volume> userVolumes,
                 boolean secureBoot, boolean installDiskDefaulted, Map<String, String> installDiskSelector, List<String> kernelModules,
-                Map<String, String> sysctls, List<String> timeServers, Map<String, List<String>> mirrors) {
+                Map<String, String> sysctls, List<String> timeServers, Map<String, List<String>> mirrors,
+                List<Encrypted> encryptions) {
+
+    /**
+     * A system volume the node encrypts with LUKS2 ({@code STATE} or {@code EPHEMERAL}), its key sealed to the TPM
+     * ({@code keyName} null) or the bundle's static passphrase of that name.
+     */
+    record Encrypted(String volume, String keyName) {
+        boolean tpm() {
+            return keyName == null;
+        }
+    }
 
     /**
      * How a physical link is found: by kernel driver, permanent MAC, being physical, bus path (each null/false
@@ -205,7 +216,9 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
                 NodeIpSubnets.of(ix.cluster(), nodeNet), schematic, aliases,
                 labels, taints, h.volumes().stream().map(NodePlan::volume).toList(),
                 h.userVolumes().stream().map(NodePlan::volume).toList(), h.isSecureBoot(), disk != null && disk.isDefault(),
-                diskSelector(h.installDiskSelector()), modules, sysctls, time, mirrors);
+                diskSelector(h.installDiskSelector()), modules, sysctls, time, mirrors,
+                hlc.resolve.NodeEncryption.of(ix.spec().cluster(), h).stream()
+                        .map(e -> new Encrypted(e.volume().text(), e.tpm() ? null : e.key().value())).toList());
     }
 
     private static void addOnce(List<String> out, String v) {
