@@ -313,8 +313,9 @@ appAttr
     | 'substitute-from' name name 'optional'?   # AppSubstituteFrom // a Secret or ConfigMap of variables for this app
     | 'flux-spec' patchBody                     # AppFluxSpec   // fields merged into the Kustomization's spec, raw YAML
     ;
-// What a health check names: `cnpg-operator` (in the app's namespace) or `database/cnpg-operator`.
-healthCheckTarget : name ('/' name)? ;
+// What a health check names: `cnpg-operator` (in the app's namespace) or `database/cnpg-operator`; a
+// cluster-wide object's name may have dots (`kube-system/dnsendpoints.externaldns.k8s.io`, a CRD).
+healthCheckTarget : dnsName ('/' dnsName)? ;
 
 // ---------------------------------------------------------------- DNS providers (external-dns instances)
 dnsProviderDecl : 'dns-provider' name '{' dnsProviderAttr* '}' ;

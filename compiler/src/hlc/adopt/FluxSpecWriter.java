@@ -16,8 +16,10 @@ import java.util.TreeMap;
 /**
  * Writes a {@link FluxTree} as the spec's {@code flux} block and one {@code app} per Kustomization, one file per
  * namespace. Flux's defaults are left unsaid where hlc's are the same; where they differ the value is written
- * ({@code prune false}: Flux's default is false, hlc's true). What an app block has no words for (health checks,
- * patches, another source, retry intervals…) is a comment in the app naming the file and line.
+ * ({@code prune false}: Flux's default is false, hlc's true). Health checks, retry intervals, decryption and an
+ * app's own variables sources become the app's words; the other spec fields Flux has become its raw
+ * {@code flux-spec}; what no word can say (another source, a target namespace of its own…) is a comment in the
+ * app naming the file and line.
  */
 final class FluxSpecWriter {
     static final String COMPONENTS = "kubernetes/components/";
@@ -212,12 +214,23 @@ final class FluxSpecWriter {
         }
         for (FluxKustomization.SubstituteFrom s : k.substituteFrom()) {
             if (s.kind().equals("Secret") && s.name().equals(substituteFrom)) continue;
-            t.notImported(1, "substituteFrom " + s.kind() + " " + s.name() + (s.optional() ? " (optional)" : "") + " (" + k.doc().where("substituteFrom") + ")");
+            if (!namespaced && s.kind().equals("ConfigMap") && s.name().equals("cluster-settings")) continue; // hlc's own, in the flat layout
+            if ((s.kind().equals("Secret") || s.kind().equals("ConfigMap")) && SpecText.isName(s.name())) {
+                t.line(1, "substitute-from " + s.kind().toLowerCase(java.util.Locale.ROOT) + " " + s.name() + (s.optional() ? " optional" : ""));
+            } else {
+                t.notImported(1, "substituteFrom " + s.kind() + " " + s.name() + (s.optional() ? " (optional)" : "") + " (" + k.doc().where("substituteFrom") + ")");
+            }
         }
+        JsonNode raw = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         for (String key : extraSpecKeys(k)) {
-            if (key.equals("healthChecks")) healthChecks(t, k);
+            JsonNode value = k.doc().node().path("spec").path(key);
+            if (key.equals("healthChecks")) healthChecks(t, k, ns);
+            else if (key.equals("retryInterval")) duration(t, k, "retry-interval", value.asText(), null, "retryInterval");
+            else if (key.equals("decryption")) decryption(t, k, value);
+            else if (RAW.contains(key)) ((com.fasterxml.jackson.databind.node.ObjectNode) raw).set(key, value);
             else t.notImported(1, "spec." + key + " (" + k.doc().where(key) + ")");
         }
+        if (!raw.isEmpty()) fluxSpec(t, k, raw);
         Iterator<String> meta = k.doc().node().path("metadata").fieldNames();
         while (meta.hasNext()) {
             String m = meta.next();
@@ -231,10 +244,14 @@ final class FluxSpecWriter {
     }
 
     private void duration(SpecText t, FluxKustomization k, String what, String value, String dflt) {
+        duration(t, k, what, value, dflt, what);
+    }
+
+    private void duration(SpecText t, FluxKustomization k, String what, String value, String dflt, String field) {
         if (value == null) return;
         long ms = GoDurations.millis(value);
-        if (ms < 0) {
-            t.notImported(1, what + " " + value + " (" + k.doc().where(what) + ")");
+        if (ms <= 0 && field.equals("retryInterval") || ms < 0) {
+            t.notImported(1, field + " " + value + " (" + k.doc().where(field) + ")");
         } else if (dflt == null || ms != GoDurations.millis(dflt)) {
             t.line(1, what + " " + value);
         }
@@ -262,16 +279,76 @@ final class FluxSpecWriter {
     }
 
     /**
-     * Each health check a comment of its own, naming what Flux waits for (kind, namespace/name), so the summary
-     * counts them and each can become the app's word for it once the language has one.
+     * Each health check as the app's {@code health-check}: its kind, its namespace when it is not the app's (Flux
+     * reads a check without one in the Kustomization's own namespace), its name, and its apiVersion when that is
+     * not the one hlc writes for the kind. One the language cannot say (a kind hlc knows no apiVersion for and
+     * the repository gives none, a name it cannot spell) stays a comment, counted on its own in the summary.
      */
-    private static void healthChecks(SpecText t, FluxKustomization k) {
+    private static void healthChecks(SpecText t, FluxKustomization k, String appNs) {
         for (JsonNode h : k.doc().node().path("spec").path("healthChecks")) {
-            String ns = h.path("namespace").asText(k.targetNamespace() != null ? k.targetNamespace() : k.namespace());
-            t.healthCheck(1, h.path("kind").asText("?") + " " + ns + "/" + h.path("name").asText("?")
-                    + " (" + k.doc().where("healthChecks") + "): the app block has no word for a health check yet");
+            String kind = h.path("kind").asText("?"), name = h.path("name").asText("?");
+            String ns = h.path("namespace").asText(k.namespace());
+            String api = h.path("apiVersion").asText(null);
+            String known = hlc.resolve.HealthCheckKinds.known(kind);
+            boolean sayable = SpecText.isName(kind) && (SpecText.isName(name) || DNS_NAME.matcher(name).matches())
+                    && SpecText.isName(ns) && (api != null || known != null);
+            if (!sayable) {
+                t.healthCheck(1, kind + " " + ns + "/" + name + " (" + k.doc().where("healthChecks") + "): "
+                        + (api == null && known == null ? "hlc knows no apiVersion for the kind and the repository gives none" : "a name the language cannot spell"));
+                continue;
+            }
+            t.line(1, "health-check " + kind + " " + (ns.equals(appNs) ? "" : ns + "/") + name
+                    + (api != null && !api.equals(known) ? " api " + SpecText.quote(api) : ""));
         }
     }
+
+    /** {@code decryption sops [secret NAME]}; another provider, or a service account, stays a comment. */
+    private static void decryption(SpecText t, FluxKustomization k, JsonNode d) {
+        String provider = d.path("provider").asText("");
+        String secret = d.at("/secretRef/name").asText(null);
+        boolean sayable = provider.equals("sops") && (secret == null || SpecText.isName(secret))
+                && d.size() == (d.has("secretRef") ? 2 : 1);
+        if (sayable) t.line(1, "decryption sops" + (secret == null ? "" : " secret " + secret));
+        else t.notImported(1, "spec.decryption (" + k.doc().where("decryption") + ")");
+    }
+
+    /**
+     * The spec fields the app has no words for, as its {@code flux-spec}: written as they are (YAML anchors
+     * resolved), checked against Flux's schema on arrival like any other.
+     */
+    private static void fluxSpec(SpecText t, FluxKustomization k, JsonNode raw) {
+        String yaml;
+        try {
+            yaml = RAW_YAML.writeValueAsString(raw);
+        } catch (java.io.IOException cannot) {
+            raw.fieldNames().forEachRemaining(key -> t.notImported(1, "spec." + key + " (" + k.doc().where(key) + ")"));
+            return;
+        }
+        if (yaml.contains("\"\"\"")) {
+            raw.fieldNames().forEachRemaining(key -> t.notImported(1, "spec." + key + " (" + k.doc().where(key) + ")"));
+            return;
+        }
+        t.comment(1, "from " + k.doc().where("spec"));
+        t.line(1, "flux-spec \"\"\"");
+        for (String l : yaml.split("\n")) t.line(2, l);
+        t.line(2, "\"\"\"");
+    }
+
+    /**
+     * Flux Kustomization spec fields that the app block has no word for and hlc writes nothing of, which the
+     * import carries over raw (its {@code flux-spec}); the rest are read into words or kept as comments.
+     */
+    /** A Kubernetes name with dots (a CRD's), which the language spells as a DNS name. */
+    private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
+    static final Set<String> RAW = Set.of("buildMetadata", "commonMetadata", "deletionPolicy", "force",
+            "healthCheckExprs", "ignore", "ignoreMissingComponents", "images", "kubeConfig", "namePrefix", "nameSuffix",
+            "patches", "serviceAccountName", "suspend");
+    private static final com.fasterxml.jackson.databind.ObjectMapper RAW_YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
     private static List<String> extraSpecKeys(FluxKustomization k) {
         List<String> out = new ArrayList<>();

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * A Flux Kustomization as a set of facts, one line each, with Flux's defaults filled in so that a value left
  * out and the same value written compare equal: {@code media/plex path kubernetes/apps/media/plex/app},
  * {@code media/plex dependsOn kopiur-system/kopiur}, {@code media/plex timeout 1h} (Flux's default for an unset
- * timeout is the interval). Paths are repository-relative; components are resolved against the path, as Flux
+ * timeout is the interval); health checks, the retry interval, decryption and the fields an app carries raw
+ * ({@code force}, {@code healthCheckExprs}…) when set. Paths are repository-relative; components are resolved against the path, as Flux
  * resolves them.
  */
 final class KustomizationFacts {
@@ -47,6 +48,13 @@ final class KustomizationFacts {
                 facts.add(key + " healthCheck " + h.path("kind").asText() + "/" + h.path("namespace").asText(namespace) + "/" + h.path("name").asText());
             }
         }
+        if (spec.hasNonNull("retryInterval")) facts.add(key + " retryInterval " + millis(spec.path("retryInterval").asText()));
+        if (spec.has("decryption")) {
+            JsonNode d = spec.path("decryption");
+            facts.add(key + " decryption " + d.path("provider").asText() + "/" + d.at("/secretRef/name").asText("(no secret)"));
+        }
+        // The fields an app carries raw (its flux-spec), each as its JSON: written back as they were read.
+        for (String f : new TreeSet<>(FluxSpecWriter.RAW)) if (spec.has(f)) facts.add(key + " " + f + " " + spec.path(f));
         return facts;
     }
 

@@ -109,10 +109,10 @@ final class AppBuilder extends BlockBuilder {
     private App.HealthCheck healthCheck(AppHealthCheckContext c, Span at) {
         Name kind = lit.name(c.name());
         HealthCheckTargetContext target = c.healthCheckTarget();
-        if (kind == null || target == null || target.name().isEmpty()) return null;
-        Name first = lit.name(target.name(0));
-        Name second = target.name().size() > 1 ? lit.name(target.name(1)) : null;
-        if (first == null || (target.name().size() > 1 && second == null)) return null;
+        if (kind == null || target == null || target.dnsName().isEmpty()) return null;
+        Name first = lit.name(target.dnsName(0));
+        Name second = target.dnsName().size() > 1 ? lit.name(target.dnsName(1)) : null;
+        if (first == null || (target.dnsName().size() > 1 && second == null)) return null;
         Located<String> api = c.STRING() == null ? null : lit.nonEmpty(c.STRING(), "health check apiVersion");
         return second == null ? new App.HealthCheck(kind, null, first, api, at) : new App.HealthCheck(kind, first, second, api, at);
     }

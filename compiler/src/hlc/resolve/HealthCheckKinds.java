@@ -24,6 +24,7 @@ public final class HealthCheckKinds {
             Map.entry("Job", "batch/v1"),
             Map.entry("Service", "v1"),
             Map.entry("PersistentVolumeClaim", "v1"),
+            Map.entry("CustomResourceDefinition", "apiextensions.k8s.io/v1"),
             Map.entry("CephCluster", "ceph.rook.io/v1"),
             Map.entry("CephBlockPool", "ceph.rook.io/v1"),
             Map.entry("CephFilesystem", "ceph.rook.io/v1"),
@@ -32,6 +33,7 @@ public final class HealthCheckKinds {
             Map.entry("ExternalSecret", "external-secrets.io/v1"),
             Map.entry("ClusterSecretStore", "external-secrets.io/v1"),
             Map.entry("Certificate", "cert-manager.io/v1"),
+            Map.entry("ClusterIssuer", "cert-manager.io/v1"),
             Map.entry("ReplicationSource", "volsync.backube/v1alpha1")));
 
     private HealthCheckKinds() {}

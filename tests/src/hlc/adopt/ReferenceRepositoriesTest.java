@@ -79,7 +79,8 @@ class ReferenceRepositoriesTest {
 
     /**
      * Talos v1.14 repositories, written in hlc's v1.14 form: each node's Talos facts round-trip, and the Flux side
-     * but for health checks (kept as comments, one each: the app block has no word for them yet). The API endpoint
+     * but for the root's own deletionPolicy and patches (the defaults it gives every child Kustomization; hlc writes
+     * its own root). Health checks and the one app's own Secret are the apps' words. The API endpoint
      * name (https://k8s.internal:6443) becomes the dns name of the API's load balancer, which checks (no HL033).
      */
     @Test
@@ -88,9 +89,10 @@ class ReferenceRepositoriesTest {
         assertEquals(77, o.result().kustomizations()); // SOURCES.md: 78 Kustomizations, the root included
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
-        assertEquals(Set.of("healthCheck", "substituteFrom"), kinds(o.fluxLost()));
-        // the one app that substitutes from a Secret keeps it only as a comment: one app is not "most apps"
-        assertEquals(1, o.fluxLost().stream().filter(f -> f.contains(" substituteFrom ")).count());
+        assertEquals(Set.of("deletionPolicy", "patches"), kinds(o.fluxLost()), String.join("\n", o.fluxLost()));
+        assertTrue(o.fluxLost().stream().allMatch(f -> f.startsWith("flux-system/cluster-apps ")));
+        // the one app that substitutes from a Secret has it as its own `substitute-from`: one app is not "most apps"
+        assertTrue(o.result().files().values().stream().anyMatch(t -> t.contains("\n  substitute-from secret ")));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
         assertEquals(Set.of(), o.nodesLost());
@@ -109,7 +111,7 @@ class ReferenceRepositoriesTest {
         assertTrue(o.result().files().get("lab.hl").contains("// not imported: external-dns unifi-dns ("));
         // Rook's pools and their classes, stated for the user to write the ceph block from
         assertTrue(o.result().files().get("lab.hl").contains("// not imported: Rook block pool ceph-blockpool (replicas 3, failure-domain host, compression passive zstd); its storage class ceph-block (default, expandable, reclaim delete, binding immediate, mount-option \"discard\")"), o.result().files().get("lab.hl"));
-        assertEquals(o.fluxLost().stream().filter(f -> f.contains(" healthCheck ")).count(), o.result().healthChecks());
+        assertEquals(0, o.result().healthChecks()); // each is an app's `health-check`, none a comment
     }
 
     /**
@@ -128,7 +130,7 @@ class ReferenceRepositoriesTest {
         assertTrue(root.contains("\n  endpoint k8s.bjw-s.internal\n"), root);
         assertTrue(root.contains("\n  loadbalancer kube-api 10.1.6.50 on lb-pool dns k8s.bjw-s.internal\n"), root);
         assertTrue(root.contains("dns-provider externaldns-ovh {\n  target ovh\n  domains [bjw-s.dev]\n  sources [crd, gateway-httproute]\n"), root);
-        assertEquals(Set.of("healthCheck"), kinds(o.fluxLost()));
+        assertEquals(Set.of("patches"), kinds(o.fluxLost()), String.join("\n", o.fluxLost()));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
         assertEquals(Set.of(), o.nodesLost());
@@ -154,7 +156,7 @@ class ReferenceRepositoriesTest {
                   policy sync
                 """), root);
         assertTrue(root.contains("// not imported: external-dns external-dns-unifi ("), root);
-        List<String> unexplained = o.fluxLost().stream().filter(f -> !f.contains(" healthCheck ")
+        List<String> unexplained = o.fluxLost().stream().filter(f -> !f.startsWith("flux-system/cluster-apps patches ")
                 && !f.startsWith("flux-system/flux-repositories ")
                 && !f.equals("flux-system/cluster-apps dependsOn flux-system/flux-repositories")).toList();
         assertEquals(List.of(), unexplained);
@@ -178,8 +180,10 @@ class ReferenceRepositoriesTest {
                   owner default
                   policy sync
                 """), o.result().files().get("lab.hl"));
-        assertEquals(Set.of(), o.arrival());
-        assertEquals(Set.of("healthCheck", "substitute", "substituteFrom"), kinds(o.fluxLost()));
+        // four apps (cnpg-operator, external-secrets, envoy-gateway, pocket-id) wait and have health checks, which
+        // Flux then ignores: a finding on arrival the user wants
+        assertEquals(Set.of("HL131"), o.arrival());
+        assertEquals(Set.of("deletionPolicy", "patches", "substitute"), kinds(o.fluxLost()), String.join("\n", o.fluxLost()));
         assertEquals(Set.of("substituteFrom"), kinds(o.fluxAdded()));
         assertTrue(o.nodesCompiled());
         assertEquals(Set.of(), o.nodesLost());

@@ -81,9 +81,13 @@ class TscibiliaImportTest {
         Set<String> differing = new TreeSet<>(rt.lost());
         differing.addAll(rt.added());
         Set<String> kinds = differing.stream().map(f -> f.split(" ", 3)[1]).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("healthCheck", "substitute", "substituteFrom"), kinds, rt.diff());
-        // health checks: the language has no words for them (23 in 13 Kustomizations)
-        assertEquals(23, rt.lost().stream().filter(f -> f.contains(" healthCheck ")).count());
+        // the root's own deletionPolicy and patches (defaults for every child Kustomization): hlc writes its own root
+        assertEquals(Set.of("deletionPolicy", "patches", "substitute", "substituteFrom"), kinds, rt.diff());
+        assertTrue(rt.lost().stream().filter(f -> f.contains(" deletionPolicy ") || f.contains(" patches "))
+                .allMatch(f -> f.startsWith("flux-system/cluster-apps ")), rt.diff());
+        // health checks (23 in 13 Kustomizations) and healthCheckExprs are the apps' words and flux-spec now
+        assertTrue(RoundTrip.repositoryFacts(imported.flux()).stream().filter(f -> f.contains(" healthCheck ")).count() == 23);
+        assertTrue(rt.lost().stream().noneMatch(f -> f.contains(" healthCheck ") || f.contains(" healthCheckExprs ")), rt.diff());
         assertTrue(rt.added().stream().noneMatch(f -> f.contains(" healthCheck ")));
         // the one substitution lost is the one whose name looks secret (EXT_AUTH_TARGET): a vault reference now
         assertEquals(List.of("observability/victoria-logs substitute EXT_AUTH_TARGET=victoria-logs-server"),
@@ -92,9 +96,9 @@ class TscibiliaImportTest {
         // ... which hlc puts in an ExternalSecret the app substitutes from
         assertTrue(rt.added().contains("observability/victoria-logs substituteFrom Secret/victoria-logs-secrets"));
         // substitute-from gives cluster-secrets to all: the 30 apps without it get it; the 6 per-app Secrets
-        // (cnpg-secret, dragonfly-secret…) are left out, each a comment in its app
+        // (cnpg-secret, dragonfly-secret…) are each app's own `substitute-from secret NAME`
         assertEquals(30, rt.added().stream().filter(f -> f.endsWith(" substituteFrom Secret/cluster-secrets")).count());
-        assertEquals(6, rt.lost().stream().filter(f -> f.contains(" substituteFrom ")).count());
+        assertEquals(0, rt.lost().stream().filter(f -> f.contains(" substituteFrom ")).count());
     }
 
     /**
@@ -144,14 +148,16 @@ class TscibiliaImportTest {
         assertTrue(root.contains("// not imported: cluster-apps spec.patches (kubernetes/flux/cluster/ks.yaml:17)"), root);
         assertTrue(root.contains("// not imported: document WatchdogTimerConfig (kubernetes/talos/machineconfig.yaml.j2:248)"), root);
         String database = imported.files().get("home-ops/database.hl");
-        assertTrue(database.matches("(?s).*// not imported: health check HelmRelease database/cnpg-operator \\(kubernetes/apps/database/cnpg/ks\\.yaml:\\d+\\): the app block has no word for a health check yet.*"), database);
+        assertTrue(database.contains("\n  health-check HelmRelease cnpg-operator\n"), database);
+        assertTrue(database.contains("\n  substitute-from secret cnpg-secret\n"), database);
+        assertTrue(imported.files().get("home-ops/ai.hl").contains("\n  flux-spec \"\"\"\n    healthCheckExprs:\n"), imported.files().get("home-ops/ai.hl"));
         long comments = imported.files().values().stream().flatMap(String::lines).filter(l -> l.contains("// not imported: ")).count();
         assertEquals(imported.comments(), comments);
         long healthChecks = imported.files().values().stream().flatMap(String::lines).filter(l -> l.contains("// not imported: health check ")).count();
         assertEquals(imported.healthChecks(), healthChecks);
-        // every health check of the repository, one comment each (the round trip names each as lost)
-        assertEquals(RoundTrip.repositoryFacts(imported.flux()).stream().filter(f -> f.contains(" healthCheck ")).count(), healthChecks);
-        assertTrue(imported.summary().endsWith(" (" + healthChecks + " of them Flux health checks)"), imported.summary());
+        // every health check of the repository is an app's `health-check`: none is left as a comment
+        assertEquals(0, healthChecks);
+        assertFalse(imported.summary().contains("health check"), imported.summary());
     }
 
     /**
