@@ -83,8 +83,11 @@ public final class ImportCommand implements Callable<Integer> {
         }
         var r = checked.reporter();
         System.err.print(new TextRenderer(false).render(r.sorted(), r.errorCount(), r.warningCount()));
-        System.err.println("hlc: the checks on " + root + (r.hasErrors() ? " found the problems above"
-                : " found nothing wrong; `hlc compile " + root + "` writes its files"));
+        // Warnings do not stop a compile, but "nothing wrong" above a list of them would be untrue.
+        String verdict = r.hasErrors() ? " found the problems above"
+                : r.warningCount() > 0 ? " found no errors, and the warnings above to review; `hlc compile " + root + "` writes its files"
+                : " found nothing wrong; `hlc compile " + root + "` writes its files";
+        System.err.println("hlc: the checks on " + root + verdict);
         return r.hasErrors() ? 1 : 0;
     }
 
