@@ -116,7 +116,7 @@ class SarifRendererTest {
             assertEquals(c.title(), rule.at("/shortDescription/text").asText());
             assertFalse(rule.get("name").asText().isBlank());
             assertTrue(rule.at("/help/text").asText().startsWith(c.name() + ": " + c.title()));
-            String expected = c == Code.HL042 || c == Code.HL061 || c == Code.HL085 || c == Code.HL120 ? "warning" : "error";
+            String expected = Set.of(Code.HL042, Code.HL061, Code.HL085, Code.HL120, Code.HL124, Code.HL131, Code.HL132).contains(c) ? "warning" : "error";
             assertEquals(expected, rule.at("/defaultConfiguration/level").asText(), c.name());
         }
         for (JsonNode r : log.at("/runs/0/results")) {

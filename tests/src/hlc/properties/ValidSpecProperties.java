@@ -63,7 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       and user volumes, install-disk selectors, links chosen by MAC, static routes through the network's gateway,
  *       bond options, NTP, sysctls, kernel settings, `arch arm64`, the namespaced Flux layout (with `app@namespace`
  *       where a bare name would mean another namespace), a Multus address, DNS providers (a public one serving a
- *       zone no machine is named in), and Longhorn, ZFS, democratic-csi and CephFS classes;
+ *       zone no machine is named in), Longhorn, ZFS, democratic-csi and CephFS classes, an app's Flux fields
+ *       (a health check where it does not `wait`, retry interval, SOPS decryption, its own substitute-from, a
+ *       `flux-spec`), and disk encryption (static keys by name; the TPM on a host with `secure-boot`);
  *       {@link GeneratorCoverageTest} shows each appears;</li>
  *   <li>names that are random labels or keywords (`network on`, `app default`), sometimes shared between kinds
  *       (an app and a Ceph cluster both called `rook-ceph`); descriptions with accents, CJK and emoji; one-line or
@@ -156,7 +158,7 @@ class ValidSpecProperties {
     /** A deliberate error whose message does not depend on declaration order. */
     enum Fault {
         NONE("-----"),
-        DUPLICATE_ADDRESS_IN_HOST("HL026"),
+        DUPLICATE_ADDRESS_IN_HOST("HL124"), // two links of one host: a warning of its own (a Thunderbolt ring does it on purpose)
         VIP_REUSED_BY_LOAD_BALANCER("HL026"),
         ADDRESS_OUTSIDE_NETWORK("HL023"),
         BROADCAST_ADDRESS("HL024"),
@@ -236,7 +238,7 @@ class ValidSpecProperties {
     enum Feature {
         DUAL_STACK_NETWORKS, DUAL_STACK_CLUSTER, LOAD_BALANCER_POOL, BGP, ENDPOINT, LABELS_AND_TAINTS, VOLUMES,
         NAMESPACED_LAYOUT, MULTUS, DNS_PROVIDERS, INSTALL_DISK_SELECTOR, LINK_BY_MAC, ROUTES, NTP, SYSCTL, ARM64,
-        OTHER_BACKENDS, NODE_SETTINGS
+        OTHER_BACKENDS, NODE_SETTINGS, FLUX_FIELDS, DISK_ENCRYPTION
     }
 
     record Plan(SitePlan site, List<String> names, boolean shareNames, Infra infra, Workloads workloads,
@@ -741,6 +743,14 @@ class ValidSpecProperties {
                     a.add("sysctl \"vm.nr_hugepages\" \"1024\"");
                     if ((fx >> 16 & 1) != 0) a.add("sysctl net.core.rmem_max 2500000"); // the cluster's too: this one wins
                 }
+                if (has(Feature.DISK_ENCRYPTION) && fb) {
+                    a.add("encrypt STATE key \"state-" + i + "\"");
+                    // sealing to the TPM needs SecureBoot (HL125); no arm64 board here has a TPM
+                    if ((fx >> 17 & 1) != 0 && !a.contains("arch arm64")) {
+                        a.add("secure-boot");
+                        a.add("encrypt EPHEMERAL tpm");
+                    }
+                }
                 boolean byMac = has(Feature.LINK_BY_MAC) && fb;
                 boolean routed = has(Feature.ROUTES) && fb;
                 List<String> ifaceNames = interfaceNames(i);
@@ -884,6 +894,7 @@ class ValidSpecProperties {
                 });
             }
             if (has(Feature.SYSCTL)) c.add("sysctl net.core.rmem_max 7500000");
+            if (has(Feature.DISK_ENCRYPTION) && (fp.a() >> 9 & 1) != 0) c.add("encrypt worker EPHEMERAL key \"workers\"");
             if (has(Feature.NODE_SETTINGS)) {
                 c.add("cluster-dns 10." + (200 + servicesAt) + ".0.10");
                 c.add("cluster-domain cluster.local");
@@ -915,6 +926,7 @@ class ValidSpecProperties {
                     flux.add("namespace " + n(appSlice % POOL) + " { components [alerts] description \"" + DESCRIPTIONS.get(0) + "\" }");
                 }
             }
+            if (has(Feature.FLUX_FIELDS) && (fp.a() >> 10 & 1) != 0) flux.add("decryption sops"); // every app's, unless its own
             if (!flux.isEmpty()) c.add(nested("flux", flux));
             if (cp.vip() && cp.flux()) c.add("secrets \"talos/secrets.yaml\"");
             emit(block("cluster " + n(CLUSTER), c));
@@ -1128,6 +1140,16 @@ class ValidSpecProperties {
                 if ((extras & 16) != 0) a.add("interval 10m");
                 if ((extras & 32) != 0) a.add("timeout 5m");
                 if ((extras & 64) != 0) a.add("description \"" + DESCRIPTIONS.get(Math.floorMod(more >> 5, DESCRIPTIONS.size())) + "\"");
+                if (has(Feature.FLUX_FIELDS)) {
+                    // Flux ignores health checks of an app that waits for everything (HL131): only beside no `wait`
+                    boolean waits = (extras & 2) != 0 && Math.floorMod(ap.lb(), 3) != 2;
+                    if (!waits && (more >> 8 & 1) != 0) a.add("health-check HelmRelease " + name);
+                    if ((more >> 9 & 1) != 0) a.add("retry-interval 2m");
+                    if ((more >> 10 & 1) != 0) a.add((more >> 11 & 1) != 0 ? "decryption sops secret sops-age" : "decryption sops");
+                    if ((more >> 12 & 1) != 0) a.add("substitute-from " + ((more >> 13 & 1) != 0 ? "configmap " : "secret ") + name + "-settings"
+                            + ((more >> 14 & 1) != 0 ? " optional" : ""));
+                    if ((more >> 15 & 1) != 0) a.add("flux-spec \"\"\"\n    force: true\n    \"\"\"");
+                }
                 if (i == 0 && has(Feature.MULTUS)) {
                     // a static pod address on the first network, which every spec's first host is on (the macvlan's master)
                     Net net = nets.get(0);

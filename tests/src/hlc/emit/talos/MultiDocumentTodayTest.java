@@ -1,7 +1,6 @@
 package hlc.emit.talos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hlc.diag.Diagnostic;
 import hlc.emit.EmitFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,19 +235,20 @@ class MultiDocumentTodayTest {
     }
 
     /**
-     * The classic form has no place in hlc for a VLAN sub-interface: an error at its place, and nothing is
-     * written. Labels, taints and kernel modules go into the v1alpha1 document, volumes into the VolumeConfig
-     * and UserVolumeConfig documents v1.10 and v1.11 take beside it.
+     * The classic form (Talos v1.10 and v1.11) says all of today's spec now: the VLAN sub-interface goes under its
+     * bond's {@code vlans} in the v1alpha1 document, with its id and MTU, so no HL096 refuses the spec.
      */
     @Test
-    void theClassicFormReportsEachFactItCannotWrite() {
-        String text = TODAY.replace("talos v1.13.8", "talos v1.11.5");
+    void theClassicFormWritesTheVlanUnderItsBond() {
+        String text = TODAY.replace("talos v1.13.8", "talos v1.11.5").replace("kubernetes v1.36.3", "kubernetes v1.34.1");
         EmitFixtures.Run classic = EmitFixtures.emitText(text);
-        assertTrue(classic.failed());
-        assertTrue(classic.files().isEmpty());
-        List<Diagnostic> hl096 = classic.reporter().sorted().stream().filter(d -> d.code().equals("HL096")).toList();
-        List<String> at = hl096.stream().map(d -> text.split("\n", -1)[d.span().line() - 1].strip()).toList();
-        assertEquals(List.of("interface bond0.107 on iot vlan 107 of bond0 mtu 1500"), at);
-        assertTrue(hl096.get(0).message().contains("v1.11.5"), hl096.get(0).message());
+        assertFalse(classic.failed(), () -> String.valueOf(classic.findings()));
+        JsonNode machine = MultiDocumentTest.docs(classic, "k8s-1").get(0);
+        JsonNode bond = null;
+        for (JsonNode i : machine.at("/machine/network/interfaces")) if (i.path("interface").asText().equals("bond0")) bond = i;
+        assertTrue(bond != null, "bond0 in " + machine.at("/machine/network/interfaces"));
+        assertEquals(1, bond.path("vlans").size(), bond.toString());
+        assertEquals(107, bond.at("/vlans/0/vlanId").asInt());
+        assertEquals(1500, bond.at("/vlans/0/mtu").asInt());
     }
 }

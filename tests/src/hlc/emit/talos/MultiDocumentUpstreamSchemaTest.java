@@ -167,7 +167,7 @@ class MultiDocumentUpstreamSchemaTest {
         Map<String, Object> vlan = new HashMap<>(Map.of("name", "bond0.107", "parent", "bond0", "vlan_id", 107, "mtu", 1500,
                 "addresses", List.of(), "gateway", "", "gateway6", "", "routes", List.of()));
         Map<String, Object> ephemeral = new HashMap<>(Map.of("name", "EPHEMERAL", "disk_match", "disk.transport == \"nvme\"",
-                "min_size", "", "max_size", "400GiB", "grow", ""));
+                "min_size", "", "max_size", "400GiB", "grow", "", "provisioning", true, "encryption", ""));
         Map<String, Object> user = new HashMap<>(Map.of("name", "local-hostpath", "disk_match", "disk.transport == \"nvme\"",
                 "min_size", "50GiB", "max_size", "", "grow", "true"));
         var spec = hlc.emit.FileSpec.ofDocuments("talos/x.yaml", List.of(
