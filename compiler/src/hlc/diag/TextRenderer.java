@@ -53,7 +53,24 @@ public final class TextRenderer {
     }
 
     private static String pad(Diagnostic d) {
-        return " ".repeat(Integer.toString(d.span().line()).length() + 1);
+        return " ".repeat(width(d) + 1);
+    }
+
+    /**
+     * The width of the line-number gutter, one for the whole finding as rustc draws it: the widest line number
+     * that any of its snippets shows, so that a note on line 8 under a finding on line 16 keeps the bars aligned.
+     */
+    private static int width(Diagnostic d) {
+        int widest = d.span().line();
+        for (Label l : d.labels()) widest = Math.max(widest, l.span().line());
+        for (Suggestion g : d.suggestions()) widest = Math.max(widest, g.span().line());
+        return Integer.toString(widest).length();
+    }
+
+    /** A line number, left-aligned in a gutter {@code width} wide. */
+    private static String number(int line, int width) {
+        String n = Integer.toString(line);
+        return n + " ".repeat(Math.max(0, width - n.length()));
     }
 
     public static String summary(long errors, long warnings) {
@@ -73,6 +90,7 @@ public final class TextRenderer {
            .append(sevColoured).append(paint("1", "[" + d.code() + "]")).append(": ")
            .append(d.message()).append('\n');
         // Labels on the primary line share its snippet, as rustc draws them: `^^^` the primary, `---` the others.
+        int gutterWidth = width(d);
         boolean shareable = shareable(d.span());
         List<Marker> primaryLine = new ArrayList<>();
         primaryLine.add(new Marker(d.span().column(), d.span().length(), true, d.primaryLabel()));
@@ -85,33 +103,33 @@ public final class TextRenderer {
             }
         }
         if (primaryLine.size() == 1) {
-            quote(d.span(), d.primaryLabel(), caretColour, d.sensitive(), out);
+            quote(d.span(), d.primaryLabel(), caretColour, d.sensitive(), gutterWidth, out);
         } else {
-            snippet(d.span(), primaryLine, caretColour, d.sensitive(), out);
+            snippet(d.span(), primaryLine, caretColour, d.sensitive(), gutterWidth, out);
         }
         for (List<Label> group : elsewhere.values()) {
             Label first = group.get(0);
             out.append(paint("1", first.span().toString())).append(": ").append(paint("36", "note")).append(": ");
             if (group.size() == 1 || !shareable(first.span())) {
                 out.append(first.message()).append('\n');
-                quote(first.span(), null, "36", false, out);
+                quote(first.span(), null, "36", false, gutterWidth, out);
                 for (Label l : group.subList(1, group.size())) {
                     out.append(paint("1", l.span().toString())).append(": ").append(paint("36", "note")).append(": ")
                        .append(l.message()).append('\n');
-                    quote(l.span(), null, "36", false, out);
+                    quote(l.span(), null, "36", false, gutterWidth, out);
                 }
             } else {
                 out.append(group.size()).append(" places on this line\n");
                 List<Marker> markers = new ArrayList<>();
                 for (Label l : group) markers.add(new Marker(l.span().column(), l.span().length(), false, l.message()));
-                snippet(first.span(), markers, "36", false, out);
+                snippet(first.span(), markers, "36", false, gutterWidth, out);
             }
         }
         String pad = pad(d);
         if (d.hint() != null) {
             out.append(pad).append("= ").append(paint("1;32", "hint")).append(": ").append(d.hint()).append('\n');
         }
-        for (Suggestion g : d.suggestions()) help(g, d.sensitive(), out);
+        for (Suggestion g : d.suggestions()) help(g, d.sensitive(), gutterWidth, out);
         for (String n : d.notes()) {
             out.append(pad).append("= note: ").append(n).append('\n');
         }
@@ -121,10 +139,10 @@ public final class TextRenderer {
      * An exact fix, as rustc shows one: what it does, then the line as it would read, `~` under the new text.
      * A sensitive finding's line is not quoted, fixed or not.
      */
-    private void help(Suggestion g, boolean mask, StringBuilder out) {
+    private void help(Suggestion g, boolean mask, int gutterWidth, StringBuilder out) {
         Span at = g.span();
-        String lineNo = Integer.toString(at.line());
-        String gutter = " ".repeat(lineNo.length());
+        String lineNo = number(at.line(), gutterWidth);
+        String gutter = " ".repeat(gutterWidth);
         out.append(paint("1;32", "help")).append(": ").append(g.message()).append('\n');
         String raw = at.file().line(at.line());
         if (mask || raw.length() > 2 * WINDOW) return;
@@ -159,7 +177,7 @@ public final class TextRenderer {
      *   |                      `lan` is used here
      * </pre>
      */
-    private void snippet(Span at, List<Marker> markers, String primaryColour, boolean mask, StringBuilder out) {
+    private void snippet(Span at, List<Marker> markers, String primaryColour, boolean mask, int gutterWidth, StringBuilder out) {
         String raw = at.file().line(at.line());
         if (mask) raw = masked(raw, at);
         String shown = printable(raw);
@@ -167,8 +185,8 @@ public final class TextRenderer {
         // by column, the primary marker first; written out, as Reporter's orders are
         sorted.sort((a, b) -> a.column() != b.column() ? Integer.compare(a.column(), b.column())
                 : Boolean.compare(!a.primary(), !b.primary()));
-        String lineNo = Integer.toString(at.line());
-        String gutter = " ".repeat(lineNo.length());
+        String lineNo = number(at.line(), gutterWidth);
+        String gutter = " ".repeat(gutterWidth);
         out.append(gutter).append(" |\n");
         out.append(lineNo).append(" | ").append(shown).append('\n');
         // The underline: secondary markers first, the primary drawn over them where they overlap.
@@ -225,7 +243,7 @@ public final class TextRenderer {
         for (int i = from; i < from + length && i < line.length; i++) line[i] = c;
     }
 
-    private void quote(Span span, String label, String caretColour, boolean mask, StringBuilder out) {
+    private void quote(Span span, String label, String caretColour, boolean mask, int gutterWidth, StringBuilder out) {
         String raw = span.file().line(span.line());
         if (mask) raw = masked(raw, span);
         int col = Math.min(span.column(), raw.length() + 1);
@@ -241,8 +259,8 @@ public final class TextRenderer {
             len = Math.min(len, WINDOW);
         }
         String shown = printable(raw);
-        String lineNo = Integer.toString(span.line());
-        String gutter = " ".repeat(lineNo.length());
+        String lineNo = number(span.line(), gutterWidth);
+        String gutter = " ".repeat(gutterWidth);
         out.append(gutter).append(" |\n");
         out.append(lineNo).append(" | ").append(prefix).append(shown).append('\n');
         int caretAt = col - 1 - from + prefix.length();

@@ -88,6 +88,27 @@ class TextRendererTest {
                 """), out);
     }
 
+    /** rustc's one gutter per finding: a note on line 1 under a finding on line 12 keeps the bars in one column. */
+    @Test
+    void aFindingAndItsNotesShareOneGutterWidth() {
+        SourceFile twelve = new SourceFile(Path.of("b.hl"), "b.hl", "network lan { cidr 192.168.5.0/24 }\n" + "\n".repeat(10)
+                + "  interface bond0 on lan address 192.168.6.11\n");
+        Diagnostic d = new Diagnostic("HL023", Severity.ERROR, new Span(twelve, 12, 34, 12), "address outside `lan`",
+                List.of(new Label(new Span(twelve, 1, 20, 14), "`lan` is declared here")), "use an address in 192.168.5.0/24",
+                List.of(), false);
+        String out = render(List.of(d));
+        assertTrue(out.contains("""
+                   |
+                12 |   interface bond0 on lan address 192.168.6.11
+                   |                                  ^^^^^^^^^^^^
+                b.hl:1:20: note: `lan` is declared here
+                   |
+                1  | network lan { cidr 192.168.5.0/24 }
+                   |                    ^^^^^^^^^^^^^^
+                   = hint: use an address in 192.168.5.0/24
+                """), out);
+    }
+
     @Test
     void aSuggestionIsHelpWithTheLineAsItWouldRead() {
         Diagnostic d = hlc.Compiler.checkText("a.hl", "network lan { cidr 192.168.5.1/24 }\n").reporter().sorted().stream()
