@@ -13,6 +13,8 @@ import static hlc.parse.Choices.*;
 
 /** Builds an `interface` line of a host: network, address, bond, VLAN and link settings. */
 final class InterfaceBuilder extends BlockBuilder {
+    private static final int MAX_LINK_NAME = 15;
+
     InterfaceBuilder(Reporter reporter, Literals lit) {
         super(reporter, lit);
     }
@@ -20,6 +22,14 @@ final class InterfaceBuilder extends BlockBuilder {
     Host.Interface build(HostInterfaceContext ctx, Name host) {
         Name name = lit.name(ctx.dnsName());
         if (name == null) return null;
+        // Linux names a link in at most 15 bytes (IFNAMSIZ less its NUL): Talos refuses a longer LinkConfig name,
+        // and no link of the machine could ever have it.
+        if (name.text().length() > MAX_LINK_NAME) {
+            reporter.error(Code.HL004, name.span(), "interface name `" + name.text() + "` is " + name.text().length()
+                            + " characters: Linux names a link in at most " + MAX_LINK_NAME)
+                    .hint("use the name the machine gives the link (`enp1s0`, `bond0`, `bond0.107`), at most "
+                            + MAX_LINK_NAME + " characters").emit();
+        }
         String t = "interface `" + name.text() + "` of " + title("host", host);
         Slot<Name> on = new Slot<>("on", t);
         Slot<Ip> address = new Slot<>("address", t);

@@ -1217,7 +1217,11 @@ class ValidSpecProperties {
         /** Interface names of host i: unique within the host, drawn from the pool (so sometimes keywords). */
         List<String> interfaceNames(int host) {
             List<String> out = new ArrayList<>();
-            for (int k = 0; k < nets.size() + 3; k++) out.add(n((host * 5 + k + 11) % POOL));
+            for (int k = 0; k < nets.size() + 3; k++) {
+                // a link's name is the kernel's, at most 15 characters (HL004); the pool's keywords reach 16
+                String name = n((host * 5 + k + 11) % POOL);
+                out.add(name.length() <= 15 ? name : name.substring(0, 12) + k);
+            }
             return out;
         }
 
