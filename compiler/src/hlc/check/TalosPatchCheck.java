@@ -1,9 +1,6 @@
 package hlc.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -14,12 +11,11 @@ import hlc.model.Cluster;
 import hlc.model.Host;
 import hlc.model.TalosPatch;
 import hlc.resolve.ResolvedSpec;
+import hlc.resolve.TalosSchemas;
 import hlc.resolve.TalosShape;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -176,24 +172,9 @@ public final class TalosPatchCheck implements Check {
         return PlacedYamlDocuments.place(p, at, pointer);
     }
 
-    /**
-     * Talos's own config schemas (shipped copies of ../shared/schemas, see schemas/UPSTREAM.md), each read once,
-     * and compiled once per definition: the v1alpha1 document, or the definition whose {@code kind} names a kind.
-     */
+    /** Patch documents' schemas, each definition cut once ({@link TalosSchemas}) and compiled once. */
     private static final class Schemas {
-        private static final Map<String, JsonNode> ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
         private static final Map<String, JsonSchema> BY_DEF = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private static JsonNode root(String name) {
-            return ROOTS.computeIfAbsent(name, n -> {
-                try (InputStream in = TalosPatchCheck.class.getResourceAsStream("/schemas/" + n + ".schema.json")) {
-                    if (in == null) throw new IllegalStateException("no shipped schema " + n);
-                    return new ObjectMapper().readTree(in);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read the shipped Talos schema " + n, e);
-                }
-            });
-        }
 
         /** "v1.10" for talos-config-v1.10: the release a shipped schema is of, for hints. */
         static String releaseOf(String schema) {
@@ -207,29 +188,12 @@ public final class TalosPatchCheck implements Check {
             if (doc.has("kind")) {
                 schema = shape.kindSchema();
                 String kind = doc.path("kind").asText();
-                // v1.14's schema spells UnattendedInstallConfig's kind `UnattendedInstall`; Talos reads the
-                // reference's spelling (see schemas/UPSTREAM.md), which the copy below accepts too
-                String spelled = kind.equals("UnattendedInstallConfig") ? "UnattendedInstall" : kind;
-                def = null;
-                for (var it = root(schema).path("$defs").fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    for (JsonNode k : e.getValue().at("/properties/kind/enum")) {
-                        if (k.asText().equals(spelled)) def = e.getKey();
-                    }
-                }
+                def = TalosSchemas.definitionOfKind(schema, kind);
                 if (def == null || !shape.hasKind(kind, def)) return null;
             }
             String chosen = def, of = schema;
-            return BY_DEF.computeIfAbsent(schema + "#" + def, key -> {
-                ObjectNode root = root(of).deepCopy();
-                root.remove("oneOf");
-                root.put("$ref", "#/$defs/" + chosen);
-                JsonNode kinds = root.path("$defs").path(chosen).at("/properties/kind/enum");
-                if (kinds instanceof ArrayNode a && a.size() == 1 && a.get(0).asText().equals("UnattendedInstall")) {
-                    a.add("UnattendedInstallConfig");
-                }
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
-            });
+            return BY_DEF.computeIfAbsent(schema + "#" + def, key ->
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(TalosSchemas.cut(of, chosen)));
         }
     }
 }

@@ -1,15 +1,14 @@
 package hlc.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import hlc.resolve.TalosSchemas;
 import hlc.resolve.TalosShape;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,23 +105,13 @@ public final class SchemaCatalog {
         return def == null ? null : TALOS_V114 + "#" + def;
     }
 
-    /**
-     * Where the v1.14 schema's {@code kind} enum disagrees with Talos's v1.14 configuration reference, the
-     * reference's kind (the one Talos reads, and the real v1.14 clusters write), with its $defs entry. The
-     * schema (main after v1.14.0-beta.1, unreleased) spells the UnattendedInstallConfig document's kind
-     * {@code UnattendedInstall}; reference/configuration/runtime/unattendedinstallconfig of v1.14 and every
-     * example there write {@code UnattendedInstallConfig}. The schema is read with that kind added to the enum.
-     */
-    private static final Map<String, String> KIND_AS_THE_REFERENCE_SPELLS_IT = Map.of(
-            "UnattendedInstallConfig", "runtime.UnattendedInstallConfigV1Alpha1");
-
     private static Map<String, String> upstreamDefs;
 
     /** Kind → its $defs name in the v1.14 schema, read once from the kind enum of each oneOf alternative. */
     private static synchronized Map<String, String> upstreamDefs() {
         if (upstreamDefs == null) {
             JsonNode root = readSchema(TALOS_V114);
-            Map<String, String> defs = new HashMap<>(KIND_AS_THE_REFERENCE_SPELLS_IT);
+            Map<String, String> defs = new HashMap<>(TalosSchemas.KIND_AS_THE_REFERENCE_SPELLS_IT);
             for (JsonNode alt : root.path("oneOf")) {
                 String def = alt.path("$ref").asText().replace("#/$defs/", "");
                 for (JsonNode kind : root.path("$defs").path(def).path("properties").path("kind").path("enum")) {
@@ -134,17 +123,8 @@ public final class SchemaCatalog {
         return upstreamDefs;
     }
 
-    private static final Map<String, JsonNode> ROOTS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static JsonNode readSchema(String name) {
-        return ROOTS.computeIfAbsent(name, n -> {
-            try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schemas/" + n + ".schema.json")) {
-                if (in == null) throw new IllegalStateException("no schema " + n);
-                return new ObjectMapper().readTree(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read schema " + n, e);
-            }
-        });
+        return TalosSchemas.read(name);
     }
 
     /**
@@ -191,31 +171,10 @@ public final class SchemaCatalog {
      * {@code v1alpha1.Config} or another $defs name, or {@code kind NAME} for the top-level alternative whose
      * {@code kind} is NAME (none: a schema nothing matches).
      */
-    private static JsonNode definition(com.fasterxml.jackson.databind.node.ObjectNode root, String which) {
-        String def = which;
-        if (which.startsWith("kind ")) {
-            String kind = which.substring(5);
-            def = null;
-            for (var it = root.path("$defs").fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (e.getValue().at("/properties/kind/enum/0").asText("").equals(kind)) def = e.getKey();
-            }
-            if (def == null) {
-                root.removeAll();
-                root.put("not", true);
-                return root;
-            }
-        }
-        // the root with its top-level oneOf replaced by a reference to that alternative, since "no alternative
-        // matched" would hide the real violation
-        root.remove("oneOf");
-        root.put("$ref", "#/$defs/" + def);
-        String chosen = def;
-        KIND_AS_THE_REFERENCE_SPELLS_IT.forEach((kind, of) -> {
-            JsonNode kinds = root.path("$defs").path(of).path("properties").path("kind").path("enum");
-            if (of.equals(chosen) && kinds.isArray()) ((com.fasterxml.jackson.databind.node.ArrayNode) kinds).add(kind);
-        });
-        return root;
+    private static JsonNode definition(String schema, String which) {
+        String def = which.startsWith("kind ") ? TalosSchemas.definitionOfKind(schema, which.substring(5)) : which;
+        if (def == null) return JsonNodeFactory.instance.objectNode().put("not", true);
+        return TalosSchemas.cut(schema, def);
     }
 
     /** Violations as "JSON path: message", empty when the document is valid. */
@@ -230,8 +189,7 @@ public final class SchemaCatalog {
 
     private JsonSchema load(String name) {
         int hash = name.indexOf('#');
-        JsonNode root = readSchema(hash < 0 ? name : name.substring(0, hash));
-        if (hash >= 0) root = definition(root.deepCopy(), name.substring(hash + 1));
+        JsonNode root = hash < 0 ? readSchema(name) : definition(name.substring(0, hash), name.substring(hash + 1));
         boolean isDraft07 = root.path("$schema").asText("").contains("draft-07");
         return (isDraft07 ? draft07 : factory).getSchema(root);
     }
