@@ -184,6 +184,7 @@ interfaceAttr
     | 'mac' (IPV6 | STRING)                     # IfaceMac       // 00:1a:2b:3c:4d:5e lexes as an IPv6 address
     | 'physical'                                # IfacePhysical
     | 'bus-path' STRING                         # IfaceBusPath   // "0000:01:00.0", a glob
+    | 'thunderbolt' STRING                      # IfaceThunderbolt // a thunderbolt-net link by its Thunderbolt bus path, "0-1.0"
     // Bond options.
     | 'lacp-rate' name                          # IfaceLacpRate  // slow or fast (802.3ad)
     | 'xmit-hash-policy' STRING                 # IfaceXmitHashPolicy // "layer3+4"
@@ -374,7 +375,7 @@ keyword
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
     | 'decrypt' | 'patch' | 'health-check' | 'api' | 'retry-interval' | 'decryption' | 'optional' | 'flux-spec'
-    | 'encrypt' | 'tpm' | 'key'
+    | 'encrypt' | 'tpm' | 'key' | 'thunderbolt'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -51,7 +51,7 @@ public final class TalosFormCheck implements Check {
             for (TalosShape.Unwritable u : shape.unwritable(c, ix.spec().hosts())) {
                 reporter.error(Code.HL096, u.at(), "hlc cannot write " + u.what() + " into the machine configs of Talos "
                                 + c.talos().text() + " (" + shape.releases() + ")")
-                        .hint("hlc writes it in the multi-document configs of Talos v1.12 to v1.14: pin one of those releases")
+                        .hint("Talos " + u.since() + " and later take it: pin one of those releases")
                         .emit();
             }
         }

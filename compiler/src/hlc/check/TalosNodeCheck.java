@@ -40,7 +40,7 @@ public final class TalosNodeCheck implements Check {
                 routes(h, i, ix, reporter);
                 Host.LinkMatch m = i.match();
                 if (m.any() && (i.bond() != null || i.vlan() != null)) {
-                    var at = m.mac() != null ? m.mac().span() : m.physical() != null ? m.physical().span() : m.busPath().span();
+                    var at = m.firstSpan();
                     reporter.error(Code.HL004, at, "interface `" + i.name() + "` of host `" + h.name() + "` is a "
                                     + (i.bond() != null ? "bond" : "VLAN") + ", not a physical link: a MAC, `physical` or bus path selects nothing")
                             .hint("select its member or parent link instead: `interface net0 mac 00:1a:2b:3c:4d:5e`").emit();

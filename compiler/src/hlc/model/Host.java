@@ -159,13 +159,27 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
 
     /**
      * How a physical link is found besides its driver: its permanent MAC address, being the only physical link,
-     * or its bus path (a glob). Each null/false when not given.
+     * its bus path (a glob), or its Thunderbolt bus path ({@code thunderbolt "0-1.0"}: a thunderbolt-net link,
+     * found by the bus path Talos reports for it, and held to that driver's MTU range instead of Ethernet's).
+     * Each null/false when not given.
      */
-    public record LinkMatch(Located<String> mac, Located<Boolean> physical, Located<String> busPath) {
-        public static final LinkMatch NONE = new LinkMatch(null, null, null);
+    public record LinkMatch(Located<String> mac, Located<Boolean> physical, Located<String> busPath, Located<String> thunderbolt) {
+        public static final LinkMatch NONE = new LinkMatch(null, null, null, null);
 
         public boolean any() {
-            return mac != null || physical != null || busPath != null;
+            return mac != null || physical != null || busPath != null || thunderbolt != null;
+        }
+
+        /** The bus path the link is selected by: the Thunderbolt one or the plain one (at most one is given). */
+        public Located<String> anyBusPath() {
+            return thunderbolt != null ? thunderbolt : busPath;
+        }
+
+        /** Where the first selector is written, for findings about it. */
+        public hlc.diag.Span firstSpan() {
+            if (mac != null) return mac.span();
+            if (physical != null) return physical.span();
+            return anyBusPath() == null ? null : anyBusPath().span();
         }
     }
 

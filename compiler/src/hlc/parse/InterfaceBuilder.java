@@ -14,6 +14,19 @@ import static hlc.parse.Choices.*;
 /** Builds an `interface` line of a host: network, address, bond, VLAN and link settings. */
 final class InterfaceBuilder extends BlockBuilder {
     private static final int MAX_LINK_NAME = 15;
+    /** Ethernet's MTU range as hlc holds links to it (HL092): IPv4's minimum, and the common jumbo-frame limit. */
+    static final int MIN_MTU = 576, MAX_ETHERNET_MTU = 9216;
+    /**
+     * Linux's thunderbolt-net takes MTUs up to 64 KiB less the Ethernet header (TBNET_MAX_MTU - ETH_HLEN, its
+     * "MTU range: 68 - 65522"); Thunderbolt rings run at 65520.
+     */
+    static final int MAX_THUNDERBOLT_MTU = 65522;
+    /**
+     * A Thunderbolt bus path as Talos reports a thunderbolt-net link's: the XDomain service the driver binds to,
+     * {@code <domain>-<route>.<service>} ({@code 0-1.0}: domain 0, the peer on route 1, service 0). PCI bus paths
+     * ({@code 0000:01:00.0}) never have this form, so one such path says the link is a Thunderbolt one.
+     */
+    static final java.util.regex.Pattern THUNDERBOLT_BUS_PATH = java.util.regex.Pattern.compile("[0-9]+-[0-9a-f]+\\.[0-9]+");
 
     InterfaceBuilder(Reporter reporter, Literals lit) {
         super(reporter, lit);
@@ -36,13 +49,14 @@ final class InterfaceBuilder extends BlockBuilder {
         Slot<Ip> ipv6 = new Slot<>("ipv6", t);
         Slot<Name> driver = new Slot<>("driver", t);
         Slot<Host.Bond> bond = new Slot<>("bond", t);
-        Slot<Located<Integer>> mtu = new Slot<>("mtu", t);
+        Slot<NumberContext> mtu = new Slot<>("mtu", t);
         Slot<Located<String>> speed = new Slot<>("speed", t);
         Slot<Located<Boolean>> dhcp = new Slot<>("dhcp", t);
         Slot<Host.Vlan> vlan = new Slot<>("vlan", t);
         Slot<Located<String>> mac = new Slot<>("mac", t);
         Slot<Located<Boolean>> physical = new Slot<>("physical", t);
         Slot<Located<String>> busPath = new Slot<>("bus-path", t);
+        Slot<Located<String>> thunderbolt = new Slot<>("thunderbolt", t);
         Slot<Name> lacpRate = new Slot<>("lacp-rate", t);
         Slot<Located<String>> xmitHash = new Slot<>("xmit-hash-policy", t);
         Slot<Located<Integer>> miimon = new Slot<>("miimon", t);
@@ -60,7 +74,7 @@ final class InterfaceBuilder extends BlockBuilder {
             else if (a instanceof IfaceBondContext c) {
                 Name mode = lit.choice(lit.name(c.dnsName()), BOND_MODES, "bond mode");
                 bond.set(reporter, at, mode == null ? null : new Host.Bond(mode, names(c.nameList())));
-            } else if (a instanceof IfaceMtuContext c) mtu.set(reporter, at, lit.number(c.number(), 576, 9216, "MTU"));
+            } else if (a instanceof IfaceMtuContext c) mtu.set(reporter, at, c.number());
             else if (a instanceof IfaceSpeedContext c) speed.set(reporter, at, lit.string(c.STRING()));
             else if (a instanceof IfaceDhcpContext) dhcp.set(reporter, at, new Located<>(true, at));
             else if (a instanceof IfaceVlanContext c) {
@@ -70,6 +84,7 @@ final class InterfaceBuilder extends BlockBuilder {
             } else if (a instanceof IfaceMacContext c) mac.set(reporter, at, mac(c));
             else if (a instanceof IfacePhysicalContext) physical.set(reporter, at, new Located<>(true, at));
             else if (a instanceof IfaceBusPathContext c) busPath.set(reporter, at, lit.nonEmpty(c.STRING(), "bus path"));
+            else if (a instanceof IfaceThunderboltContext c) thunderbolt.set(reporter, at, thunderboltBusPath(c));
             else if (a instanceof IfaceLacpRateContext c) lacpRate.set(reporter, at, lit.choice(c.name(), LACP_RATES, "LACP rate"));
             else if (a instanceof IfaceXmitHashPolicyContext c) xmitHash.set(reporter, at, xmitHashPolicy(c));
             else if (a instanceof IfaceMiimonContext c) miimon.set(reporter, at, lit.number(c.number(), 0, 60000, "miimon interval (ms)"));
@@ -102,9 +117,52 @@ final class InterfaceBuilder extends BlockBuilder {
                             "`dhcp-metric` on " + t + ", which does not use DHCP")
                     .hint("add `dhcp` to the interface, or drop the metric").emit();
         }
-        Host.LinkMatch match = new Host.LinkMatch(mac.get(), physical.get(), busPath.get());
-        return new Host.Interface(name, on.get(), address.get(), driver.get(), b, mtu.get(), speed.get(),
+        if (thunderbolt.get() != null && (busPath.get() != null || driver.get() != null)) {
+            Span other = busPath.get() != null ? busPath.get().span() : driver.get().span();
+            reporter.error(Code.HL004, other, (busPath.get() != null ? "`bus-path`" : "`driver`") + " on " + t
+                            + ", which `thunderbolt` already selects: by its Thunderbolt bus path, driver thunderbolt-net")
+                    .label(thunderbolt.get().span(), "selected here")
+                    .hint("keep `thunderbolt \"" + thunderbolt.get().value() + "\"` alone").emit();
+        }
+        Located<Integer> linkMtu = mtu(mtu.get(), thunderbolt.get(), busPath.get());
+        Host.LinkMatch match = new Host.LinkMatch(mac.get(), physical.get(), busPath.get(), thunderbolt.get());
+        return new Host.Interface(name, on.get(), address.get(), driver.get(), b, linkMtu, speed.get(),
                 dhcp.get(), vlan.get(), ipv6.get(), match, routes, dhcpMetric.get());
+    }
+
+    /**
+     * The link's MTU, held to its kind's range (HL092): Ethernet's 576..9216, or 576..65522 on a `thunderbolt`
+     * link. An Ethernet link over 9216 whose bus path has the Thunderbolt form is told to say `thunderbolt`.
+     */
+    private Located<Integer> mtu(NumberContext n, Located<String> thunderbolt, Located<String> busPath) {
+        if (n == null) return null;
+        if (thunderbolt != null) return lit.number(n, MIN_MTU, MAX_THUNDERBOLT_MTU, "MTU");
+        java.math.BigInteger v = Literals.missing(n) ? null : new java.math.BigInteger(n.getText());
+        if (v == null || v.compareTo(java.math.BigInteger.valueOf(MAX_ETHERNET_MTU)) <= 0
+                || v.compareTo(java.math.BigInteger.valueOf(MAX_THUNDERBOLT_MTU)) > 0) {
+            return lit.number(n, MIN_MTU, MAX_ETHERNET_MTU, "MTU");
+        }
+        var d = reporter.error(Code.HL092, lit.span(n), "MTU " + v + " is out of range for an Ethernet link (576 to 9216)");
+        if (busPath != null && THUNDERBOLT_BUS_PATH.matcher(busPath.value()).matches()) {
+            d.label(busPath.span(), "a Thunderbolt bus path")
+                    .hint("say that it is a Thunderbolt link, which takes MTUs up to 65522: `thunderbolt \""
+                            + busPath.value() + "\"` instead of `bus-path`");
+        } else {
+            d.hint("MTU must be between 576 and 9216; a Thunderbolt link (thunderbolt-net) takes up to 65522 when the "
+                    + "spec says it is one: `thunderbolt \"0-1.0\"` with its bus path");
+        }
+        d.emit();
+        return null;
+    }
+
+    /** The bus path of `thunderbolt`, which must have the Thunderbolt form ({@code 0-1.0}; see {@link #THUNDERBOLT_BUS_PATH}). */
+    private Located<String> thunderboltBusPath(IfaceThunderboltContext c) {
+        Located<String> p = lit.nonEmpty(c.STRING(), "Thunderbolt bus path");
+        if (p == null || THUNDERBOLT_BUS_PATH.matcher(p.value()).matches()) return p;
+        reporter.error(Code.HL004, p.span(), "`" + p.value() + "` is not a Thunderbolt bus path")
+                .hint("a thunderbolt-net link's bus path is `DOMAIN-ROUTE.SERVICE`, e.g. `thunderbolt \"0-1.0\"`: "
+                        + "`talosctl get links -o yaml` shows it as the link's busPath; a PCI path is `bus-path`").emit();
+        return null;
     }
 
     private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");

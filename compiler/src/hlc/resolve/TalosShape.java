@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The shape of Talos machine configuration a release takes, and what hlc can write in it. Talos changed shape
- * over releases: v1.10 and v1.11 take the classic v1alpha1 document with volume documents beside it, v1.12
+ * over releases: v1.9 to v1.11 take the classic v1alpha1 document with volume documents beside it, v1.12
  * moved hostname, links, bonds and VIPs out of the v1alpha1 document into documents of their own, and v1.14
  * moved the kubelet, install, node and cluster settings too (the {@code k8s.*} documents, UnattendedInstallConfig,
  * DiscoveryServiceConfig…), leaving the v1alpha1 document little more than the machine's PKI. The emitter
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * shape and every fact a shape has no place for, so a spec that checks compiles.
  */
 public enum TalosShape {
-    CLASSIC_V1ALPHA1("v1.10 and v1.11 (v1alpha1, with volume documents beside it)", 10, 11),
+    CLASSIC_V1ALPHA1("v1.9 to v1.11 (v1alpha1, with volume documents beside it)", 9, 11),
     MULTI_DOCUMENT("v1.12 and v1.13 (multi-document)", 12, 13),
     KUBERNETES_DOCUMENTS("v1.14 (multi-document, with the k8s.* documents)", 14, 14);
 
@@ -67,18 +67,27 @@ public enum TalosShape {
      * out, since a config that silently drops a VLAN or a taint is a node that is not what the spec says. The
      * classic releases take system and user volumes as documents beside the v1alpha1 one (VolumeConfig since
      * v1.8, UserVolumeConfig since v1.10: see {@link #acceptsBeside}) and labels, taints and kernel modules in
-     * the v1alpha1 document, and VLAN sub-interfaces in their parent interface's {@code vlans}.
+     * the v1alpha1 document, and VLAN sub-interfaces in their parent interface's {@code vlans}. A link selected by
+     * MAC is written as the deviceSelector's {@code permanentAddr}, which v1.10 introduced (v1.9's schema,
+     * v1alpha1.NetworkDeviceSelector, has busPath, hardwareAddr, pciID, driver and physical only).
      */
     public List<Unwritable> unwritable(Cluster cluster, List<Host> hosts) {
         if (this != CLASSIC_V1ALPHA1) return List.of();
         List<Unwritable> out = new ArrayList<>();
         for (Host h : hosts) {
             String of = " of host `" + h.name().text() + "`";
+            if (cluster.talos().minor() < PERMANENT_ADDR_SINCE) {
+                for (Host.Interface i : h.interfaces()) {
+                    if (i.match().mac() == null) continue;
+                    out.add(new Unwritable(i.match().mac().span(), "the MAC selector of interface `" + i.name().text() + "`" + of
+                            + " (a deviceSelector's permanentAddr)", "v1." + PERMANENT_ADDR_SINCE));
+                }
+            }
             if (!acceptsBeside("VolumeConfig", cluster.talos())) {
-                h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of)));
+                h.volumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the volume `" + v.name().text() + "`" + of, "v1." + DOCUMENT_SINCE.get("VolumeConfig"))));
             }
             if (!acceptsBeside("UserVolumeConfig", cluster.talos())) {
-                h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of)));
+                h.userVolumes().forEach(v -> out.add(new Unwritable(v.name().span(), "the user volume `" + v.name().text() + "`" + of, "v1." + DOCUMENT_SINCE.get("UserVolumeConfig"))));
             }
         }
         return out;
@@ -90,6 +99,9 @@ public enum TalosShape {
      * VolumeConfig alone; v1.10 adds UserVolumeConfig, and its schema has both; v1.11 adds RawVolumeConfig,
      * ExistingVolumeConfig, SwapVolumeConfig and ZswapConfig, which hlc has no words for yet).
      */
+    /** The first minor release whose deviceSelector takes {@code permanentAddr} (v1.10's schema has it, v1.9's not). */
+    private static final int PERMANENT_ADDR_SINCE = 10;
+
     private static final java.util.Map<String, Integer> DOCUMENT_SINCE = java.util.Map.of(
             "VolumeConfig", 8, "UserVolumeConfig", 10);
 
@@ -113,7 +125,8 @@ public enum TalosShape {
 
     /**
      * The shipped Talos schema that holds this shape's v1alpha1 document, for what a patch may set in it: v1.10's
-     * for v1.10 and v1.11, and for v1.12 and v1.13 too, whose v1alpha1 document still takes every field v1.10's
+     * for v1.9 to v1.11 (v1.9's schema is not shipped: a v1.9 patch may name a field v1.10 added, see
+     * schemas/UPSTREAM.md), and for v1.12 and v1.13 too, whose v1alpha1 document still takes every field v1.10's
      * does (deprecated, not removed: ../shared/schemas has no v1.12 or v1.13 schema, and v1.14's has dropped them);
      * v1.14's for v1.14, where the document is little more than the machine's PKI.
      */
@@ -152,6 +165,9 @@ public enum TalosShape {
         return v.major() == 1 && v.minor() < 12 ? CLASSIC_V1ALPHA1 : KUBERNETES_DOCUMENTS;
     }
 
-    /** A fact of the spec a shape cannot write: where it is and what it is ("the VLAN sub-interface bond0.107"). */
-    public record Unwritable(Span at, String what) {}
+    /**
+     * A fact of the spec a shape cannot write: where it is, what it is ("the user volume `data` of host `k8s-0`"),
+     * and the first release that takes it ("v1.10").
+     */
+    public record Unwritable(Span at, String what, String since) {}
 }

@@ -45,7 +45,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         static Selector of(Host.Interface i) {
             Host.LinkMatch m = i.match();
             return new Selector(i.driver() == null ? null : i.driver().text(), m.mac() == null ? null : m.mac().value(),
-                    m.physical() != null, m.busPath() == null ? null : m.busPath().value());
+                    m.physical() != null, m.anyBusPath() == null ? null : m.anyBusPath().value());
         }
 
         /** The LinkAliasConfig selector: every property given must hold (Talos's CEL link environment). */
