@@ -270,6 +270,8 @@ class AttributeEffectTest {
         change("interfaceAttr.mac", k1, k1 + " mac 00:1a:2b:3c:4d:5e");
         change("interfaceAttr.physical", k1, k1 + " physical");
         change("interfaceAttr.bus-path", k1, k1 + " bus-path \"0000:02:00.0\"");
+        // the link is found by its Thunderbolt bus path (deviceSelector busPath, not the name eth0)
+        change("interfaceAttr.thunderbolt", k1, k1 + " thunderbolt \"0-1.0\"");
         change("interfaceAttr.route", k1, k1 + " route 10.20.0.0/16 via 192.168.5.2");
         within("interfaceAttr.dhcp-metric", k1, k1 + " dhcp", k1 + " dhcp", k1 + " dhcp dhcp-metric 1024");
         // Bond options, each against the bond without it.
