@@ -192,7 +192,7 @@ interfaceAttr
     | 'updelay' number                          # IfaceUpdelay
     | 'downdelay' number                        # IfaceDowndelay
     // Routes.
-    | 'route' cidr 'via' address ('metric' number)? # IfaceRoute // a static route through a gateway on this link
+    | 'route' cidr ('via' address)? ('metric' number)? # IfaceRoute // a static route through a gateway on this link, or without `via` out of the link itself (link scope: a point-to-point peer)
     | 'dhcp-metric' number                      # IfaceDhcpMetric // the metric of the routes DHCP gives
     ;
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class MachineConfigFacts {
     private static final Pattern DRIVER = Pattern.compile("link\\.driver\\s*==\\s*[\"']([^\"']+)[\"']");
+    /** hlc's own CEL for a bus path ({@code glob("0-1.0", link.bus_path)}), as the multi-document forms write it. */
+    private static final Pattern BUS_PATH = Pattern.compile("glob\\(\\s*[\"']([^\"']+)[\"']\\s*,\\s*link\\.bus_path\\s*\\)");
     private static final Pattern IMAGE_TAG = Pattern.compile(":(v\\d+\\.\\d+\\.\\d+[-a-zA-Z0-9.]*)$");
     /** v1alpha1 keys read below; any other key of machine/cluster is noted as not imported. */
     private static final Set<String> MACHINE_READ = Set.of("type", "install", "network", "nodeLabels", "nodeTaints",
@@ -106,6 +108,7 @@ final class MachineConfigFacts {
             TalosNode.Link l = node.links.computeIfAbsent(name, TalosNode.Link::new);
             if (sel.has("driver")) l.driver = sel.path("driver").asText();
             if (sel.has("hardwareAddr")) l.hardwareAddr = sel.path("hardwareAddr").asText();
+            if (sel.has("busPath")) l.busPath = sel.path("busPath").asText();
         }
         if (name == null) return;
         TalosNode.Link l = node.links.computeIfAbsent(name, TalosNode.Link::new);
@@ -114,6 +117,7 @@ final class MachineConfigFacts {
         if (i.path("mtu").isInt()) l.mtu = i.path("mtu").asInt();
         for (JsonNode r : i.path("routes")) {
             if (r.path("network").asText().equals("0.0.0.0/0") || !r.has("network")) l.gateway = r.path("gateway").asText(null);
+            else l.routes.add(route(r.path("network").asText(), r));
         }
         if (i.at("/vip/ip").isTextual()) cluster.vip = i.at("/vip/ip").asText();
         JsonNode bond = i.path("bond");
@@ -125,6 +129,7 @@ final class MachineConfigFacts {
                 TalosNode.Link ml = node.links.computeIfAbsent(member, TalosNode.Link::new);
                 if (sel.has("driver")) ml.driver = sel.path("driver").asText();
                 if (sel.has("hardwareAddr")) ml.hardwareAddr = sel.path("hardwareAddr").asText();
+                if (sel.has("busPath")) ml.busPath = sel.path("busPath").asText();
                 l.bondLinks.add(member);
             }
         }
@@ -146,9 +151,11 @@ final class MachineConfigFacts {
             case "HostnameConfig" -> node.hostname = d.path("hostname").asText(node.hostname);
             case "LinkAliasConfig" -> {
                 Matcher m = DRIVER.matcher(d.at("/selector/match").asText(""));
+                Matcher bus = BUS_PATH.matcher(d.at("/selector/match").asText(""));
                 TalosNode.Link l = node.links.computeIfAbsent(name, TalosNode.Link::new);
+                if (bus.find()) l.busPath = bus.group(1);
                 if (m.find()) l.driver = m.group(1);
-                else node.unsaid.add("link alias " + name + " selected by `" + d.at("/selector/match").asText() + "` (" + where("match") + ")");
+                else if (l.busPath == null) node.unsaid.add("link alias " + name + " selected by `" + d.at("/selector/match").asText() + "` (" + where("match") + ")");
             }
             case "LinkConfig", "BondConfig", "VLANConfig", "DummyLinkConfig" -> {
                 TalosNode.Link l = node.links.computeIfAbsent(name, TalosNode.Link::new);
@@ -156,6 +163,7 @@ final class MachineConfigFacts {
                 if (d.path("mtu").isInt()) l.mtu = d.path("mtu").asInt();
                 for (JsonNode r : d.path("routes")) {
                     if (!r.has("destination") || r.path("destination").asText().equals("0.0.0.0/0")) l.gateway = r.path("gateway").asText(null);
+                    else l.routes.add(route(r.path("destination").asText(), r));
                 }
                 if (kind.equals("BondConfig")) {
                     l.bondMode = d.path("bondMode").asText(null);
@@ -177,6 +185,10 @@ final class MachineConfigFacts {
             default -> node.unsaid.add("document " + kind + (name != null ? " " + name : "") + " (" + whereKind(kind) + ")");
         }
         vaultReferences(d, cluster);
+    }
+
+    private static TalosNode.Route route(String network, JsonNode r) {
+        return new TalosNode.Route(network, r.path("gateway").asText(null), r.path("metric").isInt() ? r.path("metric").asInt() : null);
     }
 
     private String whereKind(String kind) {

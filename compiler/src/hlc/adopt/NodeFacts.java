@@ -24,6 +24,8 @@ final class NodeFacts {
             if (l.dhcp) f.add(k + " dhcp");
             if (l.mtu != null) f.add(k + " mtu " + l.mtu);
             if (l.driver != null) f.add(k + " driver " + l.driver);
+            if (l.busPath != null) f.add(k + " bus-path " + l.busPath);
+            for (TalosNode.Route r : l.routes) f.add(k + " route " + r.text());
             if (l.bondMode != null) f.add(k + " bond " + l.bondMode + " " + new TreeSet<>(l.bondLinks));
             if (l.vlanId != null) f.add(k + " vlan " + l.vlanId + " of " + l.parent);
         }

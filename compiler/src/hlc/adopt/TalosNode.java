@@ -44,6 +44,10 @@ public final class TalosNode {
         public Integer mtu;
         public String driver;
         public String hardwareAddr;
+        /** The deviceSelector's busPath: a PCI one, or a Thunderbolt one ({@code 0-1.0}), which the spec says with `thunderbolt`. */
+        public String busPath;
+        /** The link's static routes other than its default route ({@link #gateway}). */
+        public final List<Route> routes = new ArrayList<>();
         public String bondMode;
         public final List<String> bondLinks = new ArrayList<>();
         public Integer vlanId;
@@ -52,6 +56,14 @@ public final class TalosNode {
 
         public Link(String name) {
             this.name = name;
+        }
+    }
+
+    /** A static route: destination, gateway (null: a link-scope route), metric (null: none). */
+    public record Route(String network, String gateway, Integer metric) {
+        /** As the spec says it: {@code 169.254.255.11/32 metric 2048}, {@code 10.9.0.0/16 via 192.168.10.1}. */
+        public String text() {
+            return network + (gateway == null ? "" : " via " + gateway) + (metric == null ? "" : " metric " + metric);
         }
     }
 

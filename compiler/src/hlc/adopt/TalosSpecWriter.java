@@ -272,18 +272,27 @@ final class TalosSpecWriter {
             }
             if (l.dhcp) s.append(" dhcp");
             if (l.driver != null && SpecText.isName(l.driver)) s.append(" driver ").append(l.driver);
+            // a Thunderbolt bus path (0-1.0) says the link is a thunderbolt-net one: `thunderbolt`, whose MTU may be 65520
+            if (l.busPath != null && isThunderboltBusPath(l.busPath)) s.append(" thunderbolt ").append(SpecText.quote(l.busPath));
+            else if (l.busPath != null) s.append(" bus-path ").append(SpecText.quote(l.busPath));
             if (l.bondMode != null) {
                 s.append(" bond ").append(l.bondMode).append(" [").append(String.join(", ", l.bondLinks)).append("]");
             }
             if (l.vlanId != null && l.parent != null) s.append(" vlan ").append(l.vlanId).append(" of ").append(l.parent);
             if (l.mtu != null) s.append(" mtu ").append(l.mtu);
+            for (TalosNode.Route r : l.routes) s.append(" route ").append(r.text());
             t.line(1, s.toString());
             for (String extra : l.addresses.subList(Math.min(1, l.addresses.size()), l.addresses.size())) {
                 if (!v4.isEmpty() && extra.equals(v4.get(0))) continue;
                 t.notImported(1, "address " + extra + " of " + l.name + " (" + n.where(extra) + "): one address per interface");
             }
-            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver");
+            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver, bus path or permanent MAC, not by a hardwareAddr");
         }
+    }
+
+    /** Talos's bus path of a thunderbolt-net link, {@code DOMAIN-ROUTE.SERVICE} (the parser's rule for `thunderbolt`). */
+    static boolean isThunderboltBusPath(String busPath) {
+        return busPath.matches("[0-9]+-[0-9a-f]+\\.[0-9]+");
     }
 
     private void volumes(SpecText t, TalosNode n) {

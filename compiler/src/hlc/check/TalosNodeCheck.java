@@ -95,6 +95,7 @@ public final class TalosNodeCheck implements Check {
     private static void routes(Host h, Host.Interface i, ResolvedSpec ix, Reporter reporter) {
         Network net = i.network() == null ? null : ix.networks().get(i.network().text());
         for (Host.Route r : i.routes()) {
+            if (r.gateway() == null) continue; // a link-scope route: no gateway to reach
             boolean v4 = r.network().isIpv4();
             if (v4 != r.gateway().value().isIPv4()) {
                 reporter.error(Code.HL004, r.gateway().span(), "route to " + r.network() + " goes through " + r.gateway()

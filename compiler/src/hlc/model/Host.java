@@ -183,7 +183,11 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
         }
     }
 
-    /** A static route on a link: its destination, the gateway it goes through, and its metric when given. */
+    /**
+     * A static route on a link: its destination, the gateway it goes through (null: a link-scope route, the
+     * destination reached on the link itself, as a Thunderbolt ring's host route to the peer at the cable's other
+     * end), and its metric when given.
+     */
     public record Route(Cidr network, Ip gateway, Located<Integer> metric) {}
 
     /**

@@ -93,9 +93,9 @@ final class InterfaceBuilder extends BlockBuilder {
             else if (a instanceof IfaceDhcpMetricContext c) dhcpMetric.set(reporter, at, lit.number(c.number(), 0, Integer.MAX_VALUE, "route metric"));
             else if (a instanceof IfaceRouteContext c) {
                 Cidr network = lit.cidr(c.cidr());
-                Ip via = lit.ip(c.address());
+                Ip via = c.address() == null ? null : lit.ip(c.address());
                 Located<Integer> metric = c.number() == null ? null : lit.number(c.number(), 0, Integer.MAX_VALUE, "route metric");
-                if (network != null && via != null) routes.add(new Host.Route(network, via, metric));
+                if (network != null && (via != null || c.address() == null)) routes.add(new Host.Route(network, via, metric));
             }
         }
         Host.BondOptions options = new Host.BondOptions(lacpRate.get(), xmitHash.get(), miimon.get(), updelay.get(), downdelay.get());

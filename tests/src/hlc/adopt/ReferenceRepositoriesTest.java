@@ -223,15 +223,30 @@ class ReferenceRepositoriesTest {
     }
 
     /**
-     * Talos v1.9 (HL096 when compiled) and a Thunderbolt ring: MTU 65520 is outside the range hlc allows (HL092),
-     * and each node gives its two ring links the same /32 (HL124, a warning: one host's own address on two of its
-     * links, not two things holding one address). The import says so on arrival.
+     * talhelper, Talos v1.9 (the classic form) and a routed Thunderbolt ring: each node's two thunderbolt-net ports,
+     * selected by their Thunderbolt bus paths (talhelper's {@code deviceSelector: busPath: 0-1.0}), carry MTU 65520
+     * and the node's one /32, with a link-scope host route to each peer. The import says each port is a
+     * {@code thunderbolt} link, so the MTU is in range (no HL092) and the shared address is the ring's shape (no
+     * HL124); the spec checks clean, compiles, and every node fact round-trips: bus paths and routes included.
      */
     @Test
     void buroaTalhelperEra() throws Exception {
         Outcome o = run("buroa-k8s-gitops@d43165743dda");
         assertEquals(3, o.result().nodes());
-        assertEquals(Set.of("HL092", "HL096", "HL124"), o.arrival());
+        assertEquals(Set.of(), o.arrival());
+        assertTrue(o.nodesCompiled());
+        assertEquals(Set.of(), o.nodesLost());
+        assertEquals(Set.of(), o.nodesAdded());
+        String root = o.result().files().get("lab.hl");
+        assertTrue(root.contains("\n  talos v1.9.4\n"), root);
+        assertTrue(root.contains("  interface net4 on net-169-254-255-10 address 169.254.255.10 thunderbolt \"1-1.0\" mtu 65520 route 169.254.255.11/32 metric 2048\n"), root);
+        assertTrue(root.contains("  interface net5 on net-169-254-255-10 address 169.254.255.10 thunderbolt \"0-1.0\" mtu 65520 route 169.254.255.12/32 metric 2048\n"), root);
+        assertFalse(root.contains("hlc:allow"), "the ring needs no acknowledgement: its links are said to be Thunderbolt ones");
+        Set<String> facts = TalosRoundTrip.repositoryFacts(o.result().talos());
+        assertTrue(facts.contains("m1 link net4 bus-path 0-1.0"), String.join("\n", facts));
+        assertTrue(facts.contains("m1 link net4 route 169.254.255.10/32 metric 2048"), String.join("\n", facts));
+        assertTrue(facts.contains("m2 link net5 mtu 65520"), String.join("\n", facts));
+        assertEquals(6, facts.stream().filter(f -> f.contains(" route ")).count(), "two host routes per node are compared");
     }
 
     /** cluster-template is a template (makejinja, `#{ }#`): there is no cluster in it to import yet. */

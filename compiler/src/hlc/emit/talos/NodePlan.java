@@ -60,7 +60,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
         }
     }
 
-    /** A static route: destination, gateway, metric (0: none given). */
+    /** A static route: destination, gateway ("": a link-scope route), metric (0: none given). */
     record Route(String network, String gateway, int metric) {}
 
     /** Bond options as Talos spells them; null or 0 when not given. */
@@ -150,7 +150,7 @@ record NodePlan(String hostname, boolean controlPlane, String installDisk, List<
             if (vip != null) vipPlaced = true;
             boolean bySelector = i.selected() && i.bond() == null;
             List<String> members = i.bond() == null ? List.of() : i.bond().members().stream().map(m -> m.text()).toList();
-            List<Route> routeList = i.routes().stream().map(r -> new Route(r.network().text(), r.gateway().text(),
+            List<Route> routeList = i.routes().stream().map(r -> new Route(r.network().text(), r.gateway() == null ? "" : r.gateway().text(),
                     r.metric() == null ? 0 : r.metric().value())).toList();
             links.add(new Link(bySelector ? null : i.name().text(), bySelector ? Selector.of(i) : null, addresses, gateway,
                     mtu, i.bond() == null ? null : i.bond().mode().text(), memberNames, memberSelectors, vip,
