@@ -1,0 +1,92 @@
+package hlc.emit.talos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import hlc.emit.EmitFixtures;
+import hlc.emit.Renderer;
+import hlc.secrets.SecretsBundleGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Talos v1.9 takes the classic v1alpha1 config. What hlc writes there must be what v1.9's own schema
+ * (siderolabs/talos website/content/v1.9/schemas/config.schema.json, read for this: not shipped) has: its
+ * deviceSelector has no {@code permanentAddr} (v1.10 added it; a `mac` is HL096 on v1.9, see the corpus), and its
+ * only document beside the machine's among those hlc writes is {@code VolumeConfig}. The machine document is
+ * held to v1.10's schema (the nearest shipped one), a Thunderbolt ring port (`thunderbolt`, MTU 65520, a
+ * link-scope route) included.
+ */
+class TalosV19Test {
+    /** The top-level kinds of v1.9's schema (its oneOf), as read from it; the v1alpha1 document has no kind. */
+    static final Set<String> V19_KINDS = Set.of("VolumeConfig", "ExtensionServiceConfig", "NetworkDefaultActionConfig",
+            "KubeSpanEndpoints", "NetworkRuleConfig", "EventSinkConfig", "KmsgLogConfig", "WatchdogTimerConfig",
+            "TrustedRootsConfig", "SideroLinkConfig");
+
+    static final String SPEC = """
+            network lan { cidr 192.168.10.0/24  gateway 192.168.10.1 }
+            network ring { cidr 169.254.255.10/32 }
+            cluster main {
+              talos v1.9.4
+              kubernetes v1.32.2
+              vip 192.168.10.5 on lan
+              pods 10.244.0.0/16
+              services 10.245.0.0/16
+            }
+            host m0 {
+              role controlplane
+              interface net0 driver i40e
+              interface bond0 on lan address 192.168.10.10 bond 802.3ad [net0] mtu 9000 lacp-rate fast
+              interface bond0.20 vlan 20 of bond0 mtu 1500
+              interface tb0 on ring address 169.254.255.10 thunderbolt "0-1.0" mtu 65520 route 169.254.255.11/32 metric 2048
+              interface tb1 on ring address 169.254.255.10 thunderbolt "1-1.0" mtu 65520 route 169.254.255.12/32 metric 2048
+              install-disk {
+                serial "S666NN0W402512"
+              }
+              volume EPHEMERAL { disk "disk.transport == 'nvme'" max-size 100GB }
+            }
+            """;
+
+    @Test
+    void aV19ConfigHasOnlyWhatV19Takes() throws Exception {
+        Path v110 = EmitFixtures.projectDir().resolve("../shared/schemas/talos-config.v1.10.schema.json").normalize();
+        assumeTrue(Files.isRegularFile(v110), "upstream schema not at " + v110);
+        EmitFixtures.Run run = EmitFixtures.emitText(SPEC, new SecretsBundleGenerator().generate(), new Renderer("test.hl"));
+        assertFalse(run.failed(), run.findings());
+        List<JsonNode> docs = MultiDocumentTest.docs(run, "m0");
+        JsonNode machine = docs.get(0);
+        assertFalse(machine.has("kind"));
+        for (JsonNode d : docs.subList(1, docs.size())) assertTrue(V19_KINDS.contains(d.path("kind").asText()), d.toPrettyString());
+        assertEquals(1, MultiDocumentTest.ofKind(docs, "VolumeConfig").size());
+        assertFalse(machine.toString().contains("permanentAddr"));
+
+        JsonNode ifaces = machine.at("/machine/network/interfaces");
+        JsonNode tb0 = null;
+        for (JsonNode i : ifaces) if ("0-1.0".equals(i.at("/deviceSelector/busPath").asText())) tb0 = i;
+        assertTrue(tb0 != null, ifaces.toPrettyString());
+        assertEquals(65520, tb0.path("mtu").asInt());
+        assertEquals(List.of("169.254.255.10/32"), MultiDocumentTest.texts(tb0.path("addresses")));
+        JsonNode route = tb0.at("/routes/0");
+        assertEquals("169.254.255.11/32", route.path("network").asText());
+        assertFalse(route.has("gateway"), "a link-scope route: Talos's empty gateway");
+        assertEquals(2048, route.path("metric").asInt());
+
+        ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(v110.toFile());
+        schema.remove("oneOf");
+        schema.put("$ref", "#/$defs/v1alpha1.Config");
+        JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        assertEquals(Set.of(), s.validate(machine));
+    }
+}
