@@ -44,7 +44,7 @@ public final class TalosPatchCheck implements Check {
         TalosShape shape = TalosShape.nearest(c.talos());
         String release = c.talos() == null ? "v1.10" : "v" + c.talos().major() + "." + c.talos().minor();
         for (TalosPatch p : c.patches()) {
-            Parsed parsed = parse(p, shape, release, reporter);
+            Parsed parsed = parse(p, shape, c.talos(), release, reporter);
             if (parsed == null) continue;
             Set<String> said = new HashSet<>();
             for (Host h : ix.spec().hosts()) {
@@ -54,7 +54,7 @@ public final class TalosPatchCheck implements Check {
         }
         for (Host h : ix.spec().hosts()) {
             for (TalosPatch p : h.patches()) {
-                Parsed parsed = parse(p, shape, release, reporter);
+                Parsed parsed = parse(p, shape, c.talos(), release, reporter);
                 if (parsed != null) conflicts(parsed, h, ix, reporter, new HashSet<>());
             }
         }
@@ -63,7 +63,7 @@ public final class TalosPatchCheck implements Check {
     /** A patch's documents, each as JSON with the YAML node of every value, keyed by JSON pointer. */
     private record Parsed(TalosPatch patch, List<JsonNode> documents, List<Map<String, Node>> nodes) {}
 
-    private static Parsed parse(TalosPatch p, TalosShape shape, String release, Reporter reporter) {
+    private static Parsed parse(TalosPatch p, TalosShape shape, hlc.model.Version talos, String release, Reporter reporter) {
         PlacedYamlDocuments.Parsed read = PlacedYamlDocuments.read(p, Code.HL122, "the Talos patch", reporter);
         if (read == null) return null;
         List<JsonNode> docs = read.documents();
@@ -77,7 +77,7 @@ public final class TalosPatchCheck implements Check {
                 valid = false;
                 continue;
             }
-            JsonSchema schema = Schemas.forDocument(d, shape);
+            JsonSchema schema = Schemas.forDocument(d, shape, talos);
             if (schema == null) {
                 reporter.error(Code.HL122, place(p, at, "/kind"), "Talos " + release + " has no config document of kind `"
                         + d.path("kind").asText() + "`").emit();
@@ -86,7 +86,7 @@ public final class TalosPatchCheck implements Check {
             }
             var words = new PlacedYamlDocuments.Words("Talos has no setting", "at the top of its config",
                     "the patch is checked against Talos's own config schema of the cluster's release ("
-                            + Schemas.releaseOf(d.has("kind") ? shape.kindSchema() : shape.machineSchema())
+                            + Schemas.releaseOf(d.has("kind") ? shape.kindSchema(talos) : shape.machineSchema(talos))
                             + "); see the Talos configuration reference");
             valid &= PlacedYamlDocuments.validate(p, at, d, schema, Code.HL122, words, reporter);
         }
@@ -182,11 +182,11 @@ public final class TalosPatchCheck implements Check {
         }
 
         /** The schema a patch document is held to in this shape's releases, or null for a kind they do not have. */
-        static JsonSchema forDocument(JsonNode doc, TalosShape shape) {
-            String schema = shape.machineSchema();
+        static JsonSchema forDocument(JsonNode doc, TalosShape shape, hlc.model.Version talos) {
+            String schema = shape.machineSchema(talos);
             String def = "v1alpha1.Config";
             if (doc.has("kind")) {
-                schema = shape.kindSchema();
+                schema = shape.kindSchema(talos);
                 String kind = doc.path("kind").asText();
                 def = TalosSchemas.definitionOfKind(schema, kind);
                 if (def == null || !shape.hasKind(kind, def)) return null;

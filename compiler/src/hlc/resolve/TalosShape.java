@@ -118,6 +118,12 @@ public enum TalosShape {
 
     // ------------------------------------------------------------------ Talos's own schema for each release
 
+    /**
+     * Talos v1.9's config schema (siderolabs/talos website/content/v1.9/schemas/config.schema.json; schemas/UPSTREAM.md):
+     * v1.9's patches are held to it. It has no UserVolumeConfig, no deviceSelector {@code permanentAddr}, and still
+     * {@code machine.disks}, which v1.10 dropped.
+     */
+    public static final String TALOS_SCHEMA_V19 = "talos-config-v1.9";
     /** Talos v1.10's config schema, a copy of ../shared/schemas/talos-config.v1.10.schema.json (schemas/UPSTREAM.md). */
     public static final String TALOS_SCHEMA_V110 = "talos-config-v1.10";
     /** Talos v1.14's config schema, a copy of ../shared/schemas/talos-config.schema.json (schemas/UPSTREAM.md). */
@@ -125,13 +131,26 @@ public enum TalosShape {
 
     /**
      * The shipped Talos schema that holds this shape's v1alpha1 document, for what a patch may set in it: v1.10's
-     * for v1.9 to v1.11 (v1.9's schema is not shipped: a v1.9 patch may name a field v1.10 added, see
-     * schemas/UPSTREAM.md), and for v1.12 and v1.13 too, whose v1alpha1 document still takes every field v1.10's
+     * for v1.10 and v1.11 (v1.9 has its own, {@link #machineSchema(Version)}), and for v1.12 and v1.13 too, whose v1alpha1 document still takes every field v1.10's
      * does (deprecated, not removed: ../shared/schemas has no v1.12 or v1.13 schema, and v1.14's has dropped them);
      * v1.14's for v1.14, where the document is little more than the machine's PKI.
      */
     public String machineSchema() {
         return this == KUBERNETES_DOCUMENTS ? TALOS_SCHEMA_V114 : TALOS_SCHEMA_V110;
+    }
+
+    /** {@link #machineSchema()}, but v1.9's own for a v1.9 release (its v1alpha1 document differs from v1.10's). */
+    public String machineSchema(Version talos) {
+        return isV19(talos) ? TALOS_SCHEMA_V19 : machineSchema();
+    }
+
+    /** {@link #kindSchema()}, but v1.9's own for a v1.9 release (whose only volume document is VolumeConfig). */
+    public String kindSchema(Version talos) {
+        return isV19(talos) ? TALOS_SCHEMA_V19 : kindSchema();
+    }
+
+    private boolean isV19(Version talos) {
+        return this == CLASSIC_V1ALPHA1 && talos != null && talos.major() == 1 && talos.minor() == 9;
     }
 
     /**
