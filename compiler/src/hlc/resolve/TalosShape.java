@@ -42,7 +42,7 @@ public enum TalosShape {
         this.lastMinor = lastMinor;
     }
 
-    /** The releases this shape covers, for messages ("v1.10 and v1.11 (single-document v1alpha1)"). */
+    /** The releases this shape covers, for messages ("v1.9 to v1.11 (v1alpha1, with volume documents beside it)"). */
     public String releases() {
         return releases;
     }

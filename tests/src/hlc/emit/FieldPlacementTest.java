@@ -527,7 +527,7 @@ class FieldPlacementTest {
             assertEquals(line + ":" + column, d.span().line() + ":" + d.span().column(), EmitFixtures.describe(d));
             assertEquals("v1.15.1".length(), d.span().length());
             assertTrue(d.message().contains("v1.15.1"), d.message());
-            assertTrue(d.message().contains("v1.10 and v1.11") && d.message().contains("v1.12 and v1.13"),
+            assertTrue(d.message().contains("v1.9 to v1.11") && d.message().contains("v1.12 and v1.13"),
                     "the message names the releases hlc does write: " + d.message());
         }
     }
