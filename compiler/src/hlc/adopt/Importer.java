@@ -28,6 +28,18 @@ public final class Importer {
      * @param syncPath the Flux sync path, or null to find it
      */
     public static ImportResult run(Path repository, String name, String syncPath) throws IOException {
+        return run(repository, name, syncPath, List.of());
+    }
+
+    /**
+     * @param values a cluster-template checkout's configuration files to render it from (default: those its
+     *               makejinja.toml names); a checkout already rendered is imported as it stands unless they are given
+     */
+    public static ImportResult run(Path repository, String name, String syncPath, List<Path> values) throws IOException {
+        Optional<ClusterTemplate> template = ClusterTemplate.find(repository);
+        if (template.isPresent() && (!values.isEmpty() || !rendered(repository))) {
+            return ClusterTemplateImport.run(template.get(), name, syncPath, values);
+        }
         Findings findings = new Findings();
         RepositoryReader repo = new RepositoryReader(repository, findings);
         String source = repository.toAbsolutePath().normalize().getFileName().toString();
@@ -48,6 +60,11 @@ public final class Importer {
             TalhelperReader talhelper = new TalhelperReader(repo, findings);
             Optional<Path> talconfig = talhelper.find();
             if (talconfig.isPresent()) talos = talhelper.read(talconfig.get());
+            else {
+                TopfReader topf = new TopfReader(repo);
+                Optional<Path> topfFile = topf.find();
+                if (topfFile.isPresent()) talos = topf.read(topfFile.get());
+            }
         }
         if (talos != null && tree != null) versionsFromUpgrades(talos, tree);
 
@@ -61,6 +78,12 @@ public final class Importer {
                     "write `talos` and `kubernetes` in the imported spec's cluster block");
         }
         return write(name, source, tree, talos, findings);
+    }
+
+    /** A cluster-template checkout after {@code task configure}: its rendered files are what the cluster runs. */
+    private static boolean rendered(Path repository) {
+        return Files.isDirectory(repository.resolve("kubernetes/flux/cluster")) || Files.isRegularFile(repository.resolve("talos/talconfig.yaml"))
+                || Files.isRegularFile(repository.resolve("talos/topf.yaml"));
     }
 
     /** tuppr's TalosUpgrade / KubernetesUpgrade say which versions the cluster runs when the configs do not. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * arguments, modules, extensions) goes to the cluster, the rest to its host.
  */
 final class TalosSpecWriter {
+    /** A MAC address a link can be selected by ({@code mac} on an interface); a glob or partial one stays a comment. */
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
     private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?(B|KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)");
     private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)+(-[a-zA-Z0-9.]+)?");
 
@@ -272,6 +274,8 @@ final class TalosSpecWriter {
             }
             if (l.dhcp) s.append(" dhcp");
             if (l.driver != null && SpecText.isName(l.driver)) s.append(" driver ").append(l.driver);
+            boolean byMac = l.hardwareAddr != null && l.bondMode == null && l.vlanId == null && MAC.matcher(l.hardwareAddr).matches();
+            if (byMac) s.append(" mac ").append(l.hardwareAddr.toLowerCase());
             if (l.bondMode != null) {
                 s.append(" bond ").append(l.bondMode).append(" [").append(String.join(", ", l.bondLinks)).append("]");
             }
@@ -282,7 +286,7 @@ final class TalosSpecWriter {
                 if (!v4.isEmpty() && extra.equals(v4.get(0))) continue;
                 t.notImported(1, "address " + extra + " of " + l.name + " (" + n.where(extra) + "): one address per interface");
             }
-            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver");
+            if (l.hardwareAddr != null && !byMac) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver");
         }
     }
 
