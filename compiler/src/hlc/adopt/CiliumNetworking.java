@@ -80,12 +80,16 @@ final class CiliumNetworking {
         String name = d.node().at("/metadata/name").asText("pool");
         String base = "lb-" + (SpecText.isName(name) ? name : "pool");
         List<IPAddress> cidrs = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         List<IPAddress[]> ranges = new ArrayList<>();
         for (JsonNode b : d.node().at("/spec/blocks")) {
             IPAddress cidr = b.has("cidr") ? new IPAddressString(b.path("cidr").asText()).getAddress() : null;
             IPAddress start = b.has("start") ? new IPAddressString(b.path("start").asText()).getAddress() : null;
             IPAddress stop = b.has("stop") ? new IPAddressString(b.path("stop").asText()).getAddress() : null;
-            if (cidr != null && cidr.getNetworkPrefixLength() != null) cidrs.add(cidr.toPrefixBlock());
+            if (cidr != null && cidr.getNetworkPrefixLength() != null) {
+                cidrs.add(cidr.toPrefixBlock());
+                written.add(cidr.isPrefixBlock() ? cidr.toPrefixBlock().toCanonicalString() : b.path("cidr").asText().strip());
+            }
             else if (start != null && stop != null && start.getIPVersion() == stop.getIPVersion() && start.compareTo(stop) <= 0) {
                 ranges.add(new IPAddress[] {start.withoutPrefixLength(), stop.withoutPrefixLength()});
             } else {
@@ -93,10 +97,11 @@ final class CiliumNetworking {
             }
         }
         if (ranges.isEmpty()) {
-            // CIDR blocks only: each is a network that is the pool as a whole, as Cilium hands it out
+            // CIDR blocks only: each is a network that is the pool as a whole, as Cilium hands it out; a CIDR written
+            // with host bits set is kept as written, so the checks report it (HL021) rather than the import mending it
             for (int i = 0; i < cidrs.size(); i++) {
                 String net = base + (i == 0 ? "" : "-" + (i + 1));
-                pools.put(net, new Pool(net, cidrs.get(i).toCanonicalString(), List.of()));
+                pools.put(net, new Pool(net, written.get(i), List.of()));
             }
             return;
         }

@@ -21,7 +21,8 @@ record ClusterTemplate(Path root, List<String> inputs, List<String> data, List<S
                        String variableStart, String variableEnd) {
 
     /** The checkout's template, when it has a makejinja.toml whose template folders exist. */
-    static Optional<ClusterTemplate> find(Path root) throws IOException {
+    static Optional<ClusterTemplate> find(Path checkout) throws IOException {
+        Path root = checkout.toAbsolutePath().normalize();
         Path toml = root.resolve("makejinja.toml");
         if (!Files.isRegularFile(toml) || Files.size(toml) > RepositoryReader.MAX_BYTES) return Optional.empty();
         JsonNode m;

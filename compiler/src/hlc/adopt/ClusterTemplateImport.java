@@ -28,11 +28,13 @@ final class ClusterTemplateImport {
         Findings findings = new Findings();
         RepositoryReader repo = new RepositoryReader(template.root(), findings);
         List<Path> files = values.isEmpty() ? template.dataFiles() : values.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        boolean missing = false;
         for (Path f : files) {
             if (Files.isRegularFile(f)) continue;
             notFilled(template, f, values.isEmpty(), findings);
-            return empty(name, findings);
+            missing = true;
         }
+        if (missing) return empty(name, findings);
         Optional<Map<String, Object>> data = ClusterTemplateValues.read(files, repo, findings);
         if (data.isEmpty()) return empty(name, findings);
         if (ClusterTemplateValues.nodes(data.get()).isEmpty()) {
@@ -48,11 +50,6 @@ final class ClusterTemplateImport {
             Files.createDirectories(rendered);
             MakejinjaRenderer renderer = new MakejinjaRenderer(template, repo, findings);
             if (!renderer.render(data.get(), rendered)) return empty(name, findings);
-            for (String note : renderer.notes()) {
-                findings.add(ImportCode.IMP08, new Span(new SourceFile(template.root().resolve("makejinja.toml"), "makejinja.toml", ""), 1, 1, 1),
-                        "no " + note + " in the checkout: a placeholder is rendered instead",
-                        "`cloudflared tunnel create --credentials-file cloudflare-tunnel.json kubernetes` writes it; only its TunnelID is read, never its secret");
-            }
             ImportResult r = Importer.run(rendered, name, syncPath);
             findings.addAll(r.findings());
             return new ImportResult(r.rootFile(), r.files(), findings, r.flux(), r.talos(), r.kustomizations(), r.nodes(),
@@ -71,7 +68,7 @@ final class ClusterTemplateImport {
                     file + " (named by --values) is not a file", "name the filled configuration, e.g. `--values cluster.toml`");
         } else if (Files.isRegularFile(sample)) {
             String sampleName = template.root().relativize(sample).toString();
-            findings.add(ImportCode.IMP10, new Span(new SourceFile(sample, sampleName, ""), 1, 1, 1),
+            findings.add(ImportCode.IMP10, new Span(new SourceFile(sample, sampleName, head(sample)), 1, 1, 1),
                     "a cluster-template checkout without its configuration: " + shown + " is not there, only " + sampleName,
                     "copy " + sampleName + " to " + shown + ", fill it in (it documents every key), and import again; or name a filled one with `--values FILE`");
         } else {
@@ -81,7 +78,16 @@ final class ClusterTemplateImport {
     }
 
     private static Span firstLine(Path f, RepositoryReader repo) {
-        return new Span(new SourceFile(f, repo.relative(f), ""), 1, 1, 1);
+        return new Span(new SourceFile(f, repo.relative(f), head(f)), 1, 1, 1);
+    }
+
+    /** The first line of a file, for the finding's quoted line. */
+    private static String head(Path f) {
+        try (var lines = Files.lines(f)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     private static ImportResult empty(String name, Findings findings) {

@@ -43,7 +43,10 @@ final class MakejinjaRenderer {
     private final ClusterTemplate template;
     private final RepositoryReader repo;
     private final Findings findings;
-    private final List<String> notes = new ArrayList<>();
+    /** The template being rendered, for the findings the plugin's functions make. */
+    private Path rendering;
+    private String renderingText;
+    private final java.util.Set<Path> tunnelIdReported = new java.util.HashSet<>();
 
     MakejinjaRenderer(ClusterTemplate template, RepositoryReader repo, Findings findings) {
         this.template = template;
@@ -91,6 +94,8 @@ final class MakejinjaRenderer {
             Files.writeString(target, text);
             return true;
         }
+        rendering = f;
+        renderingText = text;
         RenderResult r = jinjava.renderForResult(pythonisms(withoutComments(text)), values);
         List<TemplateError> fatal = r.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
@@ -105,10 +110,6 @@ final class MakejinjaRenderer {
         }
         Files.writeString(target, r.getOutput());
         return true;
-    }
-
-    List<String> notes() {
-        return notes;
     }
 
     private boolean excluded(Path f) {
@@ -203,8 +204,15 @@ final class MakejinjaRenderer {
         } catch (IOException ignored) {
             // reported below as not found
         }
-        String note = "cloudflare-tunnel.json (the tunnel's ID for the external.DOMAIN record)";
-        if (!r.notes.contains(note)) r.notes.add(note);
+        if (r.rendering != null && r.tunnelIdReported.add(r.rendering)) {
+            SourceFile source = new SourceFile(r.rendering, r.repo.relative(r.rendering), r.renderingText);
+            int line = 1;
+            for (int l = 1; l <= source.lineCount(); l++) if (source.line(l).contains("cloudflare_tunnel_id")) { line = l; break; }
+            int col = source.line(line).indexOf("cloudflare_tunnel_id") + 1;
+            r.findings.add(ImportCode.IMP08, new Span(source, line, Math.max(1, col), "cloudflare_tunnel_id()".length()),
+                    "no cloudflare-tunnel.json in the checkout: the tunnel's ID is rendered as the placeholder TUNNEL-ID",
+                    "`cloudflared tunnel create --credentials-file cloudflare-tunnel.json kubernetes` writes it; the import reads only its TunnelID, never its secret");
+        }
         return "TUNNEL-ID";
     }
 

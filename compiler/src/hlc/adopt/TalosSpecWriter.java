@@ -274,8 +274,10 @@ final class TalosSpecWriter {
             }
             if (l.dhcp) s.append(" dhcp");
             if (l.driver != null && SpecText.isName(l.driver)) s.append(" driver ").append(l.driver);
-            boolean byMac = l.hardwareAddr != null && l.bondMode == null && l.vlanId == null && MAC.matcher(l.hardwareAddr).matches();
-            if (byMac) s.append(" mac ").append(l.hardwareAddr.toLowerCase());
+            // a whole address is the link's `mac`; one that is not a MAC at all is kept quoted, so the checks say so
+            // (HL004) instead of the import hiding a selector that matches no link; a wildcard stays a comment
+            boolean byMac = l.hardwareAddr != null && l.bondMode == null && l.vlanId == null && !l.hardwareAddr.matches(".*[*?\\[\"\\\\].*");
+            if (byMac) s.append(" mac ").append(MAC.matcher(l.hardwareAddr).matches() ? l.hardwareAddr.toLowerCase() : SpecText.quote(l.hardwareAddr));
             if (l.bondMode != null) {
                 s.append(" bond ").append(l.bondMode).append(" [").append(String.join(", ", l.bondLinks)).append("]");
             }

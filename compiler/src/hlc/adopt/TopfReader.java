@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * ({@code glob("aa:bb:…", mac(link.hardware_addr))}) gives that link its hardware address.
  */
 final class TopfReader {
-    private static final Pattern MAC_GLOB = Pattern.compile("glob\\(\"([0-9a-fA-F:]{17})\",\\s*mac\\(link\\.hardware_addr\\)\\)");
+    private static final Pattern MAC_GLOB = Pattern.compile("glob\\(\"([^\"*?\\[]+)\",\\s*mac\\(link\\.hardware_addr\\)\\)");
     private final RepositoryReader repo;
 
     TopfReader(RepositoryReader repo) {
