@@ -41,6 +41,12 @@ public final class Importer {
             return ClusterTemplateImport.run(template.get(), name, syncPath, values);
         }
         Findings findings = new Findings();
+        if (!values.isEmpty() && template.isEmpty()) {
+            findings.add(ImportCode.IMP10, new Span(new SourceFile(values.get(0), values.get(0).toString(), ""), 1, 1, 1),
+                    "--values names a cluster-template configuration, but " + repository + " has no makejinja.toml and template folder to render it with",
+                    "give the cluster-template checkout the configuration belongs to, or leave --values out");
+            return new ImportResult(name + ".hl", Map.of(), findings, null, null, 0, 0, 0, 0);
+        }
         RepositoryReader repo = new RepositoryReader(repository, findings);
         String source = repository.toAbsolutePath().normalize().getFileName().toString();
 

@@ -206,6 +206,44 @@ class ClusterTemplateImportTest {
         else assertTrue(errors.contains(code), config + ": " + errors);
     }
 
+    /** A cluster.toml that is not TOML: IMP01 at its line, nothing rendered or written. */
+    @Test
+    void aBrokenTomlIsAFindingAtItsLine() throws Exception {
+        Path config = tmp.resolve("cluster.toml");
+        Files.writeString(config, "[network]\nnode_cidr = \"10.10.10.0/24\"\n[kubernetes.api\naddr = \"10.10.10.254\"\n");
+        ImportResult r = Importer.run(TODAY, "lab", null, List.of(config));
+        List<Diagnostic> errors = r.findings().sorted().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), r.findings().render());
+        assertEquals("IMP01", errors.get(0).code());
+        assertEquals(3, errors.get(0).span().line(), r.findings().render());
+        assertEquals(0, r.files().size());
+    }
+
+    /** A value the template needs and the configuration does not give: IMP11 at the template's line (makejinja's strict undefined). */
+    @Test
+    void aTemplateThatDoesNotRenderIsAFindingAtItsLine() throws Exception {
+        Path checkout = tmp.resolve("my-cluster");
+        Files.createDirectories(checkout.resolve("template/config/kubernetes/flux/cluster"));
+        Files.copy(TODAY.resolve("makejinja.toml"), checkout.resolve("makejinja.toml"));
+        Files.writeString(checkout.resolve("template/config/kubernetes/flux/cluster/ks.yaml.j2"),
+                "---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: #{ cluster.name }#\n");
+        Files.writeString(checkout.resolve("cluster.toml"), Files.readString(TESTS.resolve("valid/single-node.toml")));
+        ImportResult r = Importer.run(checkout, "lab", null);
+        List<Diagnostic> errors = r.findings().sorted().stream().filter(Diagnostic::isError).toList();
+        assertEquals(List.of("IMP11"), errors.stream().map(Diagnostic::code).toList(), r.findings().render());
+        assertEquals("template/config/kubernetes/flux/cluster/ks.yaml.j2", errors.get(0).span().path());
+        assertEquals(5, errors.get(0).span().line());
+        assertEquals(0, r.files().size());
+    }
+
+    /** --values for a repository that is no cluster-template: said, not ignored. */
+    @Test
+    void valuesWithoutATemplateAreAFinding() throws Exception {
+        ImportResult r = Importer.run(REPOS.resolve("onedr0p-home-ops"), "lab", null, List.of(TESTS.resolve("valid/public.toml")));
+        assertEquals(List.of("IMP10"), r.findings().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
+        assertEquals(0, r.files().size());
+    }
+
     @Test
     void everyInvalidConfigIsInTheTable() throws IOException {
         try (Stream<Path> s = Files.list(TESTS.resolve("invalid"))) {
