@@ -34,6 +34,10 @@ final class CiliumNetworking {
     final Map<String, Long> peers = new LinkedHashMap<>();
     /** Service name → its pinned address. */
     final Map<String, String> loadBalancers = new LinkedHashMap<>();
+    /** The policy announcing load-balancer addresses over L2, until a node network that is the pool says it. */
+    private String l2Note;
+    /** Node networks that are a pool as a whole (cluster-template's: the node subnet is the LB IPAM pool). */
+    private final java.util.Set<String> wholeNodePools = new java.util.HashSet<>();
     final List<String> unsaid = new ArrayList<>();
     /** The LoadBalancer Service in front of the kube-apiserver pods ({@code k8s-app: kube-apiserver}), or null. */
     private String apiService;
@@ -47,20 +51,45 @@ final class CiliumNetworking {
             if (kind.equals("CiliumLoadBalancerIPPool") && n.path("apiVersion").asText().startsWith("cilium.io/")) pool(d);
             else if (kind.equals("CiliumBGPClusterConfig")) bgp(d);
             else if (kind.equals("Service") && n.at("/spec/type").asText().equals("LoadBalancer")) service(d);
-            else if (kind.equals("CiliumL2AnnouncementPolicy")) unsaid.add("CiliumL2AnnouncementPolicy " + n.at("/metadata/name").asText() + " (" + d.where("kind") + ")");
+            else if (kind.equals("CiliumL2AnnouncementPolicy")) l2Policy(d);
+            else if (kind.equals("Gateway") && n.path("apiVersion").asText().startsWith("gateway.networking.k8s.io/")) pinned(d, n.at("/spec/infrastructure/annotations"));
+            else if (kind.equals("HelmRelease") && n.at("/spec/values/service/type").asText().equals("LoadBalancer")) pinned(d, n.at("/spec/values/service/annotations"));
         }
+    }
+
+    /** An L2 announcement policy: said by a node network that is the pool ({@code announce l2}), else a comment. */
+    private void l2Policy(YamlDoc d) {
+        String note = "CiliumL2AnnouncementPolicy " + d.node().at("/metadata/name").asText() + " (" + d.where("kind") + ")";
+        if (d.node().at("/spec/loadBalancerIPs").asBoolean(false) && l2Note == null) l2Note = note;
+        else unsaid.add(note);
+    }
+
+    /**
+     * A Gateway whose infrastructure annotations, or a chart's LoadBalancer Service values (k8s-gateway), pin a
+     * Cilium LB IPAM address: a load balancer of that name (the Service Cilium gives it).
+     */
+    private void pinned(YamlDoc d, JsonNode ann) {
+        String ips = ann.path("lbipam.cilium.io/ips").asText(ann.path("io.cilium/lb-ipam-ips").asText(null));
+        String name = d.node().at("/metadata/name").asText();
+        if (ips == null || !SpecText.isName(name)) return;
+        String first = ips.split(",")[0].strip();
+        if (new IPAddressString(first).getAddress() != null) loadBalancers.putIfAbsent(name, first);
     }
 
     private void pool(YamlDoc d) {
         String name = d.node().at("/metadata/name").asText("pool");
         String base = "lb-" + (SpecText.isName(name) ? name : "pool");
         List<IPAddress> cidrs = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         List<IPAddress[]> ranges = new ArrayList<>();
         for (JsonNode b : d.node().at("/spec/blocks")) {
             IPAddress cidr = b.has("cidr") ? new IPAddressString(b.path("cidr").asText()).getAddress() : null;
             IPAddress start = b.has("start") ? new IPAddressString(b.path("start").asText()).getAddress() : null;
             IPAddress stop = b.has("stop") ? new IPAddressString(b.path("stop").asText()).getAddress() : null;
-            if (cidr != null && cidr.getNetworkPrefixLength() != null) cidrs.add(cidr.toPrefixBlock());
+            if (cidr != null && cidr.getNetworkPrefixLength() != null) {
+                cidrs.add(cidr.toPrefixBlock());
+                written.add(cidr.isPrefixBlock() ? cidr.toPrefixBlock().toCanonicalString() : b.path("cidr").asText().strip());
+            }
             else if (start != null && stop != null && start.getIPVersion() == stop.getIPVersion() && start.compareTo(stop) <= 0) {
                 ranges.add(new IPAddress[] {start.withoutPrefixLength(), stop.withoutPrefixLength()});
             } else {
@@ -68,10 +97,11 @@ final class CiliumNetworking {
             }
         }
         if (ranges.isEmpty()) {
-            // CIDR blocks only: each is a network that is the pool as a whole, as Cilium hands it out
+            // CIDR blocks only: each is a network that is the pool as a whole, as Cilium hands it out; a CIDR written
+            // with host bits set is kept as written, so the checks report it (HL021) rather than the import mending it
             for (int i = 0; i < cidrs.size(); i++) {
                 String net = base + (i == 0 ? "" : "-" + (i + 1));
-                pools.put(net, new Pool(net, cidrs.get(i).toCanonicalString(), List.of()));
+                pools.put(net, new Pool(net, written.get(i), List.of()));
             }
             return;
         }
@@ -108,7 +138,17 @@ final class CiliumNetworking {
     void placeIn(Map<String, String> nodeNetworks) {
         for (var e : List.copyOf(pools.entrySet())) {
             Pool p = e.getValue();
-            if (p.blocks().isEmpty()) continue;
+            if (p.blocks().isEmpty()) {
+                // a pool that is a node network's whole CIDR: that network is the pool, its addresses announced
+                // beside the nodes' (hlc hands out only the addresses no node, VIP or gateway holds)
+                for (var n : nodeNetworks.entrySet()) {
+                    if (!n.getValue().equals(p.cidr())) continue;
+                    pools.put(e.getKey(), new Pool(n.getKey(), n.getValue(), List.of()));
+                    wholeNodePools.add(n.getKey());
+                    break;
+                }
+                continue;
+            }
             IPAddress cover = new IPAddressString(p.cidr()).getAddress();
             for (var n : nodeNetworks.entrySet()) {
                 IPAddress net = new IPAddressString(n.getValue()).getAddress();
@@ -122,6 +162,7 @@ final class CiliumNetworking {
 
     /** The pool words a node network takes ({@code pool loadbalancer range …}), or null. */
     String poolWordsOn(String network) {
+        if (wholeNodePools.contains(network)) return "pool loadbalancer announce " + (l2Note != null || asn == null ? "l2" : "bgp");
         for (Pool p : pools.values()) {
             if (p.network().equals(network) && !p.blocks().isEmpty()) return "pool loadbalancer " + String.join(" ", p.blocks());
         }
@@ -229,6 +270,7 @@ final class CiliumNetworking {
             } else if (pool != null) t.line(1, "loadbalancer " + name + " " + addr + " on " + pool);
             else t.notImported(1, "load balancer " + name + " " + addr + ": in no load-balancer pool of the repository");
         });
+        if (l2Note != null && wholeNodePools.isEmpty()) t.notImported(1, l2Note);
         for (String u : unsaid) t.notImported(1, u);
     }
 }

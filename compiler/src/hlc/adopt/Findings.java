@@ -25,6 +25,11 @@ public final class Findings {
         all.add(new Diagnostic(code.name(), code.severity(), at, message, List.of(), hint, List.of(), true));
     }
 
+    /** Another reader's findings (the template's, before the rendered tree is read), kept with these. */
+    public void addAll(Findings other) {
+        all.addAll(other.all);
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }

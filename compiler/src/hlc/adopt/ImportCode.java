@@ -15,7 +15,9 @@ public enum ImportCode {
     IMP06("a secret value in the repository, replaced by a vault reference placeholder", Severity.WARNING),
     IMP07("a missing file or folder named by the tree", Severity.WARNING),
     IMP08("a fact the import could not find, or a name the language cannot spell", Severity.WARNING),
-    IMP09("a folder with nothing the import can read", Severity.ERROR);
+    IMP09("a folder with nothing the import can read", Severity.ERROR),
+    IMP10("a cluster-template checkout whose configuration is not filled in yet", Severity.ERROR),
+    IMP11("a cluster-template that does not render with its configuration", Severity.ERROR);
 
     private final String title;
     private final Severity severity;

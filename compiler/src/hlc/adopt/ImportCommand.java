@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /** {@code hlc import REPO}: adopt an existing cluster; writes a spec folder, then runs the checks on it. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Read a home-ops repository (a Flux tree, talhelper's talconfig.yaml or Talos machine-config",
-                "templates) and write the spec that describes it: a root file and one file per namespace.",
+        description = {"Read a home-ops repository (a Flux tree, talhelper's talconfig.yaml, topf.yaml or Talos machine-config",
+                "templates, or a cluster-template checkout with its filled cluster.toml) and write the spec that describes it:",
+                "a root file and one file per namespace.",
                 "Secrets are never copied. Then the checks run on the new spec and print what they find."})
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REPO", description = "The repository folder to import.")
@@ -31,6 +32,10 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--sync-path", paramLabel = "PATH", description = "Flux's sync path in the repository (default: the FluxInstance's, else kubernetes/flux/cluster).")
     String syncPath;
+
+    @Option(names = "--values", paramLabel = "FILE", description = {"A cluster-template checkout: render it from this filled configuration",
+            "instead of the files its makejinja.toml names (cluster.toml; cluster.yaml and nodes.yaml before May 2026). Repeat for several files."})
+    java.util.List<Path> values = new java.util.ArrayList<>();
 
     @Option(names = "--diff", description = "Write nothing; print what compiling the imported spec would change, fact by fact (exit 1 when anything would).")
     boolean diff;
@@ -48,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
                 .toLowerCase().replaceAll("[^a-z0-9_-]+", "-");
         ImportResult result;
         try {
-            result = Importer.run(repository, specName, syncPath);
+            result = Importer.run(repository, specName, syncPath, values);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("hlc: cannot read " + repository + ": " + e.getMessage());
             return 2;

@@ -28,7 +28,25 @@ public final class Importer {
      * @param syncPath the Flux sync path, or null to find it
      */
     public static ImportResult run(Path repository, String name, String syncPath) throws IOException {
+        return run(repository, name, syncPath, List.of());
+    }
+
+    /**
+     * @param values a cluster-template checkout's configuration files to render it from (default: those its
+     *               makejinja.toml names); a checkout already rendered is imported as it stands unless they are given
+     */
+    public static ImportResult run(Path repository, String name, String syncPath, List<Path> values) throws IOException {
+        Optional<ClusterTemplate> template = ClusterTemplate.find(repository);
+        if (template.isPresent() && (!values.isEmpty() || !rendered(repository))) {
+            return ClusterTemplateImport.run(template.get(), name, syncPath, values);
+        }
         Findings findings = new Findings();
+        if (!values.isEmpty() && template.isEmpty()) {
+            findings.add(ImportCode.IMP10, new Span(new SourceFile(values.get(0), values.get(0).toString(), ""), 1, 1, 1),
+                    "--values names a cluster-template configuration, but " + repository + " has no makejinja.toml and template folder to render it with",
+                    "give the cluster-template checkout the configuration belongs to, or leave --values out");
+            return new ImportResult(name + ".hl", Map.of(), findings, null, null, 0, 0, 0, 0);
+        }
         RepositoryReader repo = new RepositoryReader(repository, findings);
         String source = repository.toAbsolutePath().normalize().getFileName().toString();
 
@@ -48,6 +66,11 @@ public final class Importer {
             TalhelperReader talhelper = new TalhelperReader(repo, findings);
             Optional<Path> talconfig = talhelper.find();
             if (talconfig.isPresent()) talos = talhelper.read(talconfig.get());
+            else {
+                TopfReader topf = new TopfReader(repo);
+                Optional<Path> topfFile = topf.find();
+                if (topfFile.isPresent()) talos = topf.read(topfFile.get());
+            }
         }
         if (talos != null && tree != null) versionsFromUpgrades(talos, tree);
 
@@ -61,6 +84,12 @@ public final class Importer {
                     "write `talos` and `kubernetes` in the imported spec's cluster block");
         }
         return write(name, source, tree, talos, findings);
+    }
+
+    /** A cluster-template checkout after {@code task configure}: its rendered files are what the cluster runs. */
+    private static boolean rendered(Path repository) {
+        return Files.isDirectory(repository.resolve("kubernetes/flux/cluster")) || Files.isRegularFile(repository.resolve("talos/talconfig.yaml"))
+                || Files.isRegularFile(repository.resolve("talos/topf.yaml"));
     }
 
     /** tuppr's TalosUpgrade / KubernetesUpgrade say which versions the cluster runs when the configs do not. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * arguments, modules, extensions) goes to the cluster, the rest to its host.
  */
 final class TalosSpecWriter {
+    /** A MAC address a link can be selected by ({@code mac} on an interface); a glob or partial one stays a comment. */
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
     private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?(B|KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)");
     private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)+(-[a-zA-Z0-9.]+)?");
 
@@ -275,6 +277,10 @@ final class TalosSpecWriter {
             // a Thunderbolt bus path (0-1.0) says the link is a thunderbolt-net one: `thunderbolt`, whose MTU may be 65520
             if (l.busPath != null && isThunderboltBusPath(l.busPath)) s.append(" thunderbolt ").append(SpecText.quote(l.busPath));
             else if (l.busPath != null) s.append(" bus-path ").append(SpecText.quote(l.busPath));
+            // a whole address is the link's `mac`; one that is not a MAC at all is kept quoted, so the checks say so
+            // (HL004) instead of the import hiding a selector that matches no link; a wildcard stays a comment
+            boolean byMac = l.hardwareAddr != null && l.bondMode == null && l.vlanId == null && !l.hardwareAddr.matches(".*[*?\\[\"\\\\].*");
+            if (byMac) s.append(" mac ").append(MAC.matcher(l.hardwareAddr).matches() ? l.hardwareAddr.toLowerCase() : SpecText.quote(l.hardwareAddr));
             if (l.bondMode != null) {
                 s.append(" bond ").append(l.bondMode).append(" [").append(String.join(", ", l.bondLinks)).append("]");
             }
@@ -286,7 +292,7 @@ final class TalosSpecWriter {
                 if (!v4.isEmpty() && extra.equals(v4.get(0))) continue;
                 t.notImported(1, "address " + extra + " of " + l.name + " (" + n.where(extra) + "): one address per interface");
             }
-            if (l.hardwareAddr != null) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects links by driver, bus path or permanent MAC, not by a hardwareAddr");
+            if (l.hardwareAddr != null && !byMac) t.notImported(1, l.name + " is selected by MAC " + l.hardwareAddr + " (" + n.where(l.hardwareAddr) + "): hlc selects a link by its whole MAC, driver or bus path, not by a pattern");
         }
     }
 
