@@ -49,6 +49,9 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     Output output = new Output();
 
+    /** The spec's files as the check read them (the root and its imports), for the fmt step. */
+    private List<hlc.diag.SourceFile> checkedFiles;
+
     @Override
     public Integer call() {
         output.strict = true;
@@ -79,7 +82,9 @@ final class GateCommand implements Callable<Integer> {
                 return 1;
             }
             failures += checkAndCompile(specIn, outIn, gate);
-            failures += StagedGate.unformatted(specIn, spec.toString(), System.err);
+            // The files the check read, when it built the model; else (syntax errors) they are found again.
+            failures += checkedFiles != null ? StagedGate.unformatted(checkedFiles, System.err)
+                    : StagedGate.unformatted(specIn, spec.toString(), System.err);
             return failures > 0 ? 1 : 0;
         } catch (StagedGate.Failed | IOException e) {
             System.err.println("hlc: gate: " + e.getMessage());
@@ -98,6 +103,7 @@ final class GateCommand implements Callable<Integer> {
     /** The check and the compile of one reporter, printed once; 1 when either fails or out/ is stale. */
     private int checkAndCompile(Path specIn, Path outIn, StagedGate gate) throws IOException, StagedGate.Failed {
         Compiler.Result result = Compiler.check(specIn, spec.toString());
+        if (result.spec() != null) checkedFiles = result.spec().files();
         Reporter reporter = result.reporter();
         if (output.failed(reporter) || result.spec() == null) {
             output.print(reporter, System.out, System.err);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * problems are still reported in the order of the files, exactly as one thread would.
  */
 public final class Emission {
-    /** Below this many files, starting threads (each with its own templates and schemas) costs more than it saves. */
+    /** Below this many files, starting threads (each with its own Jinjava instance) costs more than it saves. */
     static final int PARALLEL_MIN_FILES = 256;
 
     private Emission() {}
@@ -46,14 +46,22 @@ public final class Emission {
         Set<String> paths = new HashSet<>();
         boolean[] duplicate = new boolean[specs.size()];
         for (int i = 0; i < specs.size(); i++) duplicate[i] = !paths.add(specs.get(i).path());
-        Renderer.Outcome[] outcomes = renderAll(specs, duplicate, renderer);
+        Renderer.expect(specs);
+        String[] pathOf = new String[specs.size()];
+        for (int i = 0; i < pathOf.length; i++) pathOf[i] = specs.get(i).path();
+        // The files' data is let go as each is rendered (the renders take it from this array), so that it is not
+        // all held beside all of the rendered text (at 10,000 hosts both are hundreds of megabytes).
+        FileSpec[] pending = specs.toArray(new FileSpec[0]);
+        specs = null;
+        Renderer.Outcome[] outcomes = renderAll(pending, duplicate, renderer);
         List<RenderedFile> out = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
+        for (int i = 0; i < pathOf.length; i++) {
             if (duplicate[i]) {
-                problems.internal("two emitters write " + specs.get(i).path());
+                problems.internal("two emitters write " + pathOf[i]);
                 continue;
             }
             Renderer.Outcome o = outcomes[i];
+            outcomes[i] = null;
             o.problems().forEach(problems::internal);
             if (o.file() != null) out.add(o.file());
         }
@@ -68,16 +76,18 @@ public final class Emission {
      * so a slow file holds up nothing. A renderer that throws (a bug) is rethrown here on the calling thread, the
      * first in file order, as a sequential run would.
      */
-    private static Renderer.Outcome[] renderAll(List<FileSpec> specs, boolean[] duplicate, Renderer renderer) {
-        int n = specs.size();
+    private static Renderer.Outcome[] renderAll(FileSpec[] specs, boolean[] duplicate, Renderer renderer) {
+        int n = specs.length;
         Renderer.Outcome[] outcomes = new Renderer.Outcome[n];
         RuntimeException[] thrown = new RuntimeException[n];
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
             for (int i; (i = next.getAndIncrement()) < n; ) {
                 if (duplicate[i]) continue;
+                FileSpec spec = specs[i];
+                specs[i] = null;
                 try {
-                    outcomes[i] = renderer.render(specs.get(i));
+                    outcomes[i] = renderer.render(spec);
                 } catch (RuntimeException bug) {
                     thrown[i] = bug;
                 }

@@ -23,6 +23,14 @@ public final class HelmValues {
     /** A resource to validate: the schema's name in {@link SchemaCatalog} and the document. */
     public record Embedded(String schema, String what, JsonNode document) {}
 
+    /**
+     * The schemas of the resources embedded in the values a template writes, by the key that holds each (the
+     * renderer's warm-up compiles them ahead, see ExpectedSchemas).
+     */
+    static List<String> schemasOf(String templateText) {
+        return templateText.contains("cephClusterSpec") ? List.of("rook-cephcluster") : List.of();
+    }
+
     /** The resources rendered from a values ConfigMap, or none for any other document. */
     public static List<Embedded> embedded(JsonNode doc) {
         List<Embedded> out = new ArrayList<>();

@@ -13,13 +13,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The project's own JSON schemas for every kind of document hlc writes (under {@code schemas/}), each compiled
  * once per run. A document is matched to its schema by apiVersion and kind (a Talos machine config by its
  * {@code version}); a document of no known kind is itself an error: hlc only writes what it can validate.
+ *
+ * <p>Thread-safe, and one {@link #shared} instance serves every render of a process: a compiled schema is a pure
+ * function of a shipped file and never changes (the validator builds every validator of a schema, its references'
+ * included, when it compiles it), so the threads that render files on every core share one compilation instead
+ * of each compiling all of them. A schema is compiled on its first use, by the thread that needs it or by the
+ * renderer's warm-up ({@link #prepare}); another thread that needs it meanwhile waits for that compilation.
  */
 public final class SchemaCatalog {
+    /** The catalog of the process (schemas are shipped files, so their compilations hold for every run). */
+    static SchemaCatalog shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final SchemaCatalog INSTANCE = new SchemaCatalog();
+    }
+
     private static final Map<String, String> BY_KIND = Map.ofEntries(
             Map.entry("kustomize.toolkit.fluxcd.io/v1 Kustomization", "flux-kustomization"),
             Map.entry("source.toolkit.fluxcd.io/v1 GitRepository", "flux-gitrepository"),
@@ -63,7 +81,8 @@ public final class SchemaCatalog {
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     /** The upstream CRD schemas declare draft-07 (SOURCES.md of ../shared/schemas); they are read as such. */
     private final JsonSchemaFactory draft07 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-    private final Map<String, JsonSchema> compiled = new HashMap<>();
+    /** Each schema's one compilation, run by the first thread that needs it; later ones wait for its result. */
+    private final Map<String, FutureTask<JsonSchema>> compiled = new ConcurrentHashMap<>();
 
     /** Talos's own v1.14 config schema (schemas/UPSTREAM.md): every document of a v1.14 file is held to its kind there. */
     static final String TALOS_V114 = "talos-config-v1.14";
@@ -152,18 +171,23 @@ public final class SchemaCatalog {
         return "no kind";
     }
 
-    /** Compiles every schema now rather than on first use; one that cannot be loaded is left to fail on use. */
-    void prepareAll() {
-        List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(BY_KIND.values()));
-        names.addAll(List.of("rook-cephcluster", "unifi-static-dns", "talos-v1alpha1", "talos-machine", "talos-schematic"));
-        // the v1.14 alternatives are compiled when a v1.14 config is first validated: most specs pin no v1.14
-        for (String name : names) {
-            try {
-                compiled.computeIfAbsent(name, this::load);
-            } catch (RuntimeException later) {
-                // reported by the validation that needs it
-            }
+    /** Compiles a schema now rather than on first use; one that cannot be loaded is left to fail on use. */
+    void prepare(String name) {
+        try {
+            compiledSchema(name);
+        } catch (RuntimeException later) {
+            // reported by the validation that needs it
         }
+    }
+
+    /** The schemas compiled (or being compiled) so far, by name. */
+    java.util.SortedSet<String> compiledNames() {
+        return new java.util.TreeSet<>(compiled.keySet());
+    }
+
+    /** True when the schema is compiled or being compiled (the warm-up leaves it then). */
+    boolean started(String name) {
+        return compiled.containsKey(name);
     }
 
     /**
@@ -179,12 +203,31 @@ public final class SchemaCatalog {
 
     /** Violations as "JSON path: message", empty when the document is valid. */
     public List<String> validate(String schema, JsonNode doc) {
-        JsonSchema s = compiled.computeIfAbsent(schema, this::load);
-        Set<ValidationMessage> errors = s.validate(doc);
+        Set<ValidationMessage> errors = compiledSchema(schema).validate(doc);
         return errors.stream()
                 .map(m -> m.getInstanceLocation() + ": " + m.getMessage())
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The compiled schema, compiled here unless another thread is doing it (then its result). A schema that
+     * cannot be loaded throws here on every use, as on the first.
+     */
+    private JsonSchema compiledSchema(String name) {
+        FutureTask<JsonSchema> task = compiled.get(name);
+        if (task == null) task = compiled.computeIfAbsent(name, n -> new FutureTask<>(() -> load(n)));
+        task.run(); // a no-op when it has run or another thread is running it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("cannot compile schema " + name, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling schema " + name, e);
+        }
     }
 
     private JsonSchema load(String name) {

@@ -16,9 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Jinjava templates under {@code templates/}, loaded and parsed once per run.
@@ -32,14 +32,19 @@ import java.util.Map;
  * files: that method copies the global context for every render (re-registering every filter, tag and function by
  * reflection) and parses the template text every time. Here the copy is made once and each render gets a fresh
  * child context of it (bindings never leak from one file to the next), and each template is parsed once into a
- * tree that every render walks; errors found while parsing are reported with every render of that template. Not
- * thread-safe: one instance per thread.
+ * tree that every render walks; errors found while parsing are reported with every render of that template.
+ *
+ * <p>Not thread-safe: one instance per thread, since a render's context reports what it resolved to the global
+ * context above it. The parsed trees are shared by every instance of the process ({@link #PARSED}): rendering
+ * only reads a tree (its tags and expression strategy are stateless; what a render changes lives in its
+ * interpreter and context), so a tree parsed by one thread's instance renders the same text on any other.
  */
 public final class Templates {
     private final Jinjava jinjava;
     private final JinjavaConfig config;
     private final Context global;
-    private final Map<String, Parsed> parsed = new HashMap<>();
+    /** Each template parsed once per process, by whichever instance first needs it; read-only afterwards. */
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
 
     private record Parsed(Node tree, List<TemplateError> errors) {}
 
@@ -72,7 +77,7 @@ public final class Templates {
     void prepare(List<String> names) {
         for (String name : names) {
             try {
-                parsed.computeIfAbsent(name, this::parse);
+                parsed(name);
             } catch (RuntimeException later) {
                 // reported by the render that needs it
             }
@@ -83,7 +88,7 @@ public final class Templates {
     public record Result(String text, List<String> errors) {}
 
     public Result render(String template, Map<String, Object> context) {
-        Parsed p = parsed.computeIfAbsent(template, this::parse);
+        Parsed p = parsed(template);
         JinjavaInterpreter interpreter = interpreter(context);
         String output = "";
         TemplateError thrown = null; // as renderForResult does: a thrown error comes first, with empty output
@@ -121,6 +126,11 @@ public final class Templates {
         return config.getInterpreterFactory().newInstance(jinjava, context, config);
     }
 
+    private Parsed parsed(String template) {
+        Parsed p = PARSED.get(template);
+        return p != null ? p : PARSED.computeIfAbsent(template, this::parse);
+    }
+
     private Parsed parse(String template) {
         JinjavaInterpreter interpreter = interpreter(Map.of());
         JinjavaInterpreter.pushCurrent(interpreter);
@@ -133,7 +143,8 @@ public final class Templates {
         }
     }
 
-    private static String load(String name) {
+    /** A template's text, as shipped. */
+    static String load(String name) {
         try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name)) {
             if (in == null) throw new IllegalStateException("template not found: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -22,8 +22,29 @@ public final class SecretContent {
 
     private SecretContent() {}
 
+    /** The start of every private key as Talos stores it (see {@link #KEY}), which each kind of secret holds. */
+    private static final byte[] KEY_START = {'L', 'S', '0', 't'};
+
+    /**
+     * False when the file cannot hold any of the secrets: it has no private key as Talos stores it. The gate reads
+     * every tracked file of a repository (megabytes of them, nearly none a secret), so this cheap scan of the bytes
+     * comes before decoding a file and running the patterns over it.
+     */
+    public static boolean mayHoldOne(byte[] bytes) {
+        outer:
+        for (int i = 0; i + KEY_START.length <= bytes.length; i++) {
+            if (bytes[i] != KEY_START[0]) continue;
+            for (int j = 1; j < KEY_START.length; j++) {
+                if (bytes[i + j] != KEY_START[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** What secret the text holds, in words ("a Talos machine config"), or null when it holds none of them. */
     public static String kindOf(String text) {
+        if (!text.contains("LS0t")) return null; // every kind needs KEY
         if (SOPS.matcher(text).find() && text.contains("ENC[")) return null;
         if (matchesAll(text, MACHINE_CONFIG)) return "a Talos machine config (the cluster's CA keys and join tokens)";
         if (matchesAll(text, TALOSCONFIG)) return "a talosconfig (a client certificate and key with admin rights on the nodes)";

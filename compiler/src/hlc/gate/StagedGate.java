@@ -1,6 +1,7 @@
 package hlc.gate;
 
 import hlc.diag.Reporter;
+import hlc.diag.SourceFile;
 import hlc.fmt.Formatter;
 import hlc.fmt.UnifiedDiff;
 import hlc.parse.ParsedFile;
@@ -66,7 +67,7 @@ public final class StagedGate implements AutoCloseable {
                     if (!Files.isRegularFile(p) || Files.size(p) > MAX_SCANNED) continue;
                     bytes = Files.readAllBytes(p);
                 }
-                if (bytes.length > MAX_SCANNED) continue;
+                if (bytes.length > MAX_SCANNED || !SecretContent.mayHoldOne(bytes)) continue;
                 String kind = SecretContent.kindOf(new String(bytes, StandardCharsets.UTF_8));
                 if (kind == null) continue;
                 refused++;
@@ -111,18 +112,26 @@ public final class StagedGate implements AutoCloseable {
      * returns how many. A file with syntax errors is left to the check, which has reported them.
      */
     public static int unformatted(Path specIn, String display, PrintStream err) throws IOException {
-        List<ParsedFile> files = new SpecLoader(new Reporter()).load(specIn, display);
+        List<SourceFile> files = new SpecLoader(new Reporter()).load(specIn, display).stream().map(ParsedFile::source).toList();
+        return unformatted(files, err);
+    }
+
+    /**
+     * The same for the files a check has already read (the gate's own check), which are not parsed again to be
+     * found: each is read and formatted once.
+     */
+    public static int unformatted(List<SourceFile> files, PrintStream err) throws IOException {
         int count = 0;
-        for (ParsedFile f : files) {
-            Path path = f.source().path();
+        for (SourceFile source : files) {
+            Path path = source.path();
             byte[] bytes = Files.readAllBytes(path);
-            Formatter.Result r = Formatter.format(path, f.source().displayPath(), bytes);
+            Formatter.Result r = Formatter.format(path, source.displayPath(), bytes);
             // Not formattable (syntax errors): the check has reported why. Formatted: the same bytes.
             if (!r.formatted() || java.util.Arrays.equals(bytes, r.text().getBytes(StandardCharsets.UTF_8))) continue;
             count++;
-            err.print(UnifiedDiff.of(f.source().displayPath(), r.original(), r.text()));
-            err.println("hlc: gate: " + f.source().displayPath() + " is not in the fmt layout; run `hlc fmt --write "
-                    + f.source().displayPath() + "`");
+            err.print(UnifiedDiff.of(source.displayPath(), r.original(), r.text()));
+            err.println("hlc: gate: " + source.displayPath() + " is not in the fmt layout; run `hlc fmt --write "
+                    + source.displayPath() + "`");
         }
         return count;
     }
