@@ -14,7 +14,7 @@ import hlc.resolve.ResolvedSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
@@ -31,32 +31,35 @@ public final class DuplicateNameCheck implements Check {
     public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
         single("site", s.sites().stream().map(Site::name).toList(), reporter);
-        unique("cluster", s.clusters().stream().map(Cluster::name), reporter);
-        unique("network", s.networks().stream().map(n -> n.name()), reporter);
-        unique("host", s.hosts().stream().map(Host::name), reporter);
-        unique("device", s.devices().stream().map(Device::name), reporter);
-        unique("ceph cluster", s.cephs().stream().map(Ceph::name), reporter);
-        unique("pool", s.pools().stream().map(Ceph.Pool::name), reporter);
-        unique("storage class", s.storageClasses().stream().map(c -> c.name()), reporter);
-        unique("service", s.services().stream().map(x -> x.name()), reporter);
-        unique("backup", s.backups().stream().map(b -> b.name()), reporter);
-        unique("app", s.apps().stream().map(a -> a.name()), reporter);
-        unique("dns-provider", s.dnsProviders().stream().map(p -> p.name()), reporter);
+        unique("cluster", null, s.clusters(), Cluster::name, reporter);
+        unique("network", null, s.networks(), n -> n.name(), reporter);
+        unique("host", null, s.hosts(), Host::name, reporter);
+        unique("device", null, s.devices(), Device::name, reporter);
+        unique("ceph cluster", null, s.cephs(), Ceph::name, reporter);
+        unique("pool", null, s.pools(), Ceph.Pool::name, reporter);
+        unique("storage class", null, s.storageClasses(), c -> c.name(), reporter);
+        unique("service", null, s.services(), x -> x.name(), reporter);
+        unique("backup", null, s.backups(), b -> b.name(), reporter);
+        unique("app", null, s.apps(), a -> a.name(), reporter);
+        unique("dns-provider", null, s.dnsProviders(), p -> p.name(), reporter);
         if (s.cluster() != null) {
-            unique("load balancer", s.cluster().loadBalancers().stream().map(Cluster.LoadBalancer::name), reporter);
+            unique("load balancer", null, s.cluster().loadBalancers(), Cluster.LoadBalancer::name, reporter);
             if (s.cluster().flux() != null) {
-                unique("Flux namespace", s.cluster().flux().namespaces().stream().map(Cluster.Namespace::name), reporter);
+                unique("Flux namespace", null, s.cluster().flux().namespaces(), Cluster.Namespace::name, reporter);
             }
         }
-        for (Device d : s.devices()) {
-            unique("export of device `" + d.name() + "`", d.exports().stream().map(Device.Export::name), reporter);
-        }
+        for (Device d : s.devices()) unique("export of device", d.name(), d.exports(), Device.Export::name, reporter);
         for (Host h : s.hosts()) {
-            unique("volume of host `" + h.name() + "`", h.volumes().stream().map(Host.Volume::name), reporter);
-            unique("user volume of host `" + h.name() + "`", h.userVolumes().stream().map(Host.Volume::name), reporter);
-            Map<String, Name> seen = new HashMap<>();
-            for (Host.Interface i : h.interfaces()) {
-                Name first = seen.putIfAbsent(i.name().text(), i.name());
+            unique("volume of host", h.name(), h.volumes(), Host.Volume::name, reporter);
+            unique("user volume of host", h.name(), h.userVolumes(), Host.Volume::name, reporter);
+            // A host has a few interfaces: comparing each with the ones before it costs less than a map per host.
+            List<Host.Interface> links = h.interfaces();
+            for (int at = 1; at < links.size(); at++) {
+                Host.Interface i = links.get(at);
+                Name first = null;
+                for (int j = 0; j < at && first == null; j++) {
+                    if (links.get(j).name().text().equals(i.name().text())) first = links.get(j).name();
+                }
                 if (first != null) {
                     reporter.error(Code.HL012, i.name().span(),
                                     "host `" + h.name() + "` has two interfaces named `" + i.name() + "`")
@@ -75,15 +78,23 @@ public final class DuplicateNameCheck implements Check {
         }
     }
 
-    private static void unique(String kind, Stream<Name> names, Reporter reporter) {
-        Map<String, Name> seen = new HashMap<>();
-        names.forEach(n -> {
+    /**
+     * HL011 for each item whose name an earlier one has. {@code owner}: the block the items are part of (a host's
+     * volumes), named in the message after {@code kind}; null for top-level blocks. A list of fewer than two
+     * items is skipped before any map or message text is made: most hosts have one volume or none.
+     */
+    private static <T> void unique(String kind, Name owner, List<T> items, Function<T, Name> name, Reporter reporter) {
+        if (items.size() < 2) return;
+        Map<String, Name> seen = new HashMap<>(items.size() * 2);
+        for (T item : items) {
+            Name n = name.apply(item);
             Name first = seen.putIfAbsent(n.text(), n);
             if (first != null) {
-                reporter.error(Code.HL011, n.span(), Words.article(kind) + " " + kind + " named `" + n + "` is already declared")
+                String k = owner == null ? kind : kind + " `" + owner + "`";
+                reporter.error(Code.HL011, n.span(), Words.article(k) + " " + k + " named `" + n + "` is already declared")
                         .label(first.span(), "first declared here")
                         .hint("rename one of them; references by name must be unambiguous").emit();
             }
-        });
+        }
     }
 }
