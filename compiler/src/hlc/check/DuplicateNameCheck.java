@@ -2,19 +2,24 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.model.App;
+import hlc.model.Backup;
 import hlc.model.Ceph;
 import hlc.model.Cluster;
 import hlc.model.Device;
+import hlc.model.DnsProvider;
 import hlc.model.Host;
 import hlc.model.Name;
+import hlc.model.Network;
+import hlc.model.Service;
 import hlc.model.Site;
 import hlc.model.Spec;
+import hlc.model.StorageClass;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
@@ -30,28 +35,28 @@ public final class DuplicateNameCheck implements Check {
     @Override
     public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
-        single("site", s.sites().stream().map(Site::name).toList(), reporter);
-        unique("cluster", null, s.clusters(), Cluster::name, reporter);
-        unique("network", null, s.networks(), n -> n.name(), reporter);
-        unique("host", null, s.hosts(), Host::name, reporter);
-        unique("device", null, s.devices(), Device::name, reporter);
-        unique("ceph cluster", null, s.cephs(), Ceph::name, reporter);
-        unique("pool", null, s.pools(), Ceph.Pool::name, reporter);
-        unique("storage class", null, s.storageClasses(), c -> c.name(), reporter);
-        unique("service", null, s.services(), x -> x.name(), reporter);
-        unique("backup", null, s.backups(), b -> b.name(), reporter);
-        unique("app", null, s.apps(), a -> a.name(), reporter);
-        unique("dns-provider", null, s.dnsProviders(), p -> p.name(), reporter);
+        single("site", s.sites(), reporter);
+        unique("cluster", null, s.clusters(), reporter);
+        unique("network", null, s.networks(), reporter);
+        unique("host", null, s.hosts(), reporter);
+        unique("device", null, s.devices(), reporter);
+        unique("ceph cluster", null, s.cephs(), reporter);
+        unique("pool", null, s.pools(), reporter);
+        unique("storage class", null, s.storageClasses(), reporter);
+        unique("service", null, s.services(), reporter);
+        unique("backup", null, s.backups(), reporter);
+        unique("app", null, s.apps(), reporter);
+        unique("dns-provider", null, s.dnsProviders(), reporter);
         if (s.cluster() != null) {
-            unique("load balancer", null, s.cluster().loadBalancers(), Cluster.LoadBalancer::name, reporter);
+            unique("load balancer", null, s.cluster().loadBalancers(), reporter);
             if (s.cluster().flux() != null) {
-                unique("Flux namespace", null, s.cluster().flux().namespaces(), Cluster.Namespace::name, reporter);
+                unique("Flux namespace", null, s.cluster().flux().namespaces(), reporter);
             }
         }
-        for (Device d : s.devices()) unique("export of device", d.name(), d.exports(), Device.Export::name, reporter);
+        for (Device d : s.devices()) unique("export of device", d.name(), d.exports(), reporter);
         for (Host h : s.hosts()) {
-            unique("volume of host", h.name(), h.volumes(), Host.Volume::name, reporter);
-            unique("user volume of host", h.name(), h.userVolumes(), Host.Volume::name, reporter);
+            unique("volume of host", h.name(), h.volumes(), reporter);
+            unique("user volume of host", h.name(), h.userVolumes(), reporter);
             // A host has a few interfaces: comparing each with the ones before it costs less than a map per host.
             List<Host.Interface> links = h.interfaces();
             for (int at = 1; at < links.size(); at++) {
@@ -70,10 +75,10 @@ public final class DuplicateNameCheck implements Check {
         }
     }
 
-    private static void single(String kind, List<Name> names, Reporter reporter) {
-        for (int i = 1; i < names.size(); i++) {
-            reporter.error(Code.HL011, names.get(i).span(), "a spec describes one " + kind + "; this is a second")
-                    .label(names.get(0).span(), "the first " + kind + " is declared here")
+    private static void single(String kind, List<Site> sites, Reporter reporter) {
+        for (int i = 1; i < sites.size(); i++) {
+            reporter.error(Code.HL011, sites.get(i).name().span(), "a spec describes one " + kind + "; this is a second")
+                    .label(sites.get(0).name().span(), "the first " + kind + " is declared here")
                     .hint("merge the two " + kind + " blocks").emit();
         }
     }
@@ -83,11 +88,11 @@ public final class DuplicateNameCheck implements Check {
      * volumes), named in the message after {@code kind}; null for top-level blocks. A list of fewer than two
      * items is skipped before any map or message text is made: most hosts have one volume or none.
      */
-    private static <T> void unique(String kind, Name owner, List<T> items, Function<T, Name> name, Reporter reporter) {
+    private static void unique(String kind, Name owner, List<?> items, Reporter reporter) {
         if (items.size() < 2) return;
         Map<String, Name> seen = new HashMap<>(items.size() * 2);
-        for (T item : items) {
-            Name n = name.apply(item);
+        for (Object item : items) {
+            Name n = nameOf(item);
             Name first = seen.putIfAbsent(n.text(), n);
             if (first != null) {
                 String k = owner == null ? kind : kind + " `" + owner + "`";
@@ -96,5 +101,29 @@ public final class DuplicateNameCheck implements Check {
                         .hint("rename one of them; references by name must be unambiguous").emit();
             }
         }
+    }
+
+    /**
+     * The declared name of any block this check compares. One method rather than a method reference per kind
+     * ({@code Host::name}, …): on JDK 17 each reference links its call site at run time on first use (no
+     * start-up archive holds that), and there were seventeen of them in every `hlc check`.
+     */
+    private static Name nameOf(Object item) {
+        if (item instanceof Host x) return x.name();
+        if (item instanceof App x) return x.name();
+        if (item instanceof Network x) return x.name();
+        if (item instanceof Device x) return x.name();
+        if (item instanceof Cluster x) return x.name();
+        if (item instanceof Ceph x) return x.name();
+        if (item instanceof Ceph.Pool x) return x.name();
+        if (item instanceof StorageClass x) return x.name();
+        if (item instanceof Service x) return x.name();
+        if (item instanceof Backup x) return x.name();
+        if (item instanceof DnsProvider x) return x.name();
+        if (item instanceof Cluster.LoadBalancer x) return x.name();
+        if (item instanceof Cluster.Namespace x) return x.name();
+        if (item instanceof Device.Export x) return x.name();
+        if (item instanceof Host.Volume x) return x.name();
+        throw new IllegalArgumentException("no name for " + item.getClass().getName());
     }
 }

@@ -7,6 +7,8 @@ import hlc.model.App;
 import hlc.model.Name;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,14 @@ public final class OutputNameCheck implements Check {
     /** File names hlc writes in every namespace folder, whatever the apps are called. */
     private static final List<String> RESERVED = List.of("kustomization", "namespace");
 
+    /** Apps by where their names are written (file, line, column). A constant: its lambda is linked once. */
+    private static final Comparator<App> BY_PLACE = (a, b) -> {
+        Span x = a.name().span(), y = b.name().span();
+        int c = x.file().displayPath().compareTo(y.file().displayPath());
+        if (c == 0) c = Integer.compare(x.line(), y.line());
+        return c != 0 ? c : Integer.compare(x.column(), y.column());
+    };
+
     @Override
     public List<Code> codes() {
         return List.of(Code.HL097);
@@ -39,14 +49,9 @@ public final class OutputNameCheck implements Check {
         if (ix.cluster() != null && ix.cluster().namespacedFlux()) return;
         // namespace -> file stem -> the app whose file it is (a map per namespace: no "<ns>/<stem>" key per app)
         Map<String, Map<String, App>> claimed = new HashMap<>();
-        List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
-                .sorted((a, b) -> {
-                    Span x = a.name().span(), y = b.name().span();
-                    int c = x.file().displayPath().compareTo(y.file().displayPath());
-                    if (c == 0) c = Integer.compare(x.line(), y.line());
-                    return c != 0 ? c : Integer.compare(x.column(), y.column());
-                })
-                .toList();
+        List<App> apps = new ArrayList<>();
+        for (App a : ix.spec().apps()) if (a.name() != null && a.namespace() != null) apps.add(a);
+        apps.sort(BY_PLACE);
         for (App a : apps) {
             String ns = a.namespace().text();
             if (RESERVED.contains(a.name().text())) {
@@ -79,7 +84,9 @@ public final class OutputNameCheck implements Check {
     }
 
     private static void claim(Map<String, Map<String, App>> claimed, String ns, String stem, App app, Reporter reporter) {
-        App earlier = claimed.computeIfAbsent(ns, k -> new HashMap<>()).putIfAbsent(stem, app);
+        Map<String, App> inNamespace = claimed.get(ns);
+        if (inNamespace == null) claimed.put(ns, inNamespace = new HashMap<>());
+        App earlier = inNamespace.putIfAbsent(stem, app);
         if (earlier == null || earlier == app) return;
         boolean secretFile = !stem.equals(app.name().text());
         App mine = secretFile ? app : earlier;  // the app whose ExternalSecret is called `stem`

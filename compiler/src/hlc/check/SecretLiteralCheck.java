@@ -41,8 +41,12 @@ public final class SecretLiteralCheck implements Check {
      * match, and most names are tested without the regex (a 10,000-host generated spec has 50,000 variables).
      */
     private static final String[] NAME_WORDS = {"PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "AUTH"};
-    /** Text every alternative of {@code SECRET_VALUE} contains (it is case-sensitive), for the same reason. */
-    private static final String[] VALUE_MARKS = {"-----BEGIN ", "AKIA", "gh", "github_pat_", "xox", "sk-", "://", "eyJ",
+    /**
+     * Text every alternative of {@code SECRET_VALUE} but the URL's contains (it is case-sensitive), for the same
+     * reason; a URL with a password has an {@code @} after its {@code ://}, which plain URLs (every spec's Flux
+     * repository) do not.
+     */
+    private static final String[] VALUE_MARKS = {"-----BEGIN ", "AKIA", "gh", "github_pat_", "xox", "sk-", "eyJ",
             "ASIA", "v1.0-"};
     /**
      * A word that could be a generated token (API keys, Cloudflare API tokens, AWS secret keys): 32 or more
@@ -108,7 +112,8 @@ public final class SecretLiteralCheck implements Check {
 
     static boolean mayBeCredential(String value) {
         for (String m : VALUE_MARKS) if (value.contains(m)) return true;
-        return false;
+        int scheme = value.indexOf("://");
+        return scheme >= 0 && value.indexOf('@', scheme) >= 0;
     }
 
     /** Each longest run of {@code [A-Za-z0-9_+=-]} of {@link #TOKEN_LENGTH} or more characters, as a regex would find them. */

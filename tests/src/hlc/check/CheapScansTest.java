@@ -56,6 +56,7 @@ class CheapScansTest {
         }
         assertTrue(SecretLiteralCheck.Patterns.SECRET_VALUE.matcher("https://user:pw@example.com").find());
         assertTrue(!SecretLiteralCheck.mayBeCredential("/volume1/media"));
+        assertTrue(!SecretLiteralCheck.mayBeCredential("https://github.com/example/home-ops"), "a plain URL");
     }
 
     @Test
