@@ -53,7 +53,8 @@ public final class AddressPlacementCheck implements Check {
                         + "give it one (`ipv6 fd00:5::/64`) or drop the IPv6 address" : "pick an address in " + n.prefixes()).emit();
                 continue;
             }
-            Ends end = ends.computeIfAbsent(prefix, Ends::of);
+            Ends end = ends.get(prefix);
+            if (end == null) ends.put(prefix, end = Ends.of(prefix));
             // A load-balancer pool has its own reserved ends, reported by LoadBalancerPoolCheck (HL028).
             boolean pooled = a.loadBalancer() && n.isLoadBalancerPool();
             if (end.network() != null && !pooled) {
