@@ -9,7 +9,9 @@ import hlc.model.Network;
 import hlc.resolve.ResolvedSpec;
 import inet.ipaddr.IPAddress;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HL023: an address lies inside the network it is declared on (and a DHCP pool inside its network).
@@ -34,6 +36,7 @@ public final class AddressPlacementCheck implements Check {
                 }
             }
         }
+        Map<Cidr, Ends> ends = new IdentityHashMap<>(); // per prefix: every host of a network shares them
         for (PlacedAddress a : ix.placedAddresses()) {
             Network n = a.network() == null ? null : ix.networks().get(a.network().text());
             if (n == null || n.cidr() == null) continue; // an unknown network is reported by ReferenceCheck
@@ -50,15 +53,13 @@ public final class AddressPlacementCheck implements Check {
                         + "give it one (`ipv6 fd00:5::/64`) or drop the IPv6 address" : "pick an address in " + n.prefixes()).emit();
                 continue;
             }
-            IPAddress block = prefix.block();
-            int bits = block.getBitCount();
-            Integer prefixLength = block.getNetworkPrefixLength();
-            boolean tiny = prefixLength != null && prefixLength >= bits - 1; // /31 and /32 (and v6 /127, /128) have no reserved ends
+            Ends end = ends.get(prefix);
+            if (end == null) ends.put(prefix, end = Ends.of(prefix));
             // A load-balancer pool has its own reserved ends, reported by LoadBalancerPoolCheck (HL028).
             boolean pooled = a.loadBalancer() && n.isLoadBalancerPool();
-            if (!tiny && !pooled) {
-                boolean isNetwork = ip.value().equals(block.getLower().withoutPrefixLength());
-                boolean isBroadcast = block.isIPv4() && ip.value().equals(block.getUpper().withoutPrefixLength());
+            if (end.network() != null && !pooled) {
+                boolean isNetwork = ip.value().equals(end.network());
+                boolean isBroadcast = end.broadcast() != null && ip.value().equals(end.broadcast());
                 if (isNetwork || isBroadcast) {
                     reporter.error(Code.HL024, ip.span(), "address " + ip + " of " + a.owner() + " is the "
                                     + (isNetwork ? "network" : "broadcast") + " address of `" + n.name() + "` (" + prefix + ")")
@@ -74,6 +75,21 @@ public final class AddressPlacementCheck implements Check {
                         .hint("pick an address outside the pool, or shrink the pool; the DHCP server may lease it to another device")
                         .emit();
             }
+        }
+    }
+
+    /**
+     * A prefix's reserved ends, worked out once per prefix: its network address, and its broadcast address
+     * (IPv4 only; null for IPv6). Both null for /31 and /32 (and IPv6 /127, /128), which have no reserved ends.
+     */
+    private record Ends(IPAddress network, IPAddress broadcast) {
+        static Ends of(Cidr prefix) {
+            IPAddress block = prefix.block();
+            int bits = block.getBitCount();
+            Integer prefixLength = block.getNetworkPrefixLength();
+            if (prefixLength != null && prefixLength >= bits - 1) return new Ends(null, null);
+            return new Ends(block.getLower().withoutPrefixLength(),
+                    block.isIPv4() ? block.getUpper().withoutPrefixLength() : null);
         }
     }
 

@@ -29,7 +29,7 @@ public final class AddressUniquenessCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
-        Map<String, PlacedAddress> first = new HashMap<>();
+        Map<String, PlacedAddress> first = new HashMap<>(ix.placedAddresses().size() * 2);
         var inSourceOrder = new java.util.ArrayList<>(ix.placedAddresses());
         var order = ix.sourceOrder();
         inSourceOrder.sort((a, b) -> order.compare(a.ip().span(), b.ip().span()));

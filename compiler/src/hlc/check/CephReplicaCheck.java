@@ -9,6 +9,7 @@ import hlc.resolve.FailureDomain;
 import hlc.resolve.PoolPlacement;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,9 @@ public final class CephReplicaCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
-        for (Ceph.Replicated r : ix.spec().cephs().stream().flatMap(c -> c.replicated().stream()).toList()) {
+        List<Ceph.Replicated> replicated = new ArrayList<>(); // a loop, not a stream: see KubernetesNameCheck
+        for (Ceph c : ix.spec().cephs()) replicated.addAll(c.replicated());
+        for (Ceph.Replicated r : replicated) {
             Ceph.Pool p = r.pool();
             String kind = r.kind();
             PoolPlacement placement = ix.placement(p);

@@ -30,7 +30,7 @@ final class ClusterMembershipCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         Spec s = ix.spec();
         Map<String, Cluster> clusters = new LinkedHashMap<>();
-        s.clusters().forEach(c -> clusters.putIfAbsent(c.name().text(), c));
+        for (Cluster c : s.clusters()) clusters.putIfAbsent(c.name().text(), c);
         for (Host h : s.hosts()) member("host", h.name(), h.cluster(), clusters, reporter);
         for (App a : s.apps()) member("app", a.name(), a.cluster(), clusters, reporter);
         for (Ceph c : s.cephs()) member("ceph cluster", c.name(), c.cluster(), clusters, reporter);

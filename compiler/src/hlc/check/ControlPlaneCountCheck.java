@@ -6,6 +6,7 @@ import hlc.diag.Span;
 import hlc.model.Host;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ public final class ControlPlaneCountCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         var spec = ix.spec();
         if (spec.cluster() == null && spec.hosts().isEmpty()) return;
-        List<Host> cps = spec.hosts().stream().filter(Host::isControlPlane).toList();
+        List<Host> cps = new ArrayList<>(); // a loop, not a stream: see KubernetesNameCheck
+        for (Host h : spec.hosts()) if (h.isControlPlane()) cps.add(h);
         Span at = spec.cluster() != null ? spec.cluster().name().span() : spec.hosts().get(0).name().span();
         // With several clusters, a host that names none (HL062) may be the control plane this one lacks: one
         // error for one mistake, not a second one about its consequence.

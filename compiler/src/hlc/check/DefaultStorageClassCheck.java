@@ -5,6 +5,7 @@ import hlc.diag.Reporter;
 import hlc.model.StorageClass;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ public final class DefaultStorageClassCheck implements Check {
     public void run(ResolvedSpec ix, Reporter reporter) {
         List<StorageClass> classes = ix.spec().storageClasses();
         if (classes.isEmpty()) return;
-        List<StorageClass> defaults = classes.stream().filter(StorageClass::isDefault).toList();
+        List<StorageClass> defaults = new ArrayList<>(); // a loop, not a stream: see KubernetesNameCheck
+        for (StorageClass c : classes) if (c.isDefault()) defaults.add(c);
         if (defaults.isEmpty()) {
             reporter.error(Code.HL050, classes.get(0).name().span(), "no storage class is the default")
                     .hint("add `default` to the class claims should get when they name none (e.g. `"

@@ -2,19 +2,24 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
+import hlc.model.App;
+import hlc.model.Backup;
 import hlc.model.Ceph;
 import hlc.model.Cluster;
 import hlc.model.Device;
+import hlc.model.DnsProvider;
 import hlc.model.Host;
 import hlc.model.Name;
+import hlc.model.Network;
+import hlc.model.Service;
 import hlc.model.Site;
 import hlc.model.Spec;
+import hlc.model.StorageClass;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * HL011: two declarations of the same kind with one name (two networks `lan`), since every reference by that
@@ -30,33 +35,36 @@ public final class DuplicateNameCheck implements Check {
     @Override
     public void run(ResolvedSpec index, Reporter reporter) {
         Spec s = index.spec();
-        single("site", s.sites().stream().map(Site::name).toList(), reporter);
-        unique("cluster", s.clusters().stream().map(Cluster::name), reporter);
-        unique("network", s.networks().stream().map(n -> n.name()), reporter);
-        unique("host", s.hosts().stream().map(Host::name), reporter);
-        unique("device", s.devices().stream().map(Device::name), reporter);
-        unique("ceph cluster", s.cephs().stream().map(Ceph::name), reporter);
-        unique("pool", s.pools().stream().map(Ceph.Pool::name), reporter);
-        unique("storage class", s.storageClasses().stream().map(c -> c.name()), reporter);
-        unique("service", s.services().stream().map(x -> x.name()), reporter);
-        unique("backup", s.backups().stream().map(b -> b.name()), reporter);
-        unique("app", s.apps().stream().map(a -> a.name()), reporter);
-        unique("dns-provider", s.dnsProviders().stream().map(p -> p.name()), reporter);
+        single("site", s.sites(), reporter);
+        unique("cluster", null, s.clusters(), reporter);
+        unique("network", null, s.networks(), reporter);
+        unique("host", null, s.hosts(), reporter);
+        unique("device", null, s.devices(), reporter);
+        unique("ceph cluster", null, s.cephs(), reporter);
+        unique("pool", null, s.pools(), reporter);
+        unique("storage class", null, s.storageClasses(), reporter);
+        unique("service", null, s.services(), reporter);
+        unique("backup", null, s.backups(), reporter);
+        unique("app", null, s.apps(), reporter);
+        unique("dns-provider", null, s.dnsProviders(), reporter);
         if (s.cluster() != null) {
-            unique("load balancer", s.cluster().loadBalancers().stream().map(Cluster.LoadBalancer::name), reporter);
+            unique("load balancer", null, s.cluster().loadBalancers(), reporter);
             if (s.cluster().flux() != null) {
-                unique("Flux namespace", s.cluster().flux().namespaces().stream().map(Cluster.Namespace::name), reporter);
+                unique("Flux namespace", null, s.cluster().flux().namespaces(), reporter);
             }
         }
-        for (Device d : s.devices()) {
-            unique("export of device `" + d.name() + "`", d.exports().stream().map(Device.Export::name), reporter);
-        }
+        for (Device d : s.devices()) unique("export of device", d.name(), d.exports(), reporter);
         for (Host h : s.hosts()) {
-            unique("volume of host `" + h.name() + "`", h.volumes().stream().map(Host.Volume::name), reporter);
-            unique("user volume of host `" + h.name() + "`", h.userVolumes().stream().map(Host.Volume::name), reporter);
-            Map<String, Name> seen = new HashMap<>();
-            for (Host.Interface i : h.interfaces()) {
-                Name first = seen.putIfAbsent(i.name().text(), i.name());
+            unique("volume of host", h.name(), h.volumes(), reporter);
+            unique("user volume of host", h.name(), h.userVolumes(), reporter);
+            // A host has a few interfaces: comparing each with the ones before it costs less than a map per host.
+            List<Host.Interface> links = h.interfaces();
+            for (int at = 1; at < links.size(); at++) {
+                Host.Interface i = links.get(at);
+                Name first = null;
+                for (int j = 0; j < at && first == null; j++) {
+                    if (links.get(j).name().text().equals(i.name().text())) first = links.get(j).name();
+                }
                 if (first != null) {
                     reporter.error(Code.HL012, i.name().span(),
                                     "host `" + h.name() + "` has two interfaces named `" + i.name() + "`")
@@ -67,23 +75,55 @@ public final class DuplicateNameCheck implements Check {
         }
     }
 
-    private static void single(String kind, List<Name> names, Reporter reporter) {
-        for (int i = 1; i < names.size(); i++) {
-            reporter.error(Code.HL011, names.get(i).span(), "a spec describes one " + kind + "; this is a second")
-                    .label(names.get(0).span(), "the first " + kind + " is declared here")
+    private static void single(String kind, List<Site> sites, Reporter reporter) {
+        for (int i = 1; i < sites.size(); i++) {
+            reporter.error(Code.HL011, sites.get(i).name().span(), "a spec describes one " + kind + "; this is a second")
+                    .label(sites.get(0).name().span(), "the first " + kind + " is declared here")
                     .hint("merge the two " + kind + " blocks").emit();
         }
     }
 
-    private static void unique(String kind, Stream<Name> names, Reporter reporter) {
-        Map<String, Name> seen = new HashMap<>();
-        names.forEach(n -> {
+    /**
+     * HL011 for each item whose name an earlier one has. {@code owner}: the block the items are part of (a host's
+     * volumes), named in the message after {@code kind}; null for top-level blocks. A list of fewer than two
+     * items is skipped before any map or message text is made: most hosts have one volume or none.
+     */
+    private static void unique(String kind, Name owner, List<?> items, Reporter reporter) {
+        if (items.size() < 2) return;
+        Map<String, Name> seen = new HashMap<>(items.size() * 2);
+        for (Object item : items) {
+            Name n = nameOf(item);
             Name first = seen.putIfAbsent(n.text(), n);
             if (first != null) {
-                reporter.error(Code.HL011, n.span(), Words.article(kind) + " " + kind + " named `" + n + "` is already declared")
+                String k = owner == null ? kind : kind + " `" + owner + "`";
+                reporter.error(Code.HL011, n.span(), Words.article(k) + " " + k + " named `" + n + "` is already declared")
                         .label(first.span(), "first declared here")
                         .hint("rename one of them; references by name must be unambiguous").emit();
             }
-        });
+        }
+    }
+
+    /**
+     * The declared name of any block this check compares. One method rather than a method reference per kind
+     * ({@code Host::name}, …): on JDK 17 each reference links its call site at run time on first use (no
+     * start-up archive holds that), and there were seventeen of them in every `hlc check`.
+     */
+    private static Name nameOf(Object item) {
+        if (item instanceof Host x) return x.name();
+        if (item instanceof App x) return x.name();
+        if (item instanceof Network x) return x.name();
+        if (item instanceof Device x) return x.name();
+        if (item instanceof Cluster x) return x.name();
+        if (item instanceof Ceph x) return x.name();
+        if (item instanceof Ceph.Pool x) return x.name();
+        if (item instanceof StorageClass x) return x.name();
+        if (item instanceof Service x) return x.name();
+        if (item instanceof Backup x) return x.name();
+        if (item instanceof DnsProvider x) return x.name();
+        if (item instanceof Cluster.LoadBalancer x) return x.name();
+        if (item instanceof Cluster.Namespace x) return x.name();
+        if (item instanceof Device.Export x) return x.name();
+        if (item instanceof Host.Volume x) return x.name();
+        throw new IllegalArgumentException("no name for " + item.getClass().getName());
     }
 }

@@ -9,6 +9,7 @@ import hlc.model.Network;
 import hlc.resolve.ResolvedSpec;
 import inet.ipaddr.IPAddress;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,8 @@ public final class LoadBalancerPoolCheck implements Check {
             }
             if (n.isLoadBalancerPool()) blocks(ix, n, reporter);
         }
-        List<Network> pools = ix.spec().networks().stream().filter(Network::isLoadBalancerPool).toList();
+        List<Network> pools = new ArrayList<>(); // a loop, not a stream: see KubernetesNameCheck
+        for (Network n : ix.spec().networks()) if (n.isLoadBalancerPool()) pools.add(n);
         if (pools.isEmpty()) return;
         String poolNames = String.join(", ", pools.stream().map(p -> "`" + p.name() + "`").toList());
         for (Network pool : pools) {

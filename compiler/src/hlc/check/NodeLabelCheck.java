@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * by the API server, and the node comes up without any of its labels or taints.
  */
 public final class NodeLabelCheck implements Check {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** Compiled when a spec first has a label or a taint: most have none, and a start then compiles neither. */
+    private static final class Patterns {
+        static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+        static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    }
     private static final List<String> EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     @Override
@@ -59,9 +62,9 @@ public final class NodeLabelCheck implements Check {
         String prefix = slash < 0 ? null : k.substring(0, slash);
         String name = slash < 0 ? k : k.substring(slash + 1);
         String problem = null;
-        if (prefix != null && (prefix.length() > 253 || !SUBDOMAIN.matcher(prefix).matches())) {
+        if (prefix != null && (prefix.length() > 253 || !Patterns.SUBDOMAIN.matcher(prefix).matches())) {
             problem = "its prefix `" + prefix + "` is not a lower-case DNS name";
-        } else if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
+        } else if (name.isEmpty() || name.length() > 63 || !Patterns.NAME.matcher(name).matches()) {
             problem = name.isEmpty() ? "it has no name" : name.length() > 63 ? "its name is longer than 63 characters"
                     : "its name `" + name + "` has a character Kubernetes does not allow, or does not start and end with a letter or digit";
         }
@@ -74,7 +77,7 @@ public final class NodeLabelCheck implements Check {
 
     private static boolean value(Located<String> value, String what, Host h, Reporter reporter) {
         String v = value.value();
-        if (v.isEmpty() || (v.length() <= 63 && NAME.matcher(v).matches())) return true;
+        if (v.isEmpty() || (v.length() <= 63 && Patterns.NAME.matcher(v).matches())) return true;
         reporter.error(Code.HL084, value.span(), what + " value `" + v + "` of host `" + h.name() + "` is invalid"
                         + (v.length() > 63 ? ": longer than 63 characters" : ""))
                 .hint("a value is empty or at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit")

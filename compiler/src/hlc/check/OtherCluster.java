@@ -23,7 +23,8 @@ final class OtherCluster {
      */
     static boolean reported(ResolvedSpec ix, Name ref, String kind, String user,
                             Function<ResolvedSpec, Map<String, ?>> names, Reporter reporter) {
-        if (!ix.severalClusters() || names.apply(ix).containsKey(ref.text())) return false;
+        // the local name first: it answers for nearly every reference, and severalClusters() counts the clusters
+        if (names.apply(ix).containsKey(ref.text()) || !severalClusters(ix)) return false;
         String holder = null;
         for (ResolvedSpec view : ix.whole().perCluster()) {
             if (view != ix && names.apply(view).containsKey(ref.text())) {
@@ -44,6 +45,14 @@ final class OtherCluster {
 
     /** True when the whole spec declares {@code ref} in another cluster: a shared block's reference to it is fine. */
     static boolean elsewhere(ResolvedSpec ix, Name ref, Function<ResolvedSpec, Map<String, ?>> names) {
-        return ix.severalClusters() && names.apply(ix.whole()).containsKey(ref.text());
+        return severalClusters(ix) && names.apply(ix.whole()).containsKey(ref.text());
+    }
+
+    /**
+     * {@link ResolvedSpec#severalClusters()} without counting the clusters' names again: the whole spec has one
+     * view per cluster name when there are several, else itself alone. Asked once per reference, so per app.
+     */
+    private static boolean severalClusters(ResolvedSpec ix) {
+        return ix.whole().perCluster().size() > 1;
     }
 }

@@ -7,7 +7,9 @@ import hlc.model.App;
 import hlc.model.Name;
 import hlc.resolve.ResolvedSpec;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,14 @@ public final class OutputNameCheck implements Check {
     /** File names hlc writes in every namespace folder, whatever the apps are called. */
     private static final List<String> RESERVED = List.of("kustomization", "namespace");
 
+    /** Apps by where their names are written (file, line, column). A constant: its lambda is linked once. */
+    private static final Comparator<App> BY_PLACE = (a, b) -> {
+        Span x = a.name().span(), y = b.name().span();
+        int c = x.file().displayPath().compareTo(y.file().displayPath());
+        if (c == 0) c = Integer.compare(x.line(), y.line());
+        return c != 0 ? c : Integer.compare(x.column(), y.column());
+    };
+
     @Override
     public List<Code> codes() {
         return List.of(Code.HL097);
@@ -37,15 +47,11 @@ public final class OutputNameCheck implements Check {
         Name shared = cluster != null && cluster.flux() != null ? cluster.flux().substituteFrom() : null;
         if (shared != null) sharedSecret(ix, shared, reporter);
         if (ix.cluster() != null && ix.cluster().namespacedFlux()) return;
-        Map<String, App> claimed = new LinkedHashMap<>(); // "<ns>/<file stem>" -> the app whose file it is
-        List<App> apps = ix.spec().apps().stream().filter(a -> a.name() != null && a.namespace() != null)
-                .sorted((a, b) -> {
-                    Span x = a.name().span(), y = b.name().span();
-                    int c = x.file().displayPath().compareTo(y.file().displayPath());
-                    if (c == 0) c = Integer.compare(x.line(), y.line());
-                    return c != 0 ? c : Integer.compare(x.column(), y.column());
-                })
-                .toList();
+        // namespace -> file stem -> the app whose file it is (a map per namespace: no "<ns>/<stem>" key per app)
+        Map<String, Map<String, App>> claimed = new HashMap<>();
+        List<App> apps = new ArrayList<>();
+        for (App a : ix.spec().apps()) if (a.name() != null && a.namespace() != null) apps.add(a);
+        apps.sort(BY_PLACE);
         for (App a : apps) {
             String ns = a.namespace().text();
             if (RESERVED.contains(a.name().text())) {
@@ -55,13 +61,13 @@ public final class OutputNameCheck implements Check {
                 continue;
             }
             claim(claimed, ns, a.name().text(), a, reporter);
-            if (a.vars().stream().anyMatch(v -> v.secret() != null)) claim(claimed, ns, a.name().text() + "-secrets", a, reporter);
+            if (hasSecretVar(a)) claim(claimed, ns, a.name().text() + "-secrets", a, reporter);
         }
     }
 
     private static void sharedSecret(ResolvedSpec ix, Name shared, Reporter reporter) {
         for (App a : ix.spec().apps()) {
-            if (a.name() == null || a.vars().stream().noneMatch(v -> v.secret() != null)) continue;
+            if (a.name() == null || !hasSecretVar(a)) continue;
             String secret = a.name().text() + "-secrets";
             if (!secret.equals(shared.text())) continue;
             reporter.error(Code.HL097, a.name().span(), "the ExternalSecret of app `" + a.name() + "` would make Secret `"
@@ -71,8 +77,16 @@ public final class OutputNameCheck implements Check {
         }
     }
 
-    private static void claim(Map<String, App> claimed, String ns, String stem, App app, Reporter reporter) {
-        App earlier = claimed.putIfAbsent(ns + "/" + stem, app);
+    /** Whether the app has an ExternalSecret: a loop, asked once per app. */
+    private static boolean hasSecretVar(App a) {
+        for (App.Var v : a.vars()) if (v.secret() != null) return true;
+        return false;
+    }
+
+    private static void claim(Map<String, Map<String, App>> claimed, String ns, String stem, App app, Reporter reporter) {
+        Map<String, App> inNamespace = claimed.get(ns);
+        if (inNamespace == null) claimed.put(ns, inNamespace = new HashMap<>());
+        App earlier = inNamespace.putIfAbsent(stem, app);
         if (earlier == null || earlier == app) return;
         boolean secretFile = !stem.equals(app.name().text());
         App mine = secretFile ? app : earlier;  // the app whose ExternalSecret is called `stem`

@@ -9,6 +9,7 @@ import hlc.model.Located;
 import hlc.model.Name;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ public final class PublicNameCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
-        List<DnsProvider> publicProviders = ix.spec().dnsProviders().stream().filter(ix::isPublic).toList();
+        List<DnsProvider> publicProviders = new ArrayList<>(); // a loop, not a stream: see KubernetesNameCheck
+        for (DnsProvider p : ix.spec().dnsProviders()) if (ix.isPublic(p)) publicProviders.add(p);
         if (publicProviders.isEmpty()) return;
         for (Host h : ix.spec().hosts()) {
             String name = ix.machineName(h);

@@ -52,11 +52,14 @@ public final class ReferenceCheck implements Check {
             }
         }
         for (Host h : s.hosts()) {
-            Set<String> own = new HashSet<>();
-            h.interfaces().forEach(i -> own.add(i.name().text()));
+            Set<String> own = null; // the host's interface names, for bonds only
             for (Host.Interface i : h.interfaces()) {
                 if (i.network() != null) resolve(i.network(), ix.networks(), "network", reporter);
                 if (i.bond() != null) {
+                    if (own == null) {
+                        own = new HashSet<>();
+                        for (Host.Interface x : h.interfaces()) own.add(x.name().text());
+                    }
                     for (Name member : i.bond().members()) {
                         if (member.text().equals(i.name().text())) {
                             reporter.error(Code.HL010, member.span(), "bond `" + i.name() + "` cannot be its own member")
@@ -139,15 +142,17 @@ public final class ReferenceCheck implements Check {
         }
         for (App a : s.apps()) {
             // Dependencies are resolved with their namespace by AppNamespaceCheck (HL010 and HL071).
-            String user = "app `" + a.name() + "`";
+            // A name declared here is the usual case: it is looked up before any message text is made.
             for (Name st : a.storage()) {
-                if (!OtherCluster.reported(ix, st, "storage class", user, v -> v.storageClasses(), reporter)) {
+                if (ix.storageClasses().containsKey(st.text())) continue;
+                if (!OtherCluster.reported(ix, st, "storage class", "app `" + a.name() + "`", v -> v.storageClasses(), reporter)) {
                     resolve(st, ix.storageClasses(), "storage class", reporter);
                 }
             }
             for (Name u : a.uses()) resolve(u, ix.services(), "service", reporter);
             for (App.Route r : a.routes()) {
-                if (r.via() != null && !OtherCluster.reported(ix, r.via(), "load balancer", user, v -> v.loadBalancers(), reporter)) {
+                if (r.via() == null || ix.loadBalancers().containsKey(r.via().text())) continue;
+                if (!OtherCluster.reported(ix, r.via(), "load balancer", "app `" + a.name() + "`", v -> v.loadBalancers(), reporter)) {
                     resolve(r.via(), ix.loadBalancers(), "load balancer", reporter);
                 }
             }
@@ -189,11 +194,17 @@ public final class ReferenceCheck implements Check {
         Service v = ix.services().get(ref.vault().text());
         if (v == null) {
             missing(ref.vault(), "vault service", ix.services().keySet(), reporter);
-        } else if (v.kinds().stream().noneMatch(k -> k.text().equals("vault"))) {
+        } else if (!isVault(v)) {
             reporter.error(Code.HL010, ref.vault().span(), "service `" + v.name() + "` is not a vault")
                     .label(v.name().span(), "declared here without `kind vault`")
                     .hint("secrets are read from a service of kind vault (e.g. akeyless, 1password, vault)").emit();
         }
+    }
+
+    /** A loop, not a stream: asked once per secret reference (a 10,000-host generated spec has tens of thousands). */
+    private static boolean isVault(Service v) {
+        for (Name k : v.kinds()) if (k.text().equals("vault")) return true;
+        return false;
     }
 
     static void resolve(Name ref, Map<String, ?> known, String kind, Reporter reporter) {

@@ -7,6 +7,7 @@ import hlc.model.Host;
 import hlc.model.StorageClass;
 import hlc.resolve.ResolvedSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,11 @@ public final class StorageBackendCheck implements Check {
 
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
-        List<Host> replicaNodes = ix.spec().hosts().stream().filter(h -> runsWorkloads(h, ix)).toList();
+        // Whether any host is a worker, once: asked per control-plane host it was a scan of every host each time.
+        boolean hasWorkers = false;
+        for (Host h : ix.spec().hosts()) hasWorkers |= !h.isControlPlane();
+        List<Host> replicaNodes = new ArrayList<>();
+        for (Host h : ix.spec().hosts()) if (runsWorkloads(h, hasWorkers, ix)) replicaNodes.add(h);
         for (StorageClass sc : ix.spec().storageClasses()) {
             if (sc.backend() instanceof StorageClass.Longhorn lh) longhorn(sc, lh, replicaNodes, reporter);
             else {
@@ -75,9 +80,8 @@ public final class StorageBackendCheck implements Check {
     }
 
     /** Whether the host runs application pods, as its Talos config says (allowSchedulingOnControlPlanes). */
-    private static boolean runsWorkloads(Host h, ResolvedSpec ix) {
+    private static boolean runsWorkloads(Host h, boolean hasWorkers, ResolvedSpec ix) {
         if (!h.isControlPlane()) return true;
-        boolean hasWorkers = !ix.spec().hosts().stream().allMatch(Host::isControlPlane);
         return ix.spec().cluster() == null ? !hasWorkers : ix.spec().cluster().workloadsOnControlPlanes(hasWorkers);
     }
 }

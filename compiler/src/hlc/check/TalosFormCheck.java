@@ -58,7 +58,7 @@ public final class TalosFormCheck implements Check {
         // Kernel arguments go into the schematic, whose ID hlc computes from the YAML the Image Factory would
         // write: an argument that YAML would quote could make that ID wrong, and a wrong ID is no installer.
         List<hlc.model.Located<String>> args = new java.util.ArrayList<>(c.kernelArgs());
-        ix.spec().hosts().forEach(h -> args.addAll(h.kernelArgs()));
+        for (var h : ix.spec().hosts()) args.addAll(h.kernelArgs());
         for (var arg : args) {
             if (TalosShape.isPlainKernelArg(arg.value())) continue;
             reporter.error(Code.HL096, arg.span(), "hlc cannot compute the Image Factory schematic ID with the kernel argument `"

@@ -24,7 +24,6 @@ public final class VlanInterfaceCheck implements Check {
     @Override
     public void run(ResolvedSpec ix, Reporter reporter) {
         for (Host h : ix.spec().hosts()) {
-            List<String> links = h.interfaces().stream().filter(i -> i.vlan() == null).map(i -> i.name().text()).toList();
             for (Host.Interface i : h.interfaces()) {
                 if (i.vlan() == null) continue;
                 var parent = i.vlan().parent();
@@ -44,6 +43,8 @@ public final class VlanInterfaceCheck implements Check {
                 }
                 Host.Interface p = h.interfaceNamed(parent.text());
                 if (p != null && p.vlan() == null) continue;
+                // the host's links, for the hint: listed only here, where a finding needs them
+                List<String> links = h.interfaces().stream().filter(x -> x.vlan() == null).map(x -> x.name().text()).toList();
                 var d = reporter.error(Code.HL093, parent.span(), p != null
                         ? "VLAN interface `" + i.name() + "` of host `" + h.name() + "` has another VLAN interface (`" + parent + "`) as its parent"
                         : "VLAN interface `" + i.name() + "` of host `" + h.name() + "` has no parent link `" + parent + "` on that host");

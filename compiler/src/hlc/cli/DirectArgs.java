@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * The commands a pre-commit hook and CI run on every commit ({@code check}, {@code compile}, {@code fmt},
@@ -28,18 +27,9 @@ import java.util.function.Function;
 final class DirectArgs {
     private DirectArgs() {}
 
-    /** The commands started directly, by name: each makes its command object from plain arguments, or null. */
-    private static final Map<String, Function<Plain, Callable<Integer>>> COMMANDS = Map.of(
-            "check", DirectArgs::check,
-            "compile", DirectArgs::compile,
-            "fmt", DirectArgs::fmt,
-            "gate", DirectArgs::gate);
-
     /** The command object for these arguments (the command's name first), or null when picocli must parse them. */
     static Callable<Integer> command(String[] args) {
         if (args.length == 0) return null;
-        Function<Plain, Callable<Integer>> make = COMMANDS.get(args[0]);
-        if (make == null) return null;
         // Per command: its flags, and its valued options by name or alias to the name they are recorded under.
         Plain plain = switch (args[0]) {
             case "check" -> Plain.split(args, Set.of("--strict"), Map.of("--format", "--format", "--color", "--color"));
@@ -50,7 +40,15 @@ final class DirectArgs {
                     "--color", "--color", "-o", "--out", "--out", "--out", "--spec", "--spec", "--repo", "--repo"));
             default -> null;
         };
-        return plain == null ? null : make.apply(plain);
+        if (plain == null) return null;
+        // A switch rather than a map of method references: on JDK 17 each reference links its call site at run
+        // time on first use, and building the map linked all four on every start.
+        return switch (args[0]) {
+            case "check" -> check(plain);
+            case "compile" -> compile(plain);
+            case "fmt" -> fmt(plain);
+            default -> gate(plain);
+        };
     }
 
     private static Callable<Integer> check(Plain p) {

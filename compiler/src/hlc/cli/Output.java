@@ -56,8 +56,9 @@ final class Output {
                 err.println(TextRenderer.summary(r.errorCount(), r.warningCount())); // the log's last word, as in text
             }
             case text -> {
-                boolean useColour = colour == Colour.always
-                        || (colour == Colour.auto && System.console() != null && System.getenv("NO_COLOR") == null);
+                // Only findings are coloured: a clean run does not ask for the console (its class and provider).
+                boolean useColour = !sorted.isEmpty() && (colour == Colour.always
+                        || (colour == Colour.auto && System.console() != null && System.getenv("NO_COLOR") == null));
                 err.print(new TextRenderer(useColour).render(sorted, r.errorCount(), r.warningCount()));
                 if (!r.suppressed().isEmpty()) err.println(acknowledged(r.suppressed().size()));
             }

@@ -92,12 +92,16 @@ public final class Reporter {
         return copy;
     }
 
+    // Loops, not streams: asked several times by every run, and a stream's first use costs a cold start more.
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : diagnostics) if (d.isError()) return true;
+        return false;
     }
 
     public long errorCount() {
-        return diagnostics.stream().filter(Diagnostic::isError).count();
+        long n = 0;
+        for (Diagnostic d : diagnostics) if (d.isError()) n++;
+        return n;
     }
 
     public long warningCount() {
