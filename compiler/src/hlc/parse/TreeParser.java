@@ -6,6 +6,8 @@ import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -13,6 +15,7 @@ import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTreeListener;
@@ -62,7 +65,8 @@ final class TreeParser {
     static HomeLabParser.SpecContext stream(SourceFile source, Reporter reporter, boolean keep,
                                              Consumer<HomeLabParser.DeclarationContext> each) {
         TokenStream tokens = new UnbufferedTokenStream<>(new DefaultChannelOnly(lexer(source)));
-        HomeLabParser parser = parser(source, reporter, tokens, true);
+        // a tree dropped as soon as it is built is not worth trimming; one kept whole is, as in tree()
+        HomeLabParser parser = parser(source, reporter, tokens, keep);
         Handoff handoff = new Handoff(keep, each);
         parser.addParseListener(handoff);
         try {
@@ -191,12 +195,44 @@ final class TreeParser {
         }
     }
 
+    /**
+     * Tokens as ANTLR's default factory makes them, except that every hidden one (white space, comments: half the
+     * tokens of a spec) is one object, rewritten: {@link DefaultChannelOnly} looks at a hidden token once, as it
+     * is lexed, and drops it.
+     */
+    private static final class HiddenRecycled implements TokenFactory<CommonToken> {
+        private CommonToken hidden;
+
+        @Override
+        public CommonToken create(Pair<TokenSource, CharStream> source, int type, String text, int channel, int start,
+                                  int stop, int line, int charPositionInLine) {
+            if (channel == Token.DEFAULT_CHANNEL || type == Token.EOF) {
+                return CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
+            }
+            if (hidden == null) hidden = new CommonToken(source, type, channel, start, stop);
+            hidden.setType(type);
+            hidden.setChannel(channel);
+            hidden.setStartIndex(start);
+            hidden.setStopIndex(stop);
+            hidden.setLine(line);
+            hidden.setCharPositionInLine(charPositionInLine);
+            hidden.setText(text);
+            return hidden;
+        }
+
+        @Override
+        public CommonToken create(int type, String text) {
+            return CommonTokenFactory.DEFAULT.create(type, text);
+        }
+    }
+
     /** The lexer's tokens without those on the hidden channel. */
     private static class DefaultChannelOnly implements TokenSource {
         private final HomeLabLexer lexer;
 
         DefaultChannelOnly(HomeLabLexer lexer) {
             this.lexer = lexer;
+            lexer.setTokenFactory(new HiddenRecycled());
         }
 
         @Override
