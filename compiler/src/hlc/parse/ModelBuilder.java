@@ -47,6 +47,13 @@ public final class ModelBuilder {
     public Spec build(List<ParsedFile> parsed) {
         for (ParsedFile f : parsed) {
             files.add(f.source());
+            if (f.built() != null) {
+                // built as it was parsed (SpecLoader's reading): its findings join here, where building them would
+                reporter.addAll(f.built().findings());
+                f.built().rethrowFailure();
+                for (Object o : f.built().declarations()) add(o);
+                continue;
+            }
             Builders builders = new Builders(reporter, new Literals(f.source(), reporter));
             for (DeclarationContext d : f.tree().declaration()) add(one(d, builders));
         }
@@ -61,6 +68,12 @@ public final class ModelBuilder {
      */
     public static Object buildOne(SourceFile file, DeclarationContext d, Reporter reporter) {
         return one(d, new Builders(reporter, new Literals(file, reporter)));
+    }
+
+    /** Builds declarations of {@code file} one by one, all with the same builders, reporting to {@code reporter}. */
+    static java.util.function.Function<DeclarationContext, Object> builderOf(SourceFile file, Reporter reporter) {
+        Builders builders = new Builders(reporter, new Literals(file, reporter));
+        return d -> one(d, builders);
     }
 
     /** The spec of the declarations of {@code files}, built one by one ({@link #buildOne}), in file and block order. */

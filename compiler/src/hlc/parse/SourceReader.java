@@ -48,6 +48,11 @@ final class SourceReader {
             String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
             return nul(new SourceFile(path, displayPath, lineEnds(text)), reporter);
         }
+        // Decoding replaces each malformed sequence with U+FFFD, so text without one came from valid UTF-8 and is
+        // what the checking decoder below gives, without its per-character loop and buffer copies (most of a
+        // large spec's decoding time). Only text with a U+FFFD is decoded again, strictly, to find a bad byte.
+        String lenientFirst = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (lenientFirst.indexOf('\uFFFD') < 0) return nul(new SourceFile(path, displayPath, lineEnds(lenientFirst)), reporter);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -43,10 +43,13 @@ public final class SpecLoader {
 
     private Reading reading = SpecLoader::read;
 
-    /** The usual reading of a file: decode (HL002), then parse (syntax errors). */
+    /**
+     * The usual reading of a file: decode (HL002), then parse (syntax errors), each declaration built into its
+     * model object as soon as it is parsed ({@link BuiltDeclarations}), so the whole file's tree is never held.
+     */
     public static ParsedFile read(Path path, String displayPath, byte[] bytes, Reporter reporter) {
         SourceFile source = SourceReader.decode(path, displayPath, bytes, reporter);
-        return new ParsedFile(source, TreeParser.tree(source, reporter));
+        return BuiltDeclarations.read(source, reporter);
     }
 
     /** Reads each file this way instead of {@link #read}. */

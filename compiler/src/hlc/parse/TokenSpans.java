@@ -19,11 +19,12 @@ final class TokenSpans {
 
     /** From the start of {@code start} to the end of {@code stop} when both are on one line, else the first token. */
     static Span of(SourceFile file, Token start, Token stop) {
-        Span first = of(file, start);
-        if (stop == null || stop.getType() == Token.EOF || stop.getLine() != start.getLine()
-                || stop.getStopIndex() < start.getStartIndex()) return first;
+        if (start.getType() == Token.EOF || stop == null || stop.getType() == Token.EOF || stop.getLine() != start.getLine()
+                || stop.getStopIndex() < start.getStartIndex()) return of(file, start);
+        // one Span, not the first token's and then the whole one: a span is made for every attribute of a spec
+        int column = Math.max(1, column(file, start)); // as Span clamps it
         int end = column(file, stop) + length(file, stop);
-        return new Span(file, first.line(), first.column(), Math.max(1, end - first.column()));
+        return new Span(file, start.getLine(), column, Math.max(1, end - column));
     }
 
     static Span of(SourceFile file, ParserRuleContext ctx) {

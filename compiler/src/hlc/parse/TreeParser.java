@@ -6,11 +6,22 @@ import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.util.function.Consumer;
 
 /**
  * Text → parse tree, the one way every command does it (check and compile through {@link SpecLoader}, the
@@ -41,6 +52,72 @@ final class TreeParser {
     }
 
     /**
+     * {@link #tree}, handing each top-level declaration to {@code each} once it is parsed, for the model to be
+     * built from it, instead of keeping the whole file's tree (at 10,000 hosts the tree and its tokens were most
+     * of the parse's heap, and the collector copied them again and again while the parse went on). The same
+     * grammar rule, error recovery and findings as {@link #tree}: only what is kept differs. Tokens are read
+     * through an unbuffered stream (only those the parser may still look at are held), and a declaration is
+     * dropped from the returned tree when it is handed over unless {@code keep} (the acknowledgements read the
+     * whole tree). A declaration is handed over when the next top-level one (or import) starts, or at the end:
+     * by then every syntax error inside it has been reported, which its builder looks for. Null when the file
+     * was too broken to read ({@link SyntaxErrors} gave up); the declarations handed over then are not used.
+     */
+    static HomeLabParser.SpecContext stream(SourceFile source, Reporter reporter, boolean keep,
+                                             Consumer<HomeLabParser.DeclarationContext> each) {
+        TokenStream tokens = new UnbufferedTokenStream<>(new DefaultChannelOnly(lexer(source)));
+        // a tree dropped as soon as it is built is not worth trimming; one kept whole is, as in tree()
+        HomeLabParser parser = parser(source, reporter, tokens, keep);
+        Handoff handoff = new Handoff(keep, each);
+        parser.addParseListener(handoff);
+        try {
+            HomeLabParser.SpecContext tree = parser.spec();
+            handoff.flush();
+            return tree;
+        } catch (ParseCancellationException tooBroken) {
+            return null;
+        }
+    }
+
+    /** Hands each finished top-level declaration on when the next top-level item starts (see {@link #stream}). */
+    private static final class Handoff implements ParseTreeListener {
+        private final boolean keep;
+        private final Consumer<HomeLabParser.DeclarationContext> each;
+        private HomeLabParser.DeclarationContext pending;
+
+        Handoff(boolean keep, Consumer<HomeLabParser.DeclarationContext> each) {
+            this.keep = keep;
+            this.each = each;
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            if (ctx.getParent() instanceof HomeLabParser.SpecContext) flush();
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            if (ctx instanceof HomeLabParser.DeclarationContext d && d.getParent() instanceof HomeLabParser.SpecContext spec) {
+                // the last child: nothing after it has been added to the spec yet
+                if (!keep) spec.children.remove(spec.children.size() - 1);
+                pending = d;
+            }
+        }
+
+        void flush() {
+            if (pending == null) return;
+            HomeLabParser.DeclarationContext d = pending;
+            pending = null;
+            each.accept(d);
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {}
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {}
+    }
+
+    /**
      * The top-level blocks written in {@code [from, to)} of a file's text, parsed as {@link #tree} parses a file
      * but lexed in place: every token has its line, column and offset in the whole file. Null when a token runs
      * past {@code to} (a string or a comment left open, or a name that continues into the next block): then the
@@ -65,12 +142,17 @@ final class TreeParser {
         return lexer;
     }
 
-    private static Result parse(SourceFile source, Reporter reporter, CommonTokenStream tokens, boolean trim) {
+    private static HomeLabParser parser(SourceFile source, Reporter reporter, TokenStream tokens, boolean trim) {
         HomeLabParser parser = new HomeLabParser(tokens);
         parser.setTrimParseTree(trim);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BlockRecovery());
         parser.addErrorListener(new SyntaxErrors(source, reporter));
+        return parser;
+    }
+
+    private static Result parse(SourceFile source, Reporter reporter, CommonTokenStream tokens, boolean trim) {
+        HomeLabParser parser = parser(source, reporter, tokens, trim);
         try {
             return new Result(parser.spec(), tokens);
         } catch (ParseCancellationException tooBroken) {
@@ -113,12 +195,44 @@ final class TreeParser {
         }
     }
 
+    /**
+     * Tokens as ANTLR's default factory makes them, except that every hidden one (white space, comments: half the
+     * tokens of a spec) is one object, rewritten: {@link DefaultChannelOnly} looks at a hidden token once, as it
+     * is lexed, and drops it.
+     */
+    private static final class HiddenRecycled implements TokenFactory<CommonToken> {
+        private CommonToken hidden;
+
+        @Override
+        public CommonToken create(Pair<TokenSource, CharStream> source, int type, String text, int channel, int start,
+                                  int stop, int line, int charPositionInLine) {
+            if (channel == Token.DEFAULT_CHANNEL || type == Token.EOF) {
+                return CommonTokenFactory.DEFAULT.create(source, type, text, channel, start, stop, line, charPositionInLine);
+            }
+            if (hidden == null) hidden = new CommonToken(source, type, channel, start, stop);
+            hidden.setType(type);
+            hidden.setChannel(channel);
+            hidden.setStartIndex(start);
+            hidden.setStopIndex(stop);
+            hidden.setLine(line);
+            hidden.setCharPositionInLine(charPositionInLine);
+            hidden.setText(text);
+            return hidden;
+        }
+
+        @Override
+        public CommonToken create(int type, String text) {
+            return CommonTokenFactory.DEFAULT.create(type, text);
+        }
+    }
+
     /** The lexer's tokens without those on the hidden channel. */
     private static class DefaultChannelOnly implements TokenSource {
         private final HomeLabLexer lexer;
 
         DefaultChannelOnly(HomeLabLexer lexer) {
             this.lexer = lexer;
+            lexer.setTokenFactory(new HiddenRecycled());
         }
 
         @Override
