@@ -52,11 +52,12 @@ public final class RoundTrip {
     private RoundTrip() {}
 
     /**
-     * A root's facts but its path: hlc's root applies the namespace folders where hlc writes them
-     * ({@code <output>/flux/apps}), which is the output folder's place, not a fact of the cluster.
+     * A root's facts but cluster-apps's path: hlc's cluster-apps applies the namespace folders where hlc writes
+     * them ({@code <output>/flux/apps}), which is the output folder's place, not a fact of the cluster. The
+     * other roots apply a folder of the repository (a {@code root}'s path as written), which is one.
      */
     private static List<String> withoutPath(List<String> facts) {
-        return facts.stream().filter(f -> !f.split(" ", 3)[1].equals("path")).toList();
+        return facts.stream().filter(f -> !(f.startsWith("flux-system/cluster-apps ") && f.split(" ", 3)[1].equals("path"))).toList();
     }
 
     /** Compares the repository's tree with what the spec at {@code rootSpec} compiles to. */

@@ -42,7 +42,8 @@ public final class Checker {
             new TalosNodeCheck(),
             new TalosPatchCheck(),
             new DiskEncryptionCheck(),
-            new FluxKustomizationCheck());
+            new FluxKustomizationCheck(),
+            new FluxRootCheck());
 
     /** The checks of the whole spec that no one cluster's view can see: membership, and one cluster against another. */
     public static final List<Check> ACROSS = List.of(new ClusterMembershipCheck(), new CrossClusterCheck());

@@ -137,7 +137,11 @@ class ReferenceRepositoriesTest {
         assertEquals(Set.of(), o.nodesAdded());
     }
 
-    /** buroa's sync path holds two roots: flux-repositories, and cluster-apps depending on it; hlc writes one. */
+    /**
+     * buroa's sync path holds two roots: flux-repositories (the shared OCIRepository app-template, applied into
+     * flux-system and waited for), and cluster-apps depending on it. The first is the flux block's `root`, the
+     * dependency its `apps-depend`: both round-trip, and only cluster-apps's own patches are lost.
+     */
     @Test
     void buroaK8sGitops() throws Exception {
         Outcome o = run("buroa-k8s-gitops");
@@ -156,10 +160,18 @@ class ReferenceRepositoriesTest {
                   policy sync
                 """), root);
         assertTrue(root.contains("// not imported: external-dns external-dns-unifi ("), root);
-        List<String> unexplained = o.fluxLost().stream().filter(f -> !f.startsWith("flux-system/cluster-apps patches ")
-                && !f.startsWith("flux-system/flux-repositories ")
-                && !f.equals("flux-system/cluster-apps dependsOn flux-system/flux-repositories")).toList();
-        assertEquals(List.of(), unexplained);
+        assertTrue(root.contains("""
+                    root flux-repositories {
+                      path "./kubernetes/flux/repositories"
+                      namespace flux-system
+                      wait
+                    }
+                """), root);
+        assertTrue(root.contains("\n    apps-depend [flux-repositories]\n"), root);
+        assertEquals(List.of("patches"), List.copyOf(kinds(o.fluxLost())), String.join("\n", o.fluxLost()));
+        assertTrue(o.fluxLost().stream().allMatch(f -> f.startsWith("flux-system/cluster-apps ")));
+        assertTrue(RoundTrip.repositoryFacts(o.result().flux()).contains("flux-system/flux-repositories path kubernetes/flux/repositories"),
+                "the root's path is compared");
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
         assertEquals(Set.of(), o.nodesLost());
