@@ -228,6 +228,7 @@ cephAttr
     | 'filesystem' name '{' poolAttr* '}'       # CephFs         // a CephFilesystem: its metadata and data pools take these settings
     | 'object-store' name '{' poolAttr* '}'     # CephObjectStore // a CephObjectStore (S3 gateway): the same for its pools
     | 'cluster' name                            # CephCluster    // the cluster Rook runs it in (several clusters)
+    | 'osd-filter' STRING                       # CephOsdFilter  // OSDs on every node that runs pods: the devices a regex matches (Rook's useAllNodes)
     ;
 poolAttr
     : 'replicas' number                         # PoolReplicas
@@ -385,7 +386,7 @@ keyword
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
     | 'decrypt' | 'patch' | 'health-check' | 'api' | 'retry-interval' | 'decryption' | 'optional' | 'flux-spec'
-    | 'encrypt' | 'tpm' | 'key' | 'root' | 'apps-depend'
+    | 'encrypt' | 'tpm' | 'key' | 'root' | 'apps-depend' | 'osd-filter'
     ;
 
 // ---------------------------------------------------------------- tokens

@@ -221,6 +221,8 @@ class AttributeEffectTest {
         within("fluxRootAttr.interval", fluxPath, withRoot, rootPath, rootPath + "\n      interval 10m");
         add("fluxNamespaceAttr.description", "    path \"./kubernetes/flux/cluster\"", "    namespace media {\n      description \"media apps\"\n    }");
 
+        // OSDs on every node by one regex, Rook's useAllNodes (beside the base's own osd lines: HL046 too)
+        CASES.put("cephAttr.osd-filter", new String[]{"    replicas 3\n  }\n}", "    replicas 3\n  }\n  osd-filter \"^nvme\"\n}"});
         String k1 = "  interface eth0 on lan address 192.168.5.11";
         add("hostAttr.model", k1, "  model \"Lenovo M70q\"");
         add("hostAttr.cpu", k1, "  cpu \"Intel Core i7-12700T\"");

@@ -21,6 +21,7 @@ public final class Checker {
             new VipCheck(),
             new CephReplicaCheck(),
             new CephNetworkCheck(),
+            new CephOsdCheck(),
             new DefaultStorageClassCheck(),
             new StorageBackendCheck(),
             new ControlPlaneCountCheck(),
