@@ -115,6 +115,17 @@ fluxAttr
     | 'substitute-from' name nameList?          # FluxSubstituteFrom  // a Secret of variables, and its keys
     | 'decryption' name ('secret' name)?        # FluxDecryption      // every app's spec.decryption (an app's own wins)
     | 'namespace' name '{' fluxNamespaceAttr* '}' # FluxNamespace
+    | 'root' name '{' fluxRootAttr* '}'         # FluxRoot            // another Kustomization of the sync folder, beside cluster-apps
+    | 'apps-depend' nameList                    # FluxAppsDepend      // roots cluster-apps waits for (its dependsOn)
+    ;
+// A root Kustomization of the user's own (shared HelmRepositories, OCIRepositories…): the folder it applies,
+// the namespace what it applies lands in (its targetNamespace), and how Flux applies it.
+fluxRootAttr
+    : 'path' STRING                             # FluxRootPath
+    | 'namespace' name                          # FluxRootNamespace
+    | 'wait' bool?                              # FluxRootWait
+    | 'prune' bool                              # FluxRootPrune
+    | 'interval' DURATION                       # FluxRootInterval
     ;
 fluxNamespaceAttr
     : 'components' componentList                # FluxNamespaceComponents
@@ -218,6 +229,7 @@ cephAttr
     | 'filesystem' name '{' poolAttr* '}'       # CephFs         // a CephFilesystem: its metadata and data pools take these settings
     | 'object-store' name '{' poolAttr* '}'     # CephObjectStore // a CephObjectStore (S3 gateway): the same for its pools
     | 'cluster' name                            # CephCluster    // the cluster Rook runs it in (several clusters)
+    | 'osd-filter' STRING                       # CephOsdFilter  // OSDs on every node that runs pods: the devices a regex matches (Rook's useAllNodes)
     ;
 poolAttr
     : 'replicas' number                         # PoolReplicas
@@ -375,7 +387,7 @@ keyword
     | 'xmit-hash-policy' | 'miimon' | 'updelay' | 'downdelay' | 'metric' | 'dhcp-metric' | 'arch' | 'overlay'
     | 'secure-boot' | 'shared-with'
     | 'decrypt' | 'patch' | 'health-check' | 'api' | 'retry-interval' | 'decryption' | 'optional' | 'flux-spec'
-    | 'encrypt' | 'tpm' | 'key' | 'thunderbolt'
+    | 'encrypt' | 'tpm' | 'key' | 'thunderbolt' | 'root' | 'apps-depend' | 'osd-filter'
     ;
 
 // ---------------------------------------------------------------- tokens

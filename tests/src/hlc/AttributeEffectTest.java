@@ -208,8 +208,21 @@ class AttributeEffectTest {
         add("fluxNamespaceAttr.components", "    path \"./kubernetes/flux/cluster\"", "    namespace media {\n      components [alerts]\n    }");
         CASES.put("fluxNamespaceAttr.components", new String[]{"    path \"./kubernetes/flux/cluster\"",
                 "    path \"./kubernetes/flux/cluster\"\n    layout namespaced\n    namespace media {\n      components [alerts]\n    }"});
+        // a root of the user's own beside cluster-apps: its file in the sync folder, and cluster-apps's dependsOn
+        String fluxPath = "    path \"./kubernetes/flux/cluster\"";
+        String rootPath = "      path \"./kubernetes/flux/repositories\"";
+        String withRoot = fluxPath + "\n    root repos {\n" + rootPath + "\n    }";
+        add("fluxAttr.root", fluxPath, "    root repos {\n" + rootPath + "\n    }");
+        within("fluxAttr.apps-depend", fluxPath, withRoot, withRoot, withRoot + "\n    apps-depend [repos]");
+        within("fluxRootAttr.path", fluxPath, withRoot, rootPath, "      path \"./kubernetes/flux/sources\"");
+        within("fluxRootAttr.namespace", fluxPath, withRoot, rootPath, rootPath + "\n      namespace flux-system");
+        within("fluxRootAttr.wait", fluxPath, withRoot, rootPath, rootPath + "\n      wait");
+        within("fluxRootAttr.prune", fluxPath, withRoot, rootPath, rootPath + "\n      prune false");
+        within("fluxRootAttr.interval", fluxPath, withRoot, rootPath, rootPath + "\n      interval 10m");
         add("fluxNamespaceAttr.description", "    path \"./kubernetes/flux/cluster\"", "    namespace media {\n      description \"media apps\"\n    }");
 
+        // OSDs on every node by one regex, Rook's useAllNodes (beside the base's own osd lines: HL046 too)
+        CASES.put("cephAttr.osd-filter", new String[]{"    replicas 3\n  }\n}", "    replicas 3\n  }\n  osd-filter \"^nvme\"\n}"});
         String k1 = "  interface eth0 on lan address 192.168.5.11";
         add("hostAttr.model", k1, "  model \"Lenovo M70q\"");
         add("hostAttr.cpu", k1, "  cpu \"Intel Core i7-12700T\"");

@@ -70,6 +70,9 @@ final class FluxSpecWriter {
     }
 
     private static String defaultInterval(FluxTree tree) {
+        for (FluxKustomization r : tree.roots()) {
+            if (r.name().equals("cluster-apps") && r.interval() != null && GoDurations.millis(r.interval()) > 0) return r.interval();
+        }
         for (FluxKustomization r : tree.roots()) if (r.interval() != null && GoDurations.millis(r.interval()) > 0) return r.interval();
         return mostCommon(tree.apps().stream().map(FluxKustomization::interval).filter(i -> GoDurations.millis(i) > 0).toList(), "1h");
     }
@@ -118,16 +121,59 @@ final class FluxSpecWriter {
         t.line(1, "}");
     }
 
-    /** The sync path's own Kustomizations: hlc writes one, cluster-apps applying the apps folder. */
+    /**
+     * The sync path's own Kustomizations: cluster-apps, which hlc writes applying the apps folder (its
+     * dependsOn on the other roots becomes {@code apps-depend}), and each other root of flux-system applying a
+     * folder of the repository from its own source, as a {@code root NAME { … }} of the flux block. What such a
+     * root sets beyond path, targetNamespace, wait, prune and interval stays a comment in it; a root the language
+     * cannot say at all (another namespace or source, no path) is a comment of its own.
+     */
     private void root(SpecText t, FluxKustomization r) {
-        boolean same = r.name().equals("cluster-apps") && r.namespace().equals("flux-system")
-                && (!namespaced || APPS.equals(r.path()));
-        if (!same) {
-            t.notImported(2, "root Kustomization " + r.key() + " (path " + r.path() + ", " + r.doc().where("name")
-                    + "): hlc writes one root, flux-system/cluster-apps applying " + (namespaced ? "./" + APPS : "its apps folder"));
+        if (isAppsRoot(r)) {
+            for (String k : extraSpecKeys(r)) t.notImported(2, "cluster-apps spec." + k + " (" + r.doc().where(k) + ")");
+            List<String> after = new ArrayList<>();
+            for (FluxKustomization.Dependency d : r.dependsOn()) {
+                if (userRoot(d)) after.add(d.name());
+                else t.notImported(2, "cluster-apps dependsOn " + d.key() + ", which is no root of the sync path (" + r.doc().where("dependsOn") + ")");
+            }
+            if (!after.isEmpty()) t.line(2, "apps-depend [" + String.join(", ", after) + "]");
             return;
         }
-        for (String k : extraSpecKeys(r)) t.notImported(2, "cluster-apps spec." + k + " (" + r.doc().where(k) + ")");
+        if (!sayableRoot(r)) {
+            t.notImported(2, "root Kustomization " + r.key() + " (path " + r.path() + ", " + r.doc().where("name")
+                    + "): hlc writes one root, flux-system/cluster-apps applying " + (namespaced ? "./" + APPS : "its apps folder")
+                    + ", and roots of flux-system applying a folder from the flux-system GitRepository");
+            return;
+        }
+        t.line(2, "root " + r.name() + " {");
+        t.line(3, "path " + SpecText.quote("./" + r.path()));
+        if (r.targetNamespace() != null) t.line(3, "namespace " + r.targetNamespace());
+        if (Boolean.TRUE.equals(r.waitReady())) t.line(3, "wait");
+        if (Boolean.FALSE.equals(r.prune()) || r.prune() == null) t.line(3, "prune false");
+        if (r.interval() != null && GoDurations.millis(r.interval()) != GoDurations.millis(interval)) t.line(3, "interval " + r.interval());
+        for (String k : extraSpecKeys(r)) t.notImported(3, "spec." + k + " (" + r.doc().where(k) + ")");
+        if (r.timeout() != null) t.notImported(3, "spec.timeout " + r.timeout() + " (" + r.doc().where("timeout") + ")");
+        for (FluxKustomization.Dependency d : r.dependsOn()) t.notImported(3, "dependsOn " + d.key() + " (" + r.doc().where("dependsOn") + ")");
+        t.line(2, "}");
+    }
+
+    /** The root hlc writes as its own cluster-apps: the one applying the apps. */
+    private boolean isAppsRoot(FluxKustomization r) {
+        return r.name().equals("cluster-apps") && r.namespace().equals("flux-system") && (!namespaced || APPS.equals(r.path()));
+    }
+
+    /** A root the flux block's {@code root} says: of flux-system, from the default source, with a path and a plain name. */
+    private boolean sayableRoot(FluxKustomization r) {
+        return !r.name().equals("cluster-apps") && !r.name().equals("flux-system") && !r.name().startsWith("hlc-")
+                && SpecText.isName(r.name()) && r.namespace().equals("flux-system") && r.path() != null
+                && !r.path().isEmpty() && (r.source() == null || r.source().equals(DEFAULT_SOURCE))
+                && (r.targetNamespace() == null || SpecText.isName(r.targetNamespace()))
+                && (r.interval() == null || GoDurations.millis(r.interval()) > 0);
+    }
+
+    /** Whether a dependency of cluster-apps is a root the spec writes ({@code root NAME}). */
+    private boolean userRoot(FluxKustomization.Dependency d) {
+        return tree.roots().stream().anyMatch(r -> r.key().equals(d.key()) && !isAppsRoot(r) && sayableRoot(r));
     }
 
     /** The namespace files: {@code NS → text}, apps sorted by name. */

@@ -107,6 +107,8 @@ public final class ImportCommand implements Callable<Integer> {
             if (result.flux() != null) {
                 repository.addAll(RoundTrip.repositoryFacts(result.flux()));
                 compiled.addAll(RoundTrip.compiledFacts(checked, root));
+                repository.addAll(CephRoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(CephRoundTrip.compiledFacts(checked, root));
             }
             if (result.talos() != null) {
                 java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);

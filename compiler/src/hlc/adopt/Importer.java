@@ -141,7 +141,7 @@ public final class Importer {
             if (vault != null) taken.add(vault);
             if (flux != null && flux.usesPlaceholderVault() && vault == null) taken.add("vault");
             new ExternalDnsSettings(tree).write(root, taken);
-            new RookValues(tree).write(root);
+            new RookValues(tree).write(root, nodeNetworks);
         }
         root.blank();
         String clusterName = talos != null && SpecText.isName(talos.name) ? talos.name : "main";

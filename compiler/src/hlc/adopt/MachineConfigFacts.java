@@ -53,6 +53,14 @@ final class MachineConfigFacts {
             if (kind.isEmpty() && (d.has("machine") || d.has("cluster"))) v1alpha1(d, node, cluster);
             else typed(kind, d, node, cluster);
         }
+        // Talos v1.14's multi-document form has no allowSchedulingOnControlPlanes: a control plane takes workloads
+        // unless its KubeNodeConfig taints it node-role.kubernetes.io/control-plane (as hlc's v1.14 form writes it).
+        boolean kubeNodeConfig = docs.stream().anyMatch(d -> d.path("kind").asText("").equals("KubeNodeConfig"));
+        if (kubeNodeConfig && "controlplane".equals(node.role) && cluster.controlPlaneWorkloads == null) {
+            boolean tainted = docs.stream().anyMatch(d -> d.path("kind").asText("").equals("KubeNodeConfig")
+                    && d.path("taints").has("node-role.kubernetes.io/control-plane"));
+            if (!tainted) cluster.controlPlaneWorkloads = true;
+        }
     }
 
     private void v1alpha1(JsonNode d, TalosNode node, TalosCluster cluster) {

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * What compiling an imported spec would change in the cluster: the facts of every Flux Kustomization (and of
  * each namespace folder's shared components) in the repository, against the same facts of what
  * {@code hlc compile} writes from the spec. A fact only on the left is lost by adopting hlc, one only on the right
- * is added; none on either side means the Flux side round-trips.
+ * is added; none on either side means the Flux side round-trips. Rook's values are compared the same way
+ * ({@link CephRoundTrip}).
  */
 public final class RoundTrip {
     /** The facts of both sides and the compile's findings (a spec that does not check still has its Flux side). */
@@ -52,17 +53,21 @@ public final class RoundTrip {
     private RoundTrip() {}
 
     /**
-     * A root's facts but its path: hlc's root applies the namespace folders where hlc writes them
-     * ({@code <output>/flux/apps}), which is the output folder's place, not a fact of the cluster.
+     * A root's facts but cluster-apps's path: hlc's cluster-apps applies the namespace folders where hlc writes
+     * them ({@code <output>/flux/apps}), which is the output folder's place, not a fact of the cluster. The
+     * other roots apply a folder of the repository (a {@code root}'s path as written), which is one.
      */
     private static List<String> withoutPath(List<String> facts) {
-        return facts.stream().filter(f -> !f.split(" ", 3)[1].equals("path")).toList();
+        return facts.stream().filter(f -> !(f.startsWith("flux-system/cluster-apps ") && f.split(" ", 3)[1].equals("path"))).toList();
     }
 
     /** Compares the repository's tree with what the spec at {@code rootSpec} compiles to. */
     public static Result compare(FluxTree tree, Path rootSpec) throws IOException {
         Compiler.Result checked = Compiler.check(rootSpec);
-        return new Result(repositoryFacts(tree), compiledFacts(checked, rootSpec), checked.reporter());
+        TreeSet<String> repository = repositoryFacts(tree), compiled = compiledFacts(checked, rootSpec);
+        repository.addAll(CephRoundTrip.repositoryFacts(tree));
+        compiled.addAll(CephRoundTrip.compiledFacts(checked, rootSpec));
+        return new Result(repository, compiled, checked.reporter());
     }
 
     /** The facts of every Kustomization of the tree, its roots included, and of the namespace folders' components. */

@@ -23,14 +23,17 @@ public final class CephNetworkCheck implements Check {
         for (Ceph ceph : ix.spec().cephs()) {
             if (ceph.clusterNetwork() == null || !ix.networks().containsKey(ceph.clusterNetwork().text())) continue;
             String net = ceph.clusterNetwork().text();
-            for (Host h : ix.spec().hosts()) {
-                if (h.osds().isEmpty()) continue;
+            for (Host h : ix.osdHosts()) {
                 boolean on = h.hasInterfaceOn(net);
                 if (!on) {
-                    reporter.error(Code.HL043, h.osds().get(0).selector().span(), "host `" + h.name()
-                                    + "` has OSDs but no interface on the Ceph cluster network `" + net + "`")
-                            .label(ceph.clusterNetwork().span(), "the cluster network is chosen here")
-                            .hint("add `interface ceph0 on " + net + " address <ip>` to host `" + h.name() + "`").emit();
+                    // a host of the ceph block's osd-filter has no osd line to point at: the filter and the host
+                    var at = h.osds().isEmpty() ? ceph.osdFilter().span() : h.osds().get(0).selector().span();
+                    var d = reporter.error(Code.HL043, at, "host `" + h.name() + "` has OSDs"
+                                    + (h.osds().isEmpty() ? " (the ceph block's `osd-filter` covers it)" : "")
+                                    + " but no interface on the Ceph cluster network `" + net + "`")
+                            .label(ceph.clusterNetwork().span(), "the cluster network is chosen here");
+                    if (h.osds().isEmpty()) d.label(h.name().span(), "the host is declared here");
+                    d.hint("add `interface ceph0 on " + net + " address <ip>` to host `" + h.name() + "`").emit();
                 }
             }
         }

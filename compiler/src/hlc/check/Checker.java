@@ -21,6 +21,7 @@ public final class Checker {
             new VipCheck(),
             new CephReplicaCheck(),
             new CephNetworkCheck(),
+            new CephOsdCheck(),
             new DefaultStorageClassCheck(),
             new StorageBackendCheck(),
             new ControlPlaneCountCheck(),
@@ -42,7 +43,8 @@ public final class Checker {
             new TalosNodeCheck(),
             new TalosPatchCheck(),
             new DiskEncryptionCheck(),
-            new FluxKustomizationCheck());
+            new FluxKustomizationCheck(),
+            new FluxRootCheck());
 
     /** The checks of the whole spec that no one cluster's view can see: membership, and one cluster against another. */
     public static final List<Check> ACROSS = List.of(new ClusterMembershipCheck(), new CrossClusterCheck());

@@ -37,6 +37,7 @@ public enum Code {
     HL043("OSD host without an interface on the Ceph cluster network"),
     HL044("volume size bounds that cannot hold"),
     HL045("more Longhorn replicas than nodes that can hold one"),
+    HL046("OSDs given both by a ceph block's osd-filter and by hosts' osd lines"),
     HL050("not exactly one default storage class"),
     HL051("storage-class option its backend does not read"),
     HL060("no control-plane node"),

@@ -73,6 +73,7 @@ final class FlatFluxLayout implements FluxLayout {
         rootCtx.put("path", place.path("flux/apps"));
         rootCtx.put("has_apps", !nsFolders.isEmpty());
         rootCtx.put("cluster_settings", true);
+        rootCtx.put("depends", FluxRoots.appsDepend(ix));
         files.add(new FileSpec("flux/cluster/cluster-apps.yaml", "flux-root.yaml.j2", rootCtx, false));
         files.add(new FileSpec("flux/cluster/cluster-settings.yaml", "configmap.yaml.j2",
                 Map.of("name", SETTINGS, "namespace", FluxEmitter.FLUX_NS, "data",

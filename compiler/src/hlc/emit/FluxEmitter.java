@@ -40,6 +40,7 @@ public final class FluxEmitter implements Emitter {
         List<FileSpec> files = new ArrayList<>(layoutOf(ix).files(ix, at));
         FileSpec source = gitRepository(ix);
         if (source != null) files.add(source);
+        files.addAll(FluxRoots.files(ix, interval(ix)));
         List<String> inSync = files.stream().map(FileSpec::path)
                 .filter(p -> p.startsWith(OutputPlace.SYNC_FOLDER + "/"))
                 .map(p -> p.substring(OutputPlace.SYNC_FOLDER.length() + 1)).toList();

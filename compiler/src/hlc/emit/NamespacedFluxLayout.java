@@ -73,6 +73,7 @@ final class NamespacedFluxLayout implements FluxLayout {
         rootCtx.put("interval", interval);
         rootCtx.put("path", place.path("flux/apps"));
         rootCtx.put("cluster_settings", false);
+        rootCtx.put("depends", FluxRoots.appsDepend(ix));
         files.add(new FileSpec("flux/cluster/cluster-apps.yaml", "flux-root.yaml.j2", rootCtx, false));
         return files;
     }

@@ -66,7 +66,7 @@ public final class Templates {
             "cilium-bgp-advertisement.yaml.j2", "cilium-bgp-cluster.yaml.j2", "cilium-bgp-peer.yaml.j2",
             "cilium-l2-policy.yaml.j2", "cilium-lb-pool.yaml.j2", "clustersecretstore.yaml.j2",
             "cnpg-scheduledbackup.yaml.j2", "configmap.yaml.j2", "dnsendpoints.yaml.j2", "external-dns-values.yaml.j2", "externalsecret.yaml.j2",
-            "flux-folder.yaml.j2", "flux-gitrepository.yaml.j2", "flux-ks.yaml.j2", "flux-kustomization.yaml.j2", "flux-root.yaml.j2", "kustomization.yaml.j2", "multus-nad.yaml.j2",
+            "flux-folder.yaml.j2", "flux-gitrepository.yaml.j2", "flux-ks.yaml.j2", "flux-kustomization.yaml.j2", "flux-root.yaml.j2", "flux-user-root.yaml.j2", "kustomization.yaml.j2", "multus-nad.yaml.j2",
             "namespace.yaml.j2", "rook-cluster-values.yaml.j2", "storageclass.yaml.j2", "talos-bond.yaml.j2",
             "talos-dhcpv4.yaml.j2", "talos-hostname.yaml.j2", "talos-layer2-vip.yaml.j2", "talos-link-alias.yaml.j2",
             "talos-link.yaml.j2", "talos-machine.yaml.j2", "talos-resolver.yaml.j2", "talos-schematic.yaml.j2",

@@ -6,14 +6,22 @@ import java.util.List;
  * A Rook-Ceph cluster: its public and replication networks, its RBD pools, its CephFS filesystems and its object
  * stores. A filesystem or object store is written as a {@link Pool} named after it: the settings of its
  * metadata and data pools (Rook makes both from them). {@code cluster} is the Kubernetes cluster Rook runs it in
- * (its OSDs are that cluster's hosts'); null means the only one (with several, HL062).
+ * (its OSDs are that cluster's hosts'); null means the only one (with several, HL062). {@code osdFilter} is a
+ * regex for the OSD devices of every node that runs pods (Rook's {@code useAllNodes} with {@code devicePathFilter},
+ * or {@code deviceFilter} for a regex over device names such as {@code ^nvme}), instead of hosts' {@code osd}
+ * lines; null when the hosts list their own.
  */
 public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools, List<Pool> filesystems,
-                   List<Pool> objectStores, Name cluster) {
+                   List<Pool> objectStores, Name cluster, Located<String> osdFilter) {
     public Ceph {
         pools = List.copyOf(pools);
         filesystems = List.copyOf(filesystems);
         objectStores = List.copyOf(objectStores);
+    }
+
+    /** Whether the filter is over /dev/disk/by-* paths (Rook's devicePathFilter) rather than device names (deviceFilter). */
+    public static boolean isPathFilter(String regex) {
+        return regex.contains("/");
     }
 
     /** Every replicated pool Rook makes for this cluster, with what it is for: the replica checks count them all. */

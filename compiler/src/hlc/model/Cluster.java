@@ -94,10 +94,12 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
      */
     public record Flux(Located<String> repository, Name branch, Located<String> path, Duration interval,
                        Name layout, Name substituteFrom, List<Name> substituteVariables,
-                       List<Namespace> namespaces, Decryption decryption) {
+                       List<Namespace> namespaces, Decryption decryption, List<Root> roots, List<Name> appsDepend) {
         public Flux {
             substituteVariables = List.copyOf(substituteVariables);
             namespaces = List.copyOf(namespaces);
+            roots = List.copyOf(roots);
+            appsDepend = List.copyOf(appsDepend);
         }
 
         public boolean namespaced() {
@@ -111,6 +113,15 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
             components = List.copyOf(components);
         }
     }
+
+    /**
+     * A root Kustomization of the user's own in the sync folder, beside hlc's {@code cluster-apps}: the
+     * repository folder it applies ({@code path}), the namespace what it applies lands in (its targetNamespace,
+     * none when null), and Flux's wait, prune and interval (null: not said; prune then true, as hlc writes
+     * every root, and the interval the flux block's).
+     */
+    public record Root(Name name, Located<String> path, Name namespace, Located<Boolean> waitReady,
+                       Located<Boolean> prune, Duration interval) {}
 
     /** The cluster's BGP speaker (Cilium): its ASN, and the routers it peers with. */
     public record Bgp(Located<Long> asn, List<Peer> peers) {

@@ -24,6 +24,7 @@ final class CephBuilder extends BlockBuilder {
         Slot<Name> pub = new Slot<>("public-network", t);
         Slot<Name> cluster = new Slot<>("cluster-network", t);
         Slot<Name> kubernetes = new Slot<>("cluster", t);
+        Slot<Located<String>> osdFilter = new Slot<>("osd-filter", t);
         List<Ceph.Pool> pools = new ArrayList<>();
         List<Ceph.Pool> filesystems = new ArrayList<>();
         List<Ceph.Pool> objectStores = new ArrayList<>();
@@ -32,11 +33,28 @@ final class CephBuilder extends BlockBuilder {
             if (a instanceof CephPublicNetworkContext c) pub.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephClusterNetworkContext c) cluster.set(reporter, at, lit.name(c.name()));
             else if (a instanceof CephClusterContext c) kubernetes.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof CephOsdFilterContext c) osdFilter.set(reporter, at, osdFilter(c));
             else if (a instanceof CephPoolContext c) addIfPresent(pools, pool(c.name(), c.poolAttr(), "pool"));
             else if (a instanceof CephFsContext c) addIfPresent(filesystems, pool(c.name(), c.poolAttr(), "filesystem"));
             else if (a instanceof CephObjectStoreContext c) addIfPresent(objectStores, pool(c.name(), c.poolAttr(), "object-store"));
         }
-        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, filesystems, objectStores, kubernetes.get());
+        return name == null ? null : new Ceph(name, pub.get(), cluster.get(), pools, filesystems, objectStores, kubernetes.get(), osdFilter.get());
+    }
+
+    /**
+     * A regex Rook (Go's regexp) can read: one Java cannot compile is refused here, not by the operator later
+     * (kept, so that the hosts it covers are still counted and no follow-on finding says there are none).
+     */
+    private Located<String> osdFilter(CephOsdFilterContext c) {
+        Located<String> f = lit.nonEmpty(c.STRING(), "OSD device filter");
+        if (f == null || f.value().isBlank()) return f;
+        try {
+            java.util.regex.Pattern.compile(f.value());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            reporter.error(Code.HL004, f.span(), "OSD device filter `" + f.value() + "` is not a regular expression: " + e.getDescription())
+                    .hint("Rook matches it as a regex, e.g. `\"/dev/disk/by-id/nvme-Samsung_.*\"` for paths or `\"^nvme\"` for device names").emit();
+        }
+        return f;
     }
 
     private Ceph.Pool pool(NameContext nameCtx, List<PoolAttrContext> attrs, String kind) {

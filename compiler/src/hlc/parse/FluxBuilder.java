@@ -28,6 +28,8 @@ final class FluxBuilder extends BlockBuilder {
         Slot<Decryption> decryption = new Slot<>("decryption", t);
         List<Name> substituteVariables = new ArrayList<>();
         List<Cluster.Namespace> namespaces = new ArrayList<>();
+        List<Cluster.Root> roots = new ArrayList<>();
+        List<Name> appsDepend = new ArrayList<>();
         for (FluxAttrContext a : ctx.fluxAttr()) {
             Span at = lit.span(a);
             if (a instanceof FluxRepositoryContext c) repo.set(reporter, at, lit.nonEmpty(c.STRING(), "Flux repository"));
@@ -43,11 +45,16 @@ final class FluxBuilder extends BlockBuilder {
             } else if (a instanceof FluxNamespaceContext c) {
                 Cluster.Namespace ns = fluxNamespace(c);
                 if (ns != null) namespaces.add(ns);
+            } else if (a instanceof FluxRootContext c) {
+                Cluster.Root r = root(c);
+                if (r != null) roots.add(r);
+            } else if (a instanceof FluxAppsDependContext c) {
+                appsDepend.addAll(names(c.nameList()));
             }
         }
         sourceRules(repo.get(), branch.get());
         return new Cluster.Flux(repo.get(), branch.get(), path.get(), interval.get(), layout.get(),
-                substituteFrom.get(), substituteVariables, namespaces, decryption.get());
+                substituteFrom.get(), substituteVariables, namespaces, decryption.get(), roots, appsDepend);
     }
 
     /** A {@code decryption} attribute (the flux block's or an app's): its provider, and the Secret of its keys. */
@@ -74,6 +81,31 @@ final class FluxBuilder extends BlockBuilder {
             reporter.error(Code.HL007, branch.span(), "`flux` has a `branch` but no `repository`")
                     .hint("add the repository Flux syncs, e.g. `repository \"https://github.com/you/home-ops\"`, or remove the branch").emit();
         }
+    }
+
+    /** A {@code root NAME { … }}: its path is required (a Kustomization applies a folder). */
+    private Cluster.Root root(FluxRootContext ctx) {
+        Name name = lit.name(ctx.name());
+        if (name == null) return null;
+        String t = "`root " + name.text() + "` of `flux`";
+        Slot<Located<String>> path = new Slot<>("path", t);
+        Slot<Name> namespace = new Slot<>("namespace", t);
+        Slot<Located<Boolean>> wait = new Slot<>("wait", t);
+        Slot<Located<Boolean>> prune = new Slot<>("prune", t);
+        Slot<Duration> interval = new Slot<>("interval", t);
+        for (FluxRootAttrContext a : ctx.fluxRootAttr()) {
+            Span at = lit.span(a);
+            if (a instanceof FluxRootPathContext c) path.set(reporter, at, lit.nonEmpty(c.STRING(), "root path"));
+            else if (a instanceof FluxRootNamespaceContext c) namespace.set(reporter, at, lit.name(c.name()));
+            else if (a instanceof FluxRootWaitContext c) wait.set(reporter, at, c.bool() == null ? new Located<>(true, at) : lit.bool(c.bool()));
+            else if (a instanceof FluxRootPruneContext c) prune.set(reporter, at, lit.bool(c.bool()));
+            else if (a instanceof FluxRootIntervalContext c) interval.set(reporter, at, lit.duration(c.DURATION()));
+        }
+        if (path.get() == null) {
+            reporter.error(Code.HL007, name.span(), t + " has no `path`")
+                    .hint("add the repository folder it applies, e.g. `path \"./kubernetes/flux/repositories\"`").emit();
+        }
+        return new Cluster.Root(name, path.get(), namespace.get(), wait.get(), prune.get(), interval.get());
     }
 
     private Cluster.Namespace fluxNamespace(FluxNamespaceContext ctx) {

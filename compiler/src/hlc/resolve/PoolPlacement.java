@@ -25,12 +25,20 @@ public record PoolPlacement(FailureDomain domain, String domainWord, Defaulted<I
         return domainsLeft(h -> false);
     }
 
+    /**
+     * The OSDs a host holds: its {@code osd} lines, or, on a node a ceph block's {@code osd-filter} covers, at
+     * least the one device the filter is there to match (the spec cannot know how many it matches).
+     */
+    public static int osdsOf(Host h) {
+        return Math.max(1, h.osds().size());
+    }
+
     /** The failure domains that remain when the hosts {@code down} says are down have failed; -1 as above. */
     public int domainsLeft(Predicate<Host> down) {
         if (domain == null) return -1;
         return switch (domain) {
             case HOST -> (int) osdHosts.stream().filter(h -> !down.test(h)).count();
-            case OSD -> osdHosts.stream().filter(h -> !down.test(h)).mapToInt(h -> h.osds().size()).sum();
+            case OSD -> osdHosts.stream().filter(h -> !down.test(h)).mapToInt(PoolPlacement::osdsOf).sum();
             default -> -1;
         };
     }

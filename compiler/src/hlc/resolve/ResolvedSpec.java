@@ -329,12 +329,35 @@ public final class ResolvedSpec {
         boolean bgp = spec.cluster() != null && spec.cluster().bgp() != null;
         return Defaulted.byDefault(n.isPartialPool() && !bgp ? "l2" : "bgp");
     }
-    /** The hosts with OSDs, in declaration order: the same for every pool, so listed once (a pool per 50 hosts). */
-    private static final Fact<List<Host>> OSD_HOSTS =
-            new Fact<>(ix -> List.copyOf(ix.spec.hosts().stream().filter(h -> !h.osds().isEmpty()).toList()));
+    /**
+     * The hosts with OSDs, in declaration order: the same for every pool, so listed once (a pool per 50 hosts).
+     * Those with {@code osd} lines, and, when a ceph block has an {@code osd-filter}, every node Rook's
+     * {@code useAllNodes} places OSDs on: the nodes that run pods (workers, and control planes when they run
+     * workloads), as {@link #podNodes} counts them, but those a NoSchedule or NoExecute taint keeps Rook's OSD
+     * pods off (the chart gives them no tolerations: a GPU node tainted for its GPU pods gets no OSD).
+     */
+    private static final Fact<List<Host>> OSD_HOSTS = new Fact<>(ix -> {
+        boolean filtered = ix.spec.cephs().stream().anyMatch(c -> c.osdFilter() != null);
+        List<Host> pods = filtered ? ix.podNodes().stream().filter(h -> h.taints().stream()
+                .noneMatch(t -> t.effect() != null && !t.effect().value().equals("PreferNoSchedule"))).toList() : List.of();
+        return List.copyOf(ix.spec.hosts().stream().filter(h -> !h.osds().isEmpty() || pods.contains(h)).toList());
+    });
     /** Their OSDs, counted once too: counting per pool made the replica check grow with pools × hosts. */
     private static final Fact<Integer> OSD_COUNT =
-            new Fact<>(ix -> ix.derived(OSD_HOSTS).stream().mapToInt(h -> h.osds().size()).sum());
+            new Fact<>(ix -> ix.derived(OSD_HOSTS).stream().mapToInt(PoolPlacement::osdsOf).sum());
+
+    /** The hosts that run pods: the workers, and the control planes when they run workloads. */
+    public List<Host> podNodes() {
+        List<Host> hosts = spec.hosts();
+        boolean hasWorkers = hosts.stream().anyMatch(h -> !h.isControlPlane());
+        boolean onControlPlanes = spec.cluster() == null ? !hasWorkers : spec.cluster().workloadsOnControlPlanes(hasWorkers);
+        return hosts.stream().filter(h -> !h.isControlPlane() || onControlPlanes).toList();
+    }
+
+    /** The hosts with OSDs (see {@link #OSD_HOSTS}). */
+    public List<Host> osdHosts() {
+        return derived(OSD_HOSTS);
+    }
 
     /**
      * The load balancer that is the API's and holds the VIP's own address, when the spec says so: the cluster's

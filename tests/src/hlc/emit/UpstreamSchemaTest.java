@@ -143,6 +143,44 @@ class UpstreamSchemaTest {
         }
     }
 
+    /**
+     * The flux block's own roots (the corpus's clean case: flux-repositories waiting into flux-system, another
+     * without prune) and cluster-apps's dependsOn on one of them, in both layouts: what Flux's strict CRD schema
+     * accepts, with the fields the spec says.
+     */
+    @Test
+    void theRootsOfTheFluxBlockMatchToo() throws Exception {
+        String spec = Files.readString(Path.of(System.getProperty("hlc.project.dir", "."))
+                .resolve("tests/corpus/check/ok-flux-root-beside-cluster-apps.hl"));
+        for (String layout : List.of("flat", "namespaced")) {
+            String text = spec.replace("    layout namespaced\n", "    layout " + layout + "\n").replace("app extras", "app media-extras");
+            EmitFixtures.Run r = EmitFixtures.emitText(text, new SecretsBundleGenerator().generate(), new Renderer("test.hl"));
+            assertFalse(r.failed(), r.findings());
+            List<String> problems = new ArrayList<>();
+            java.util.Map<String, JsonNode> roots = new java.util.TreeMap<>();
+            for (RenderedFile f : r.files()) {
+                if (!f.path().startsWith("flux/cluster/")) continue;
+                for (JsonNode doc : EmitFixtures.docs(f)) {
+                    if (!doc.path("apiVersion").asText().equals("kustomize.toolkit.fluxcd.io/v1")) continue;
+                    for (String v : violations(fluxKustomization, doc)) problems.add(layout + " " + f.path() + " " + v);
+                    roots.put(doc.at("/metadata/name").asText(), doc.path("spec"));
+                }
+            }
+            assertEquals(List.of(), problems, "emitted roots that upstream rejects");
+            assertEquals(java.util.Set.of("cluster-apps", "extras", "flux-repositories"), roots.keySet(), layout);
+            JsonNode repos = roots.get("flux-repositories");
+            assertEquals("./kubernetes/flux/repositories", repos.path("path").asText());
+            assertEquals("flux-system", repos.path("targetNamespace").asText());
+            assertTrue(repos.path("wait").asBoolean() && repos.path("prune").asBoolean());
+            assertEquals("30m", repos.path("interval").asText());
+            assertFalse(roots.get("extras").path("prune").asBoolean(true));
+            assertFalse(roots.get("extras").has("targetNamespace"));
+            assertEquals("flux-repositories flux-system", roots.get("cluster-apps").at("/dependsOn/0/name").asText() + " "
+                    + roots.get("cluster-apps").at("/dependsOn/0/namespace").asText());
+            assertEquals(1, roots.get("cluster-apps").path("dependsOn").size());
+        }
+    }
+
     /** A worker, a bond by driver and a link by device selector: shapes the real spec does not have. */
     @Test
     void theConfigsOfASpecWithAWorkerMatchToo() throws Exception {

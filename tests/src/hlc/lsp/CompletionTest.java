@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +55,9 @@ class CompletionTest {
         List<String> flux = at("interval 1h", "    |");
         assertTrue(flux.containsAll(List.of("repository", "branch", "path", "interval", "layout", "substitute-from", "namespace")), flux.toString());
         assertFalse(flux.contains("talos"), flux.toString());
+        List<String> root = at("interval 1h", "    root repos { path \"./kubernetes/flux/repositories\" | }");
+        assertEquals(Set.of("path", "namespace", "wait", "prune", "interval"), Set.copyOf(root), "a flux root's attributes");
+        assertTrue(flux.containsAll(List.of("root", "apps-depend")), flux.toString());
         List<String> pool = at("replicas 3", "    |");
         assertTrue(pool.containsAll(List.of("replicas", "min-size", "failure-domain", "compression")), pool.toString());
     }

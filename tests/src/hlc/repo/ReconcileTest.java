@@ -104,6 +104,20 @@ class ReconcileTest {
         assertTrue(w.built.containsAll(List.of("out/storage/longhorn", "out/storage/democratic-csi")), w.built.toString());
     }
 
+    /**
+     * A root of the spec's own beside cluster-apps (buroa-k8s-gitops's flux-repositories, imported): the walk
+     * builds the user's folder it applies, finds it from the sync path, and finds cluster-apps's dependsOn on it.
+     */
+    @Test
+    void homeOpsTodayWithARootOfItsOwn() throws Exception {
+        FluxWalk w = reconciles("today-root", TODAY, TODAY_FILES, "kubernetes", s -> s.replace("    layout namespaced\n",
+                "    layout namespaced\n    root flux-repositories {\n      path \"./kubernetes/flux/repositories\"\n"
+                        + "      namespace flux-system\n      wait\n    }\n    apps-depend [flux-repositories]\n"));
+        assertTrue(w.kustomizations.containsKey("flux-system/flux-repositories"), w.kustomizations.keySet().toString());
+        assertTrue(w.built.contains("kubernetes/flux/repositories"), w.built.toString());
+        assertTrue(w.applied.contains("ConfigMap/flux-repositories-manifests"), w.applied.toString());
+    }
+
     @Test
     void homelabWithItsOwnFluxPath() throws Exception {
         reconciles("homelab-lab", HOMELAB, null, "clusters/lab",
@@ -182,6 +196,13 @@ class ReconcileTest {
             String dir = String.join("/", RepositoryPaths.segments(path));
             repo.write(dir + "/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./manifests.yaml\n");
             repo.write(dir + "/manifests.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + a.name().text() + "-manifests\n");
+        }
+        if (spec.cluster().flux() != null) {
+            for (Cluster.Root r : spec.cluster().flux().roots()) {
+                String dir = String.join("/", RepositoryPaths.segments(r.path().value()));
+                repo.write(dir + "/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./manifests.yaml\n");
+                repo.write(dir + "/manifests.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + r.name().text() + "-manifests\n");
+            }
         }
         List<Located<String>> components = new ArrayList<>();
         if (spec.cluster().flux() != null) spec.cluster().flux().namespaces().forEach(n -> components.addAll(n.components()));

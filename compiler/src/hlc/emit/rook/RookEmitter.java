@@ -15,7 +15,8 @@ import java.util.Map;
  * Rook's cluster layout as Helm values for the rook-ceph-cluster chart, under {@code rook/}: a ConfigMap
  * {@code rook-ceph-cluster-values} (key {@code values.yaml}) that the chart's HelmRelease reads through
  * {@code valuesFrom}, with the host network provider and the public and cluster address ranges, and the OSD
- * devices of every host that has them (not all nodes, not all devices). The pools are not in it: hlc writes them
+ * devices of every host that has them (not all nodes, not all devices), or, with the ceph block's
+ * {@code osd-filter}, every node and the devices the filter matches. The pools are not in it: hlc writes them
  * as CephBlockPools, so the chart's own are turned off.
  */
 public final class RookEmitter implements Emitter {
@@ -41,6 +42,10 @@ public final class RookEmitter implements Emitter {
                 nodes.add(node);
             }
             c.put("nodes", nodes);
+            // osd-filter: every node, its devices by the regex; the per-node list is then Rook's to ignore (HL046)
+            String filter = f.osdFilter() == null ? "" : f.osdFilter();
+            c.put("device_path_filter", !filter.isEmpty() && hlc.model.Ceph.isPathFilter(filter) ? filter : "");
+            c.put("device_filter", !filter.isEmpty() && !hlc.model.Ceph.isPathFilter(filter) ? filter : "");
             c.put("monitors", f.monitors());
             c.put("managers", f.managers());
             String path = FOLDER + "/" + f.namespace() + "-cluster-values.yaml";

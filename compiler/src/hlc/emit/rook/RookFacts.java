@@ -20,7 +20,7 @@ import java.util.List;
  * the chart's defaults, which fit.
  */
 record RookFacts(String namespace, List<String> publicRanges, List<String> clusterRanges, List<OsdNode> nodes,
-                 int monitors, int managers) {
+                 int monitors, int managers, String osdFilter) {
 
     /** A host with OSDs: its node name and the {@code osd} selectors, as written (paths or by-id globs). */
     record OsdNode(String name, List<String> selectors) {}
@@ -34,20 +34,13 @@ record RookFacts(String namespace, List<String> publicRanges, List<String> clust
                 nodes.add(new OsdNode(h.name().text(), h.osds().stream().map(o -> o.selector().value()).toList()));
             }
             nodes.sort(Comparator.comparing(OsdNode::name));
-            int workers = podNodes(ix);
+            int workers = ix.podNodes().size();
             out.add(new RookFacts(ceph.name().text(), ranges(ix, ceph.publicNetwork()), ranges(ix, ceph.clusterNetwork()), nodes,
-                    workers > 0 && workers < 3 ? 1 : 0, workers > 0 && workers < 2 ? workers : 0));
+                    workers > 0 && workers < 3 ? 1 : 0, workers > 0 && workers < 2 ? workers : 0,
+                    ceph.osdFilter() == null ? null : ceph.osdFilter().value()));
         }
         out.sort(Comparator.comparing(RookFacts::namespace));
         return out;
-    }
-
-    /** The nodes Ceph's daemons can run on: the workers, and the control planes when they run workloads. */
-    private static int podNodes(ResolvedSpec ix) {
-        List<Host> hosts = ix.spec().hosts();
-        boolean hasWorkers = hosts.stream().anyMatch(h -> !h.isControlPlane());
-        boolean onControlPlanes = ix.spec().cluster() == null ? !hasWorkers : ix.spec().cluster().workloadsOnControlPlanes(hasWorkers);
-        return (int) hosts.stream().filter(h -> !h.isControlPlane() || onControlPlanes).count();
     }
 
     private static List<String> ranges(ResolvedSpec ix, hlc.model.Name network) {
