@@ -927,6 +927,13 @@ class ValidSpecProperties {
                 }
             }
             if (has(Feature.FLUX_FIELDS) && (fp.a() >> 10 & 1) != 0) flux.add("decryption sops"); // every app's, unless its own
+            if (has(Feature.FLUX_FIELDS) && (fp.a() >> 11 & 1) != 0) {
+                // a root of the user's own beside cluster-apps (the chart sources, say), all its fields or only its path
+                List<String> root = new ArrayList<>(List.of("path \"./kubernetes/flux/repositories\""));
+                if ((fp.a() >> 12 & 1) != 0) root.addAll(List.of("namespace flux-system", "wait true", "prune false", "interval 30m"));
+                flux.add(nested("root repositories", root));
+                if ((fp.a() >> 13 & 1) != 0) flux.add("apps-depend [repositories]");
+            }
             if (!flux.isEmpty()) c.add(nested("flux", flux));
             if (cp.vip() && cp.flux()) c.add("secrets \"talos/secrets.yaml\"");
             emit(block("cluster " + n(CLUSTER), c));
