@@ -15,8 +15,10 @@ import java.util.Set;
  * {@code txtOwnerId}, {@code policy}) or, for an app-template release running the external-dns image, its
  * container's {@code --provider=}, {@code --domain-filter=}, {@code --source=}, {@code --txt-prefix=},
  * {@code --txt-owner-id=} and {@code --policy=} arguments. The provider becomes the service the block targets
- * ({@code service cloudflare { kind dns }}). A webhook provider (the UniFi webhook) targets a device the
- * repository does not describe, so it stays a comment, as does every other setting of the values.
+ * ({@code service cloudflare { kind dns }}). A webhook provider (the UniFi webhook) writes to the controller its
+ * {@code UNIFI_HOST} names: that becomes a device with that {@code controller} URL, which the block targets, and
+ * the webhook's image its {@code webhook}. A webhook without that URL stays a comment, as does every other
+ * setting of the values.
  */
 final class ExternalDnsSettings {
     private static final Set<String> POLICIES = Set.of("sync", "upsert-only", "create-only");
@@ -27,8 +29,14 @@ final class ExternalDnsSettings {
             "resources", "securityContext", "podSecurityContext", "image", "serviceAccount", "rbac", "logLevel", "logFormat",
             "interval", "triggerLoopOnEvent", "deploymentStrategy");
 
-    /** One instance: the block's lines, and what it keeps as comments. */
-    record Provider(String name, String service, List<String> lines, List<String> unsaid) {}
+    /**
+     * One instance: the block's lines, and what it keeps as comments. It targets a service (a provider by name) or,
+     * for a webhook, a device: the controller the webhook writes to.
+     */
+    record Provider(String name, String service, WebhookTarget device, List<String> lines, List<String> unsaid) {}
+
+    /** The device a webhook writes to: its name in the spec and the controller URL the webhook is given. */
+    record WebhookTarget(String name, String controller) {}
 
     final List<Provider> providers = new ArrayList<>();
     /** Instances the language cannot say (a webhook provider, no provider), each a comment of the root file. */
@@ -43,7 +51,7 @@ final class ExternalDnsSettings {
             if (isChart(n) && values.has("provider")) fromValues(d, name, values);
             else {
                 List<String> args = externalDnsArgs(values);
-                if (args != null) fromArgs(d, name, args);
+                if (args != null) fromArgs(d, name, args, sidecarWebhook(values));
             }
         }
     }
@@ -74,6 +82,34 @@ final class ExternalDnsSettings {
         return null;
     }
 
+    /**
+     * The webhook an app-template release runs beside external-dns (a container or init container whose image is a
+     * webhook, as buroa's UniFi one): its image and tag, and the {@code UNIFI_HOST} of its env (a map or a list);
+     * null when there is none.
+     */
+    private static String[] sidecarWebhook(JsonNode values) {
+        for (JsonNode controller : values.path("controllers")) {
+            for (String group : List.of("initContainers", "containers")) {
+                for (JsonNode container : controller.path(group)) {
+                    String repo = container.at("/image/repository").asText("");
+                    if (!repo.contains("webhook")) continue;
+                    String tag = container.at("/image/tag").asText(null);
+                    return new String[]{tag == null ? repo : repo + " " + tag, unifiHost(container.path("env"))};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The {@code UNIFI_HOST} of a container's env, written as a list of name/value pairs or as a map; or null. */
+    private static String unifiHost(JsonNode env) {
+        if (env.path("UNIFI_HOST").isTextual()) return env.path("UNIFI_HOST").asText();
+        for (JsonNode e : env) {
+            if (e.path("name").asText().equals("UNIFI_HOST") && e.path("value").isTextual()) return e.path("value").asText();
+        }
+        return null;
+    }
+
     private void fromValues(YamlDoc d, String name, JsonNode values) {
         JsonNode p = values.path("provider");
         String provider = p.isTextual() ? p.asText() : p.path("name").asText(null);
@@ -82,12 +118,15 @@ final class ExternalDnsSettings {
         List<String> others = new ArrayList<>();
         values.fieldNames().forEachRemaining(k -> { if (!READ.contains(k) && !RUNTIME.contains(k)) others.add(k); });
         String webhook = p.at("/webhook/image/repository").asText(null);
-        add(d, name, provider, webhook, domains, sources, values.path("txtPrefix").asText(null),
+        String tag = p.at("/webhook/image/tag").asText(null);
+        if (webhook != null && tag != null) webhook = webhook + " " + tag;
+        String controller = unifiHost(p.at("/webhook/env"));
+        add(d, name, provider, webhook, controller, domains, sources, values.path("txtPrefix").asText(null),
                 values.path("txtOwnerId").asText(null), values.path("policy").asText(null),
                 others.isEmpty() ? List.of() : List.of("values " + String.join(", ", others) + " (" + d.where("values") + ")"));
     }
 
-    private void fromArgs(YamlDoc d, String name, List<String> args) {
+    private void fromArgs(YamlDoc d, String name, List<String> args, String[] sidecar) {
         Map<String, List<String>> flags = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
         for (String a : args) {
@@ -99,26 +138,36 @@ final class ExternalDnsSettings {
                 others.add(a);
             }
         }
-        add(d, name, first(flags, "--provider"), null, flags.getOrDefault("--domain-filter", List.of()),
+        String provider = first(flags, "--provider");
+        boolean webhook = "webhook".equals(provider) && sidecar != null;
+        add(d, name, provider, webhook ? sidecar[0] : null, webhook ? sidecar[1] : null, flags.getOrDefault("--domain-filter", List.of()),
                 flags.getOrDefault("--source", List.of()), first(flags, "--txt-prefix"), first(flags, "--txt-owner-id"),
                 first(flags, "--policy"), others.isEmpty() ? List.of() : List.of("arguments " + String.join(" ", others) + " (" + d.where("args") + ")"));
     }
 
-    private void add(YamlDoc d, String name, String provider, String webhook, List<String> domains, List<String> sources,
-                     String txtPrefix, String owner, String policy, List<String> others) {
+    private void add(YamlDoc d, String name, String provider, String webhook, String controller, List<String> domains,
+                     List<String> sources, String txtPrefix, String owner, String policy, List<String> others) {
         String where = d.file().displayPath() + ":" + d.firstLine();
         if (!SpecText.isName(name)) {
             unsaid.add("external-dns " + name + " (" + where + "): not a name the language can spell");
             return;
         }
-        if (provider == null || provider.equals("webhook") || webhook != null || !SpecText.isName(provider)) {
+        WebhookTarget device = null;
+        List<String> lines = new ArrayList<>(), notes = new ArrayList<>(others);
+        if (webhook != null && controller != null && controller.matches("https?://[^\\s\"]+")) {
+            // the UniFi webhook's image is named for what it writes to; another webhook's device is named for its release
+            device = new WebhookTarget(webhook.contains("unifi") ? "unifi" : name + "-target", controller);
+            lines.add("target " + device.name());
+            lines.add("webhook " + SpecText.quote(webhook));
+            notes.add("the webhook's other env (" + d.where("env") + "): its credentials come from the release's own Secret");
+        } else if (provider == null || provider.equals("webhook") || webhook != null || !SpecText.isName(provider)) {
             unsaid.add("external-dns " + name + " (" + where + "): provider " + (webhook != null ? "webhook " + webhook : provider)
                     + " writes to a device the repository does not describe; declare it, then `dns-provider " + name
                     + " { target DEVICE  webhook \"…\" }`");
             return;
+        } else {
+            lines.add("target " + provider);
         }
-        List<String> lines = new ArrayList<>(), notes = new ArrayList<>(others);
-        lines.add("target " + provider);
         List<String> ds = new ArrayList<>();
         for (String dom : new LinkedHashSet<>(domains)) {
             if (dom.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) ds.add(dom);
@@ -134,7 +183,7 @@ final class ExternalDnsSettings {
         else if (owner != null) notes.add("txt owner id " + owner + " (" + d.where(owner) + ")");
         if (policy != null && POLICIES.contains(policy)) lines.add("policy " + policy);
         else if (policy != null) notes.add("policy " + policy + " (" + d.where(policy) + ")");
-        providers.add(new Provider(name, provider, lines, notes));
+        providers.add(new Provider(name, device == null ? provider : null, device, lines, notes));
     }
 
     private static String first(Map<String, List<String>> flags, String key) {
@@ -152,8 +201,18 @@ final class ExternalDnsSettings {
     /** The services the providers target (one each) and the {@code dns-provider} blocks, in the order read. */
     void write(SpecText t, Set<String> takenServices) {
         Set<String> services = new LinkedHashSet<>();
+        Set<String> devices = new LinkedHashSet<>();
         for (Provider p : providers) {
-            if (takenServices.contains(p.service()) || !services.add(p.service())) continue;
+            if (p.device() == null || !devices.add(p.device().name())) continue;
+            t.blank();
+            t.comment(0, "The controller external-dns " + p.name() + "'s webhook writes to (its UNIFI_HOST).");
+            t.line(0, "device " + p.device().name() + " {");
+            t.line(1, "kind gateway");
+            t.line(1, "controller " + SpecText.quote(p.device().controller()));
+            t.line(0, "}");
+        }
+        for (Provider p : providers) {
+            if (p.service() == null || takenServices.contains(p.service()) || !services.add(p.service())) continue;
             t.blank();
             t.line(0, "service " + p.service() + " {");
             t.line(1, "kind dns");

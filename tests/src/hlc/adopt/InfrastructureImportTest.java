@@ -132,4 +132,53 @@ class InfrastructureImportTest {
         assertTrue(compiled.containsAll(repository.stream().filter(f -> !f.contains("modalias")).toList()),
                 "lost: " + repository.stream().filter(f -> !compiled.contains(f)).toList());
     }
+
+    /**
+     * A webhook provider writes to the controller its UNIFI_HOST names, so that controller is the device the block
+     * targets; a webhook that names none gives the import nothing to target, and stays a comment.
+     */
+    @Test
+    void aWebhookTargetsTheControllerItsEnvNamesAndOnlyThen() throws Exception {
+        Path r = repo();
+        write(r, "kubernetes/apps/kube-system/cilium/app/unifi.yaml", """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: unifi-dns}
+                spec:
+                  chartRef: {kind: OCIRepository, name: external-dns}
+                  values:
+                    provider:
+                      name: webhook
+                      webhook:
+                        image: {repository: ghcr.io/kashalls/external-dns-unifi-webhook, tag: v0.9.0}
+                        env:
+                          - {name: UNIFI_HOST, value: "https://192.168.5.1"}
+                          - name: UNIFI_API_KEY
+                            valueFrom: {secretKeyRef: {name: unifi-secret, key: UNIFI_API_KEY}}
+                    domainFilters: [home.example.com]
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: other-dns}
+                spec:
+                  chartRef: {kind: OCIRepository, name: external-dns}
+                  values:
+                    provider:
+                      name: webhook
+                      webhook:
+                        image: {repository: ghcr.io/example/some-webhook}
+                    domainFilters: [other.example.com]
+                """);
+        ImportResult imported = Importer.run(r, "lab", null);
+        String root = imported.files().get("lab.hl");
+        assertTrue(root.contains("device unifi {\n  kind gateway\n  controller \"https://192.168.5.1\"\n}"), root);
+        assertTrue(root.contains("dns-provider unifi-dns {\n  target unifi\n  webhook \"ghcr.io/kashalls/external-dns-unifi-webhook v0.9.0\"\n  domains [home.example.com]\n"), root);
+        assertFalse(root.contains("\ndns-provider other-dns {"), root);
+        assertTrue(root.contains("// not imported: external-dns other-dns ("), root);
+
+        Path out = tmp.resolve("out");
+        Importer.writeFiles(imported, out, false);
+        assertEquals(List.of(), Arrival.findings(out.resolve(imported.rootFile())).reporter().sorted().stream()
+                .map(d -> d.code() + " " + d.fullMessage()).toList());
+    }
 }

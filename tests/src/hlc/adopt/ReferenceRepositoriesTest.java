@@ -115,7 +115,8 @@ class ReferenceRepositoriesTest {
         assertEquals(Set.of(), o.nodesLost());
         assertEquals(Set.of(), o.nodesAdded());
         assertTrue(o.result().files().get("lab.hl").contains("\n  endpoint k8s.internal\n"));
-        // external-dns's chart values (release cloudflare-dns) as a dns-provider; the UniFi webhook is a comment
+        // external-dns's chart values as dns-providers: cloudflare-dns to a service, and unifi-dns's webhook to the
+        // controller its UNIFI_HOST names (https://unifi.internal in the HelmRelease), declared as a device
         assertTrue(o.result().files().get("lab.hl").contains("""
                 dns-provider cloudflare-dns {
                   target cloudflare
@@ -125,7 +126,22 @@ class ReferenceRepositoriesTest {
                   owner default
                   policy sync
                 """), o.result().files().get("lab.hl"));
-        assertTrue(o.result().files().get("lab.hl").contains("// not imported: external-dns unifi-dns ("));
+        assertTrue(o.result().files().get("lab.hl").contains("""
+                device unifi {
+                  kind gateway
+                  controller "https://unifi.internal"
+                }
+                """), o.result().files().get("lab.hl"));
+        assertTrue(o.result().files().get("lab.hl").contains("""
+                dns-provider unifi-dns {
+                  target unifi
+                  webhook "ghcr.io/home-operations/external-dns-unifi-webhook 0.10.11@sha256:e8c93980f593c5d6a75870e6eb2c288003f2baa227fcbb5e41ec23ecbfd6cbe9"
+                  domains [turbo.ac]
+                  sources [gateway-httproute, service]
+                  txt-prefix "k8s.main.%{record_type}-"
+                  owner main
+                  policy sync
+                """), o.result().files().get("lab.hl"));
         // Rook's values: OSDs on every node by one path filter, the pool, the filesystem and their classes
         assertTrue(o.result().files().get("lab.hl").contains("""
                 ceph rook-ceph {
@@ -194,8 +210,25 @@ class ReferenceRepositoriesTest {
         assertEquals(69, o.result().kustomizations()); // SOURCES.md: 71, the two roots included
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
-        // external-dns from its app-template container's arguments; the UniFi webhook instance stays a comment
+        // external-dns from its app-template container's arguments; the UniFi webhook instance, run beside it as an
+        // init container with UNIFI_HOST https://unifi.internal, targets that controller as a device
         String root = o.result().files().get("lab.hl");
+        assertTrue(root.contains("""
+                device unifi {
+                  kind gateway
+                  controller "https://unifi.internal"
+                }
+                """), root);
+        assertTrue(root.contains("""
+                dns-provider external-dns-unifi {
+                  target unifi
+                  webhook "ghcr.io/home-operations/external-dns-unifi-webhook 0.10.11@sha256:e8c93980f593c5d6a75870e6eb2c288003f2baa227fcbb5e41ec23ecbfd6cbe9"
+                  domains [k13.dev]
+                  sources [gateway-httproute, service]
+                  txt-prefix "k8s.%{record_type}-"
+                  owner k8s
+                  policy sync
+                """), root);
         assertTrue(root.contains("""
                 dns-provider external-dns-cloudflare {
                   target cloudflare
@@ -205,7 +238,6 @@ class ReferenceRepositoriesTest {
                   owner k8s
                   policy sync
                 """), root);
-        assertTrue(root.contains("// not imported: external-dns external-dns-unifi ("), root);
         assertTrue(root.contains("""
                     root flux-repositories {
                       path "./kubernetes/flux/repositories"
