@@ -2,10 +2,6 @@ package hlc.adopt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hlc.Compiler;
-import hlc.diag.Reporter;
-import hlc.emit.Emission;
-import hlc.emit.RenderedFile;
-import hlc.emit.Renderer;
 import hlc.emit.StorageEmitter;
 import hlc.emit.rook.RookEmitter;
 
@@ -49,34 +45,23 @@ public final class CephRoundTrip {
     public static TreeSet<String> compiledFacts(Compiler.Result checked, Path rootSpec) {
         TreeSet<String> f = new TreeSet<>();
         if (checked.resolved() == null) return f;
-        List<RenderedFile> files = Emission.run(checked.resolved(), List.of(new RookEmitter(), new StorageEmitter()),
-                new Renderer(rootSpec.getFileName().toString()), new Reporter());
-        Renderer parser = new Renderer("");
-        for (RenderedFile file : files) {
-            if (!file.path().endsWith(".yaml")) continue;
-            List<JsonNode> docs;
-            try {
-                docs = parser.parse(file.path(), file.content());
-            } catch (Exception e) {
-                continue;
-            }
-            for (JsonNode d : docs) {
-                String kind = d.path("kind").asText(), name = d.at("/metadata/name").asText(), ns = d.at("/metadata/namespace").asText();
-                switch (kind) {
-                    case "ConfigMap" -> {
-                        if (!name.equals(RookEmitter.CONFIGMAP)) continue;
-                        try {
-                            cluster(f, ns, YAML.readTree(d.at("/data/values.yaml").asText()).path("cephClusterSpec"));
-                        } catch (java.io.IOException e) {
-                            f.add("ceph " + ns + " values unreadable");
-                        }
+        for (EmittedDocuments.Document doc : EmittedDocuments.of(checked.resolved(), rootSpec, List.of(new RookEmitter(), new StorageEmitter()))) {
+            JsonNode d = doc.node();
+            String kind = d.path("kind").asText(), name = d.at("/metadata/name").asText(), ns = d.at("/metadata/namespace").asText();
+            switch (kind) {
+                case "ConfigMap" -> {
+                    if (!name.equals(RookEmitter.CONFIGMAP)) continue;
+                    try {
+                        cluster(f, ns, YAML.readTree(d.at("/data/values.yaml").asText()).path("cephClusterSpec"));
+                    } catch (java.io.IOException e) {
+                        f.add("ceph " + ns + " values unreadable");
                     }
-                    case "CephBlockPool" -> pool(f, ns, "pool", name, d.path("spec"), compression(d.at("/spec/parameters")));
-                    case "CephFilesystem" -> pool(f, ns, "filesystem", name, d.at("/spec/dataPools/0"), compression(d.at("/spec/dataPools/0/parameters")));
-                    case "CephObjectStore" -> pool(f, ns, "object-store", name, d.path("spec").path("dataPool"), compression(d.at("/spec/dataPool/parameters")));
-                    case "StorageClass" -> compiledClass(f, d);
-                    default -> { }
                 }
+                case "CephBlockPool" -> pool(f, ns, "pool", name, d.path("spec"), compression(d.at("/spec/parameters")));
+                case "CephFilesystem" -> pool(f, ns, "filesystem", name, d.at("/spec/dataPools/0"), compression(d.at("/spec/dataPools/0/parameters")));
+                case "CephObjectStore" -> pool(f, ns, "object-store", name, d.path("spec").path("dataPool"), compression(d.at("/spec/dataPool/parameters")));
+                case "StorageClass" -> compiledClass(f, d);
+                default -> { }
             }
         }
         return f;

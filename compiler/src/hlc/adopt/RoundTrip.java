@@ -3,11 +3,8 @@ package hlc.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 import hlc.Compiler;
 import hlc.diag.Reporter;
-import hlc.emit.Emission;
 import hlc.emit.FluxEmitter;
-import hlc.emit.RenderedFile;
 import hlc.emit.OutputPlace;
-import hlc.emit.Renderer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,29 +85,17 @@ public final class RoundTrip {
     public static TreeSet<String> compiledFacts(Compiler.Result checked, Path rootSpec) {
         TreeSet<String> compiled = new TreeSet<>();
         if (checked.resolved() == null || checked.spec().cluster() == null) return compiled;
-        Reporter emitReporter = new Reporter();
-        List<RenderedFile> files = Emission.run(checked.resolved(), List.of(new FluxEmitter()),
-                new Renderer(rootSpec.getFileName().toString()), emitReporter);
         OutputPlace place = OutputPlace.fromSpec(checked.spec().cluster());
-        Renderer parser = new Renderer("");
-        for (RenderedFile f : files) {
-            if (!f.path().endsWith(".yaml")) continue;
-            List<JsonNode> docs;
-            try {
-                docs = parser.parse(f.path(), f.content());
-            } catch (Exception e) {
-                continue;
-            }
-            for (JsonNode d : docs) {
-                if (d.path("kind").asText().equals("Kustomization") && d.path("apiVersion").asText().startsWith(FluxTreeReader.FLUX_KS_API)) {
-                    List<String> facts = KustomizationFacts.of(d.at("/metadata/namespace").asText("flux-system"), d);
-                    compiled.addAll(f.path().startsWith("flux/cluster/") ? withoutPath(facts) : facts);
-                } else if (d.path("kind").asText().equals("Kustomization") && d.hasNonNull("namespace") && f.path().startsWith("flux/apps/")) {
-                    // Components are relative to the folder the file really is in: the output's place plus its path.
-                    String dir = FluxTreeReader.normalize(place.path(f.path().substring(0, f.path().lastIndexOf('/'))));
-                    for (JsonNode c : d.path("components")) {
-                        compiled.add("namespace " + d.path("namespace").asText() + " component " + FluxTreeReader.repoPath(dir, c.asText()));
-                    }
+        for (EmittedDocuments.Document doc : EmittedDocuments.of(checked.resolved(), rootSpec, List.of(new FluxEmitter()))) {
+            JsonNode d = doc.node();
+            if (d.path("kind").asText().equals("Kustomization") && d.path("apiVersion").asText().startsWith(FluxTreeReader.FLUX_KS_API)) {
+                List<String> facts = KustomizationFacts.of(d.at("/metadata/namespace").asText("flux-system"), d);
+                compiled.addAll(doc.path().startsWith("flux/cluster/") ? withoutPath(facts) : facts);
+            } else if (d.path("kind").asText().equals("Kustomization") && d.hasNonNull("namespace") && doc.path().startsWith("flux/apps/")) {
+                // Components are relative to the folder the file really is in: the output's place plus its path.
+                String dir = FluxTreeReader.normalize(place.path(doc.path().substring(0, doc.path().lastIndexOf('/'))));
+                for (JsonNode c : d.path("components")) {
+                    compiled.add("namespace " + d.path("namespace").asText() + " component " + FluxTreeReader.repoPath(dir, c.asText()));
                 }
             }
         }

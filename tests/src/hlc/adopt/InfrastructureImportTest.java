@@ -121,11 +121,8 @@ class InfrastructureImportTest {
         assertTrue(root.contains("// not imported: values extraArgs"), root);
         assertTrue(root.contains("service cloudflare {"), root);
 
-        Path out = tmp.resolve("out");
-        Importer.writeFiles(r, out, false);
-        Path spec = out.resolve(r.rootFile());
-        List<String> arrival = Arrival.findings(spec).reporter().sorted().stream().map(d -> d.code() + " " + d.fullMessage()).toList();
-        assertEquals(List.of(), arrival);
+        Path spec = write(r);
+        assertEquals(List.of(), arrival(spec));
         var compiled = TalosRoundTrip.compiledFacts(Compiler.check(spec), spec);
         var repository = TalosRoundTrip.repositoryFacts(r.talos());
         assertTrue(repository.contains("k8s-1 install-disk-selector size=>= 100GB"), repository.toString());
@@ -176,9 +173,18 @@ class InfrastructureImportTest {
         assertFalse(root.contains("\ndns-provider other-dns {"), root);
         assertTrue(root.contains("// not imported: external-dns other-dns ("), root);
 
+        assertEquals(List.of(), arrival(write(imported)));
+    }
+
+    /** The imported spec written to a folder of its own; its root file. */
+    private Path write(ImportResult imported) throws IOException {
         Path out = tmp.resolve("out");
         Importer.writeFiles(imported, out, false);
-        assertEquals(List.of(), Arrival.findings(out.resolve(imported.rootFile())).reporter().sorted().stream()
-                .map(d -> d.code() + " " + d.fullMessage()).toList());
+        return out.resolve(imported.rootFile());
+    }
+
+    /** The findings the import prints on arrival, a line each: code and message. */
+    private static List<String> arrival(Path spec) throws IOException {
+        return Arrival.findings(spec).reporter().sorted().stream().map(d -> d.code() + " " + d.fullMessage()).toList();
     }
 }
