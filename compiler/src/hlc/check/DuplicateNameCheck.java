@@ -2,19 +2,12 @@ package hlc.check;
 
 import hlc.diag.Code;
 import hlc.diag.Reporter;
-import hlc.model.App;
-import hlc.model.Backup;
-import hlc.model.Ceph;
-import hlc.model.Cluster;
 import hlc.model.Device;
-import hlc.model.DnsProvider;
 import hlc.model.Host;
 import hlc.model.Name;
-import hlc.model.Network;
-import hlc.model.Service;
+import hlc.model.Named;
 import hlc.model.Site;
 import hlc.model.Spec;
-import hlc.model.StorageClass;
 import hlc.resolve.ResolvedSpec;
 
 import java.util.HashMap;
@@ -88,11 +81,11 @@ public final class DuplicateNameCheck implements Check {
      * volumes), named in the message after {@code kind}; null for top-level blocks. A list of fewer than two
      * items is skipped before any map or message text is made: most hosts have one volume or none.
      */
-    private static void unique(String kind, Name owner, List<?> items, Reporter reporter) {
+    private static void unique(String kind, Name owner, List<? extends Named> items, Reporter reporter) {
         if (items.size() < 2) return;
         Map<String, Name> seen = new HashMap<>(items.size() * 2);
-        for (Object item : items) {
-            Name n = nameOf(item);
+        for (Named item : items) {
+            Name n = item.name();
             Name first = seen.putIfAbsent(n.text(), n);
             if (first != null) {
                 String k = owner == null ? kind : kind + " `" + owner + "`";
@@ -101,29 +94,5 @@ public final class DuplicateNameCheck implements Check {
                         .hint("rename one of them; references by name must be unambiguous").emit();
             }
         }
-    }
-
-    /**
-     * The declared name of any block this check compares. One method rather than a method reference per kind
-     * ({@code Host::name}, …): on JDK 17 each reference links its call site at run time on first use (no
-     * start-up archive holds that), and there were seventeen of them in every `hlc check`.
-     */
-    private static Name nameOf(Object item) {
-        if (item instanceof Host x) return x.name();
-        if (item instanceof App x) return x.name();
-        if (item instanceof Network x) return x.name();
-        if (item instanceof Device x) return x.name();
-        if (item instanceof Cluster x) return x.name();
-        if (item instanceof Ceph x) return x.name();
-        if (item instanceof Ceph.Pool x) return x.name();
-        if (item instanceof StorageClass x) return x.name();
-        if (item instanceof Service x) return x.name();
-        if (item instanceof Backup x) return x.name();
-        if (item instanceof DnsProvider x) return x.name();
-        if (item instanceof Cluster.LoadBalancer x) return x.name();
-        if (item instanceof Cluster.Namespace x) return x.name();
-        if (item instanceof Device.Export x) return x.name();
-        if (item instanceof Host.Volume x) return x.name();
-        throw new IllegalArgumentException("no name for " + item.getClass().getName());
     }
 }

@@ -17,7 +17,7 @@ public record App(Name name, Name namespace, Located<String> path, List<Name> de
                   List<Dependency> dependencies, List<Located<String>> components, List<Multus> multus,
                   Located<String> version, List<NfsVolume> nfsVolumes,
                   Name cluster, List<HealthCheck> healthChecks, Duration retryInterval, Decryption decryption,
-                  List<SubstituteSource> substituteFrom, YamlBlock fluxSpec) {
+                  List<SubstituteSource> substituteFrom, YamlBlock fluxSpec) implements Named {
     public App {
         depends = List.copyOf(depends);
         storage = List.copyOf(storage);

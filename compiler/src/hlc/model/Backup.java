@@ -12,7 +12,7 @@ import java.util.List;
 public record Backup(Name name, Name tool, Name method, Source source, Name target, Duration every,
                      Located<String> schedule, String description, Name targetExport,
                      List<ScheduleFor> schedulesFor, List<Keep> keeps, Duration retention, Name compression,
-                     SecretRef secret) {
+                     SecretRef secret) implements Named {
     public Backup {
         schedulesFor = List.copyOf(schedulesFor);
         keeps = List.copyOf(keeps);

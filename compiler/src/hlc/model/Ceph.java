@@ -12,7 +12,7 @@ import java.util.List;
  * lines; null when the hosts list their own.
  */
 public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool> pools, List<Pool> filesystems,
-                   List<Pool> objectStores, Name cluster, Located<String> osdFilter) {
+                   List<Pool> objectStores, Name cluster, Located<String> osdFilter) implements Named {
     public Ceph {
         pools = List.copyOf(pools);
         filesystems = List.copyOf(filesystems);
@@ -38,7 +38,7 @@ public record Ceph(Name name, Name publicNetwork, Name clusterNetwork, List<Pool
 
     /** A replicated RBD pool. {@code minSize} is null when Ceph's default (size - size/2) applies. */
     public record Pool(Name name, Located<Integer> replicas, Located<Integer> minSize, Name failureDomain,
-                       Name compressionMode, Name compressionAlgorithm) {
+                       Name compressionMode, Name compressionAlgorithm) implements Named {
 
         public int effectiveReplicas() {
             return replicas == null ? 3 : replicas.value();

@@ -23,7 +23,7 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
                       Cidr servicesIpv6, List<TimeServer> timeServers, List<Sysctl> sysctls,
                       List<Mirror> mirrors, Ip endpointAddress, List<Name> podsSharedWith,
                       List<Name> servicesSharedWith, Located<String> secretsDecrypt,
-                      List<TalosPatch> patches, List<DiskEncryption> encryptions) {
+                      List<TalosPatch> patches, List<DiskEncryption> encryptions) implements Named {
     public Cluster {
         patches = List.copyOf(patches);
         encryptions = List.copyOf(encryptions);
@@ -71,7 +71,7 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
      * not): the internet reaches it as its first {@code dns} name, so the routes through it are published to public
      * DNS as CNAMEs to that name, never as its private address.
      */
-    public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames, hlc.diag.Span publicAt) {
+    public record LoadBalancer(Name name, Ip address, Name network, List<Name> dnsNames, hlc.diag.Span publicAt) implements Named {
         public LoadBalancer {
             dnsNames = List.copyOf(dnsNames);
         }
@@ -108,7 +108,7 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
     }
 
     /** The components every app of one namespace gets (the namespace's kustomization.yaml). */
-    public record Namespace(Name name, List<Located<String>> components, String description) {
+    public record Namespace(Name name, List<Located<String>> components, String description) implements Named {
         public Namespace {
             components = List.copyOf(components);
         }

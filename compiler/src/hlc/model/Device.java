@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A box on the network that is not a node: the gateway, a NAS, a switch. */
 public record Device(Name name, Name kind, Located<String> model, List<Address> addresses, List<Name> dnsNames,
-                     List<Name> serves, Located<String> controller, List<Export> exports, String description) {
+                     List<Name> serves, Located<String> controller, List<Export> exports, String description) implements Named {
     public Device {
         addresses = List.copyOf(addresses);
         dnsNames = List.copyOf(dnsNames);
@@ -16,5 +16,5 @@ public record Device(Name name, Name kind, Located<String> model, List<Address> 
     public record Address(Ip address, Name network) {}
 
     /** An NFS export: a short name for use in the spec, and the path on the server. */
-    public record Export(Name name, Located<String> path) {}
+    public record Export(Name name, Located<String> path) implements Named {}
 }

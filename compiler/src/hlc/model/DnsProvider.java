@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record DnsProvider(Name name, Name target, List<Located<String>> domains, List<Name> sources,
                           Located<String> txtPrefix, Name owner, Name policy, Located<String> webhook,
-                          String description) {
+                          String description) implements Named {
     public DnsProvider {
         domains = List.copyOf(domains);
         sources = List.copyOf(sources);

@@ -13,7 +13,7 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
                    List<Located<String>> usbDevices, List<Volume> volumes, List<Volume> userVolumes,
                    DiskSelector installDiskSelector, List<Located<String>> kernelArgs, List<Name> kernelModules,
                    List<Sysctl> sysctls, Name arch, Overlay overlay, Located<Boolean> secureBoot,
-                   Name cluster, List<TalosPatch> patches, List<DiskEncryption> encryptions) {
+                   Name cluster, List<TalosPatch> patches, List<DiskEncryption> encryptions) implements Named {
     public Host {
         patches = List.copyOf(patches);
         encryptions = List.copyOf(encryptions);
@@ -220,5 +220,5 @@ public record Host(Name name, Located<String> model, Located<String> cpu, Size m
      * the disk when the spec knows it, for the bounds check.
      */
     public record Volume(Name name, Size minSize, Size maxSize, Located<String> disk, Size diskSize,
-                         Located<Boolean> grow) {}
+                         Located<Boolean> grow) implements Named {}
 }

@@ -8,7 +8,7 @@ package hlc.model;
  */
 public record Network(Name name, Cidr cidr, Target gateway, java.util.List<Target> dns, Located<Integer> vlan,
                       Located<Integer> mtu, DhcpRange dhcp, String description, Cidr ipv6, Name pool,
-                      Target ipv6Gateway, java.util.List<PoolBlock> poolBlocks, Name announce) {
+                      Target ipv6Gateway, java.util.List<PoolBlock> poolBlocks, Name announce) implements Named {
     public Network {
         poolBlocks = poolBlocks == null ? java.util.List.of() : java.util.List.copyOf(poolBlocks);
     }

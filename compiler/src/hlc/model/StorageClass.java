@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record StorageClass(Name name, Backend backend, Span defaultFlag, Name filesystem, Name reclaim,
                            boolean expandable, Name binding, List<Located<String>> mountOptions,
-                           Name dataLocality, List<Recurring> recurring, Name cluster) {
+                           Name dataLocality, List<Recurring> recurring, Name cluster) implements Named {
     public StorageClass {
         mountOptions = List.copyOf(mountOptions);
         recurring = recurring == null ? List.of() : List.copyOf(recurring);
