@@ -119,7 +119,7 @@ public final class CephRoundTrip {
                 d.path("reclaimPolicy").asText("Delete"), d.path("volumeBindingMode").asText("Immediate"), d.path("mountOptions"));
     }
 
-    private static void classFacts(TreeSet<String> f, String name, String backend, boolean isDefault, boolean expandable,
+    static void classFacts(TreeSet<String> f, String name, String backend, boolean isDefault, boolean expandable,
                                    String reclaim, String binding, JsonNode mountOptions) {
         String k = "storageclass " + name + " ";
         f.add(k + backend);

@@ -34,6 +34,8 @@ final class CiliumNetworking {
     final Map<String, Long> peers = new LinkedHashMap<>();
     /** Service name → its pinned address. */
     final Map<String, String> loadBalancers = new LinkedHashMap<>();
+    /** Service name → the file and line its address is written at (HelmRelease values: {@link LoadBalancerImport}). */
+    final Map<String, String> sources = new java.util.HashMap<>();
     /** The policy announcing load-balancer addresses over L2, until a node network that is the pool says it. */
     private String l2Note;
     /** Node networks that are a pool as a whole (cluster-template's: the node subnet is the LB IPAM pool). */
@@ -53,7 +55,6 @@ final class CiliumNetworking {
             else if (kind.equals("Service") && n.at("/spec/type").asText().equals("LoadBalancer")) service(d);
             else if (kind.equals("CiliumL2AnnouncementPolicy")) l2Policy(d);
             else if (kind.equals("Gateway") && n.path("apiVersion").asText().startsWith("gateway.networking.k8s.io/")) pinned(d, n.at("/spec/infrastructure/annotations"));
-            else if (kind.equals("HelmRelease") && n.at("/spec/values/service/type").asText().equals("LoadBalancer")) pinned(d, n.at("/spec/values/service/annotations"));
         }
     }
 
@@ -65,15 +66,15 @@ final class CiliumNetworking {
     }
 
     /**
-     * A Gateway whose infrastructure annotations, or a chart's LoadBalancer Service values (k8s-gateway), pin a
-     * Cilium LB IPAM address: a load balancer of that name (the Service Cilium gives it).
+     * A Gateway whose infrastructure annotations pin a Cilium LB IPAM address: a load balancer of that name (the
+     * Service Envoy Gateway makes for it). Addresses in HelmRelease values are {@link LoadBalancerImport}'s.
      */
     private void pinned(YamlDoc d, JsonNode ann) {
         String ips = ann.path("lbipam.cilium.io/ips").asText(ann.path("io.cilium/lb-ipam-ips").asText(null));
         String name = d.node().at("/metadata/name").asText();
         if (ips == null || !SpecText.isName(name)) return;
         String first = ips.split(",")[0].strip();
-        if (new IPAddressString(first).getAddress() != null) loadBalancers.putIfAbsent(name, first);
+        if (new IPAddressString(first).getAddress() != null && loadBalancers.putIfAbsent(name, first) == null) sources.put(name, d.where("lbipam.cilium.io/ips"));
     }
 
     private void pool(YamlDoc d) {
@@ -194,6 +195,7 @@ final class CiliumNetworking {
         String first = ips.split(",")[0].strip();
         if (new IPAddressString(first).getAddress() == null) return;
         loadBalancers.put(name, first);
+        sources.put(name, d.where("lbipam.cilium.io/ips"));
         if (d.node().at("/spec/selector/k8s-app").asText().equals("kube-apiserver") && apiService == null) apiService = name;
     }
 
@@ -268,7 +270,8 @@ final class CiliumNetworking {
                         + apiName + ", so that name is its `dns` name here: check that your DNS record points at " + addr + ".");
                 t.line(1, "loadbalancer " + name + " " + addr + " on " + pool + " dns " + apiName);
             } else if (pool != null) t.line(1, "loadbalancer " + name + " " + addr + " on " + pool);
-            else t.notImported(1, "load balancer " + name + " " + addr + ": in no load-balancer pool of the repository");
+            else t.notImported(1, "load balancer " + name + " " + addr + " (" + sources.getOrDefault(name, "?")
+                    + "): in no load-balancer pool of the repository, so Cilium gives the Service no address today and the spec no network to put it on");
         });
         if (l2Note != null && wholeNodePools.isEmpty()) t.notImported(1, l2Note);
         for (String u : unsaid) t.notImported(1, u);

@@ -109,6 +109,10 @@ public final class ImportCommand implements Callable<Integer> {
                 compiled.addAll(RoundTrip.compiledFacts(checked, root));
                 repository.addAll(CephRoundTrip.repositoryFacts(result.flux()));
                 compiled.addAll(CephRoundTrip.compiledFacts(checked, root));
+                repository.addAll(StorageRoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(StorageRoundTrip.compiledFacts(checked, root));
+                repository.addAll(LoadBalancerRoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(LoadBalancerRoundTrip.compiledFacts(checked, root));
             }
             if (result.talos() != null) {
                 java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);

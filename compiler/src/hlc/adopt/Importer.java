@@ -115,6 +115,8 @@ public final class Importer {
         CiliumNetworking cilium = tree == null ? null : new CiliumNetworking(tree);
         Map<String, String> nodeNetworks = hosts == null ? Map.of() : hosts.networkCidrs();
         if (cilium != null) cilium.placeIn(nodeNetworks);
+        LoadBalancerImport pinned = tree == null ? null : new LoadBalancerImport(tree);
+        if (cilium != null) pinned.addTo(cilium);
         if (hosts != null) hosts.networks(root, net -> cilium == null ? null : cilium.poolWordsOn(net));
         if (cilium != null) cilium.networks(root, nodeNetworks.keySet());
         if (cilium != null && hosts != null) {
@@ -142,6 +144,9 @@ public final class Importer {
             if (flux != null && flux.usesPlaceholderVault() && vault == null) taken.add("vault");
             new ExternalDnsSettings(tree).write(root, taken);
             new RookValues(tree).write(root, nodeNetworks);
+            java.util.Set<String> hostNames = new java.util.HashSet<>();
+            if (talos != null) talos.nodes.forEach(n -> hostNames.add(TalosSpecWriter.hostName(n)));
+            new StorageClassImport(tree, hostNames::contains, a -> networkHolding(nodeNetworks, a)).write(root);
         }
         root.blank();
         String clusterName = talos != null && SpecText.isName(talos.name) ? talos.name : "main";
@@ -149,6 +154,7 @@ public final class Importer {
         boolean usesCilium = tree != null && tree.apps().stream().anyMatch(k -> k.name().equals("cilium"));
         if (hosts != null) hosts.clusterAttributes(root, usesCilium);
         if (cilium != null) cilium.clusterAttributes(root, address -> hosts != null && hosts.everyControlPlaneOn(address));
+        if (pinned != null) pinned.write(root);
         if (flux != null) flux.fluxBlock(root);
         root.line(0, "}");
         if (hosts != null) hosts.hosts(root);
@@ -169,6 +175,15 @@ public final class Importer {
         }
         return new ImportResult(rootFile, files, findings, tree, talos, flux == null ? 0 : flux.kustomizations(),
                 talos == null ? 0 : talos.nodes.size(), comments, healthChecks);
+    }
+
+    /** The network (name → CIDR) holding an address, or null. */
+    private static String networkHolding(Map<String, String> networks, inet.ipaddr.IPAddress a) {
+        for (var n : networks.entrySet()) {
+            inet.ipaddr.IPAddress net = new inet.ipaddr.IPAddressString(n.getValue()).getAddress();
+            if (net != null && net.getIPVersion() == a.getIPVersion() && net.toPrefixBlock().contains(a)) return n.getKey();
+        }
+        return null;
     }
 
     /** The text in {@code hlc fmt} layout; text the formatter refuses is an import bug, kept as written. */

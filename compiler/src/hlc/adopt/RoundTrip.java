@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * each namespace folder's shared components) in the repository, against the same facts of what
  * {@code hlc compile} writes from the spec. A fact only on the left is lost by adopting hlc, one only on the right
  * is added; none on either side means the Flux side round-trips. Rook's values are compared the same way
- * ({@link CephRoundTrip}).
+ * ({@link CephRoundTrip}), and so are the other storage classes ({@link StorageRoundTrip}) and whether
+ * each pinned load-balancer address is in a pool Cilium hands out ({@link LoadBalancerRoundTrip}).
  */
 public final class RoundTrip {
     /** The facts of both sides and the compile's findings (a spec that does not check still has its Flux side). */
@@ -64,6 +65,10 @@ public final class RoundTrip {
         TreeSet<String> repository = repositoryFacts(tree), compiled = compiledFacts(checked, rootSpec);
         repository.addAll(CephRoundTrip.repositoryFacts(tree));
         compiled.addAll(CephRoundTrip.compiledFacts(checked, rootSpec));
+        repository.addAll(StorageRoundTrip.repositoryFacts(tree));
+        compiled.addAll(StorageRoundTrip.compiledFacts(checked, rootSpec));
+        repository.addAll(LoadBalancerRoundTrip.repositoryFacts(tree));
+        compiled.addAll(LoadBalancerRoundTrip.compiledFacts(checked, rootSpec));
         return new Result(repository, compiled, checked.reporter());
     }
 
