@@ -103,6 +103,10 @@ class ReferenceRepositoriesTest {
     @Test
     void onedr0pHomeOps() throws Exception {
         Outcome o = run("onedr0p-home-ops");
+        // the Gateways' pinned addresses are in the pool on both sides of the round trip; miroir's classes have no word
+        assertTrue(LoadBalancerRoundTrip.repositoryFacts(o.result().flux()).contains("loadbalancer envoy-external 192.168.69.126 in a pool"));
+        assertTrue(o.result().files().get("lab.hl").contains("// not imported: storage class miroir-slow (kubernetes/apps/miroir-system/miroir/config/"
+                + "storageclass.yaml:20): the language has no word for the provisioner miroir.home-operations.com"), o.result().files().get("lab.hl"));
         assertEquals(77, o.result().kustomizations()); // SOURCES.md: 78 Kustomizations, the root included
         assertEquals(3, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
@@ -184,6 +188,9 @@ class ReferenceRepositoriesTest {
     @Test
     void bjwsHomeOps() throws Exception {
         Outcome o = run("bjw-s-labs-home-ops");
+        assertTrue(LoadBalancerRoundTrip.repositoryFacts(o.result().flux()).contains("loadbalancer envoy-internal 10.1.6.42 in a pool"));
+        assertTrue(o.result().files().get("lab.hl").contains("// not imported: storage class miroir-replicated (kubernetes/apps/miroir-system/miroir/config/"
+                + "storageclass.yaml:25): the language has no word for the provisioner miroir.home-operations.com"), o.result().files().get("lab.hl"));
         assertEquals(92, o.result().kustomizations()); // SOURCES.md: 93, the root included
         assertEquals(1, o.result().nodes());
         assertEquals(Set.of(), o.arrival());
@@ -252,6 +259,12 @@ class ReferenceRepositoriesTest {
                 "the root's path is compared");
         assertTrue(root.contains("\n  osd-filter \"/dev/disk/by-id/nvme-SAMSUNG_MZQL23T8HCLS-00A07_.*\"\n"), root);
         cephRoundTripsButTheProvider(o);
+        // OpenEBS's hostpath class from its chart values (localpv-provisioner.hostpathClass, basePath
+        // /var/mnt/local-hostpath): a storage class whose StorageClass round-trips (the lists above are exact)
+        assertTrue(root.contains("storage-class openebs-hostpath {\n  hostpath \"/var/mnt/local-hostpath\"\n  reclaim delete\n"
+                + "  binding wait-for-first-consumer\n}"), root);
+        assertTrue(StorageRoundTrip.repositoryFacts(o.result().flux()).contains("storageclass openebs-hostpath parameter BasePath /var/mnt/local-hostpath"));
+        assertTrue(LoadBalancerRoundTrip.repositoryFacts(o.result().flux()).contains("loadbalancer envoy-internal 192.168.20.81 in a pool"));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
         assertEquals(Set.of(), o.nodesLost());
