@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import inet.ipaddr.IPAddressString;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,8 +23,9 @@ import java.util.regex.Pattern;
  * </ul>
  * The address is Cilium's annotation ({@code lbipam.cilium.io/ips}, {@code io.cilium/lb-ipam-ips}) or
  * {@code loadBalancerIP}. A {@code ${VAR}} in it is resolved from the substitutions of the app whose folder holds
- * the file (Flux substitutes them before Cilium sees the Service); one the repository does not give a value
- * (a Secret's) stays a comment naming the file and line, as does an address that is not one.
+ * the file (Flux substitutes them before Cilium sees the Service): its own, and the ConfigMaps it substitutes from
+ * that the tree holds; one the repository does not give a value (a Secret's) stays a comment naming the file and
+ * line, as does an address that is not one.
  */
 final class LoadBalancerImport {
     /** One pinned address: the Service's name, its address (resolved), and the file and line it is written at. */
@@ -153,14 +153,28 @@ final class LoadBalancerImport {
         return out.toString().contains("${") ? null : out.toString();
     }
 
-    /** The substitutions of the Kustomization whose path holds the file (the longest such path). */
+    /**
+     * The substitutions of the Kustomization whose path holds the file (the longest such path): the data of the
+     * ConfigMaps it substitutes from that the tree holds (a Secret's values are never read), then its own
+     * {@code substitute}, which wins as in Flux.
+     */
     private Map<String, String> varsOf(String file) {
         FluxKustomization owner = null;
-        for (Iterator<FluxKustomization> it = tree.apps().iterator(); it.hasNext(); ) {
-            FluxKustomization k = it.next();
+        for (FluxKustomization k : tree.apps()) {
             if (k.path() == null || !file.startsWith(k.path() + "/")) continue;
             if (owner == null || k.path().length() > owner.path().length()) owner = k;
         }
-        return owner == null || owner.substitute() == null ? Map.of() : owner.substitute();
+        if (owner == null) return Map.of();
+        Map<String, String> vars = new java.util.HashMap<>();
+        for (FluxKustomization.SubstituteFrom from : owner.substituteFrom()) {
+            if (!from.kind().equals("ConfigMap")) continue;
+            for (YamlDoc d : tree.manifests()) {
+                JsonNode n = d.node();
+                if (!n.path("kind").asText().equals("ConfigMap") || !n.at("/metadata/name").asText().equals(from.name())) continue;
+                n.path("data").fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
+            }
+        }
+        if (owner.substitute() != null) vars.putAll(owner.substitute());
+        return vars;
     }
 }

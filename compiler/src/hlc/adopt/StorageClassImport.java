@@ -180,8 +180,7 @@ final class StorageClassImport {
     static String size(String q) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|K|M|G|T|P)").matcher(q.strip());
         if (!m.matches()) return null;
-        String u = m.group(2);
-        return m.group(1) + (u.endsWith("i") ? u + "B" : u + "B");
+        return m.group(1) + m.group(2) + "B"; // Gi → GiB, G → GB
     }
 
     private void zfs(YamlDoc d, String name, JsonNode params, Settings s, String where) {

@@ -259,6 +259,16 @@ class InfrastructureImportTest {
                   addresses:
                     - value: 192.168.5.208
                 """);
+        // a cluster-wide ConfigMap the app substitutes from, as older home-ops trees have cluster-settings
+        app(r, "media", "jellyfin", null, appTemplate("jellyfin", "${JELLYFIN_IP}"));
+        write(r, "kubernetes/apps/media/jellyfin/ks.yaml", Files.readString(r.resolve("kubernetes/apps/media/jellyfin/ks.yaml"))
+                + "  postBuild:\n    substituteFrom:\n      - {kind: ConfigMap, name: cluster-settings}\n");
+        write(r, "kubernetes/flux/cluster/settings.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: cluster-settings, namespace: flux-system}
+                data: {JELLYFIN_IP: 192.168.5.209}
+                """);
         app(r, "home", "mosquitto", null, appTemplate("mosquitto", "${MQTT_IP}"));
         app(r, "home", "zigbee", null, appTemplate("zigbee", "10.9.9.9"));
 
@@ -266,7 +276,7 @@ class InfrastructureImportTest {
         assertFalse(imported.findings().hasErrors(), imported.findings().render());
         String root = imported.files().get("lab.hl");
         for (String lb : List.of("plex 192.168.5.205", "qbittorrent-bittorrent 192.168.5.206", "ingress-nginx-controller 192.168.5.207",
-                "internal 192.168.5.208")) {
+                "internal 192.168.5.208", "jellyfin 192.168.5.209")) {
             assertTrue(root.contains("\n  loadbalancer " + lb + " on net-192-168-5\n"), lb + "\n" + root);
         }
         assertTrue(root.contains("// not imported: load balancer mosquitto ${MQTT_IP} (kubernetes/apps/home/mosquitto/app/mosquitto.yaml:11): "
@@ -278,7 +288,7 @@ class InfrastructureImportTest {
         assertEquals(List.of(), arrival(spec));
         var repository = LoadBalancerRoundTrip.repositoryFacts(imported.flux());
         assertTrue(repository.contains("loadbalancer plex 192.168.5.205 in a pool"), repository.toString());
-        assertEquals(5, repository.size(), repository.toString()); // envoy's manifest Service and the four above
+        assertEquals(6, repository.size(), repository.toString()); // envoy's manifest Service and the five above
         assertEquals(repository, LoadBalancerRoundTrip.compiledFacts(Compiler.check(spec), spec));
     }
 
