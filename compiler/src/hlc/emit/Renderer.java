@@ -264,6 +264,8 @@ public final class Renderer {
             docs.add(Mappers.JSON.readTree(text));
             return docs;
         }
+        List<JsonNode> read = TemplateYaml.read(text); // the templates' plain YAML without SnakeYAML; null: anything else
+        if (read != null) return read;
         try (MappingIterator<JsonNode> it = Mappers.YAML.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNext()) {
                 JsonNode n = it.next();
