@@ -65,7 +65,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       where a bare name would mean another namespace), a Multus address, DNS providers (a public one serving a
  *       zone no machine is named in), Longhorn, ZFS, democratic-csi and CephFS classes, an app's Flux fields
  *       (a health check where it does not `wait`, retry interval, SOPS decryption, its own substitute-from, a
- *       `flux-spec`), and disk encryption (static keys by name; the TPM on a host with `secure-boot`);
+ *       `flux-spec`), disk encryption (static keys by name; the TPM on a host with `secure-boot`), a ceph block's
+ *       `osd-filter` instead of the hosts' `osd` lines (replicas then counted over the nodes Rook's useAllNodes
+ *       places OSDs on), and a routed Thunderbolt ring of two or three nodes (`thunderbolt "N-1.0"` ports sharing the
+ *       node's /32 address, MTUs up to 65522, link-scope host routes to the peers);
  *       {@link GeneratorCoverageTest} shows each appears;</li>
  *   <li>names that are random labels or keywords (`network on`, `app default`), sometimes shared between kinds
  *       (an app and a Ceph cluster both called `rook-ceph`); descriptions with accents, CJK and emoji; one-line or
