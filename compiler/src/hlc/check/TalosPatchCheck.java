@@ -77,7 +77,7 @@ public final class TalosPatchCheck implements Check {
                 valid = false;
                 continue;
             }
-            JsonSchema schema = Schemas.forDocument(d, shape, talos);
+            JsonSchema schema = Schemas.forDocument(d, talos);
             if (schema == null) {
                 reporter.error(Code.HL122, place(p, at, "/kind"), "Talos " + release + " has no config document of kind `"
                         + d.path("kind").asText() + "`").emit();
@@ -181,19 +181,15 @@ public final class TalosPatchCheck implements Check {
             return schema.substring(schema.lastIndexOf('-') + 1);
         }
 
-        /** The schema a patch document is held to in this shape's releases, or null for a kind they do not have. */
-        static JsonSchema forDocument(JsonNode doc, TalosShape shape, hlc.model.Version talos) {
-            String schema = shape.machineSchema(talos);
-            String def = "v1alpha1.Config";
-            if (doc.has("kind")) {
-                schema = shape.kindSchema(talos);
-                String kind = doc.path("kind").asText();
-                def = TalosSchemas.definitionOfKind(schema, kind);
-                if (def == null || !shape.hasKind(kind, def)) return null;
-            }
-            String chosen = def, of = schema;
-            return BY_DEF.computeIfAbsent(schema + "#" + def, key ->
-                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(TalosSchemas.cut(of, chosen)));
+        /** The schema a patch document is held to in its release ({@link TalosShape#documentSchema}), or null for a kind it does not have. */
+        static JsonSchema forDocument(JsonNode doc, hlc.model.Version talos) {
+            String name = TalosShape.documentSchema(talos, doc.has("kind") ? doc.path("kind").asText() : null);
+            if (name == null) return null;
+            return BY_DEF.computeIfAbsent(name, key -> {
+                int hash = key.indexOf('#');
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(TalosSchemas.cut(key.substring(0, hash), key.substring(hash + 1)));
+            });
         }
     }
 }

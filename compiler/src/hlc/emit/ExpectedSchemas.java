@@ -28,8 +28,12 @@ final class ExpectedSchemas {
 
     private ExpectedSchemas() {}
 
-    /** What decides the schemas of a file's document: its template, the file's first template, its form, patching. */
-    record Part(String template, String firstTemplate, boolean json, boolean patched) {}
+    /**
+     * What decides the schemas of a file's document: its template, the file's first template, its form, and for a
+     * Talos config held to its release's own schema that release (its major and minor only, without a place, so that
+     * equal parts are equal; null for any other file: {@link FileSpec#talosRelease}).
+     */
+    record Part(String template, String firstTemplate, boolean json, hlc.model.Version talosRelease) {}
 
     /** The distinct parts of the files, in the order the files first have them. */
     static List<Part> partsOf(List<FileSpec> files) {
@@ -37,7 +41,8 @@ final class ExpectedSchemas {
         for (FileSpec f : files) {
             String first = f.parts().get(0).template();
             boolean json = f.path().endsWith(".json");
-            boolean patched = !f.patches().isEmpty();
+            hlc.model.Version v = f.talosRelease();
+            hlc.model.Version patched = v == null ? null : new hlc.model.Version("v" + v.major() + "." + v.minor(), v.major(), v.minor(), 0, null);
             for (FileSpec.Document part : f.parts()) parts.add(new Part(part.template(), first, json, patched));
         }
         return List.copyOf(parts);
@@ -64,7 +69,10 @@ final class ExpectedSchemas {
         for (ObjectNode doc : docs) {
             String own = SchemaCatalog.schemaFor(doc, path, part.firstTemplate());
             if (own != null) out.add(own);
-            if (part.patched()) out.add(SchemaCatalog.patchedSchemaFor(doc, path, part.firstTemplate()));
+            if (part.talosRelease() != null) {
+                String patched = SchemaCatalog.patchedSchemaFor(doc, path, part.firstTemplate(), part.talosRelease());
+                if (patched != null) out.add(patched);
+            }
         }
         out.addAll(HelmValues.schemasOf(text));
         return List.copyOf(out);

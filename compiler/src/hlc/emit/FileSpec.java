@@ -12,14 +12,18 @@ import java.util.Map;
  * config) lists them as {@link #documents}: they are rendered in order and joined with {@code ---}, and each is
  * validated on its own. A file rendered by one template has no documents listed.
  *
- * <p>A Talos machine config may carry the spec's config {@link #patches}, merged in after rendering.
+ * <p>A Talos machine config may carry the spec's config {@link #patches}, merged in after rendering, and the
+ * Talos release it is for ({@link #talosRelease}): Talos's own schema of that release then holds the config as
+ * the node gets it, patches merged (set for every patched config, and where hlc's own schemas say more than the
+ * release takes: v1.9, see {@link hlc.resolve.TalosShape#heldToItsOwnSchema}).
  *
  * <p>A file of a Kustomize component holds {@code ${VAR}} references that Flux replaces for each Kustomization
  * that includes it: its {@link #substitutions} are the variables each of them sets, and the file is validated as
  * each of them applies it (the text with the variables in place), not as written.
  */
 public record FileSpec(String path, String template, Map<String, Object> context, boolean secret,
-                       List<Document> documents, List<Map<String, String>> substitutions, List<String> patches) {
+                       List<Document> documents, List<Map<String, String>> substitutions, List<String> patches,
+                       hlc.model.Version talosRelease) {
     /** One document of a multi-document file: its template and the data that template reads. */
     public record Document(String template, Map<String, Object> context) {}
 
@@ -32,7 +36,7 @@ public record FileSpec(String path, String template, Map<String, Object> context
 
     public FileSpec(String path, String template, Map<String, Object> context, boolean secret,
                     List<Document> documents, List<Map<String, String>> substitutions) {
-        this(path, template, context, secret, documents, substitutions, List.of());
+        this(path, template, context, secret, documents, substitutions, List.of(), null);
     }
 
     public FileSpec(String path, String template, Map<String, Object> context, boolean secret) {
@@ -40,11 +44,14 @@ public record FileSpec(String path, String template, Map<String, Object> context
     }
 
     /**
-     * This file with Talos config patches merged into it after rendering ({@link TalosPatchMerge}), in order; the
-     * merged file is validated against Talos's own schema, since a patch may say what hlc's schemas do not know.
+     * This file with Talos config patches (none, or some) merged into it after rendering ({@link TalosPatchMerge}),
+     * in order, and held to Talos's own schema of the release {@code talos} (the cluster's pin, as the patch check
+     * holds each patch: {@link hlc.resolve.TalosShape#documentSchema}): a patch may say what hlc's schemas do not
+     * know, and what one release takes another refuses (v1.9's {@code machine.disks}).
      */
-    public FileSpec withPatches(List<String> yaml) {
-        return new FileSpec(path, template, context, secret, documents, substitutions, yaml);
+    public FileSpec withPatches(List<String> yaml, hlc.model.Version talos) {
+        if (talos == null) throw new IllegalArgumentException("a Talos config held to its release's schema needs the release: " + path);
+        return new FileSpec(path, template, context, secret, documents, substitutions, yaml, talos);
     }
 
     /** A file of several documents, each from its own template, in this order. */

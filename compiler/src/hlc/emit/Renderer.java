@@ -176,16 +176,20 @@ public final class Renderer {
         String where = "template " + String.join(" + ", spec.parts().stream().map(FileSpec.Document::template).toList())
                 + " for " + spec.path();
         String text = normalise(rendered.toString());
-        if (!spec.patches().isEmpty()) {
+        if (spec.talosRelease() != null) {
             // What hlc writes is valid before the patches as well: the spec's own facts are checked by hlc's schemas.
-            validate(spec.path(), spec.parts().get(0).template(), text, where, problems, false);
-            try {
-                text = normalise(TalosPatchMerge.apply(text, spec.patches()));
-            } catch (java.io.IOException e) {
-                problems.add(where + ": a patch cannot be merged: " + firstLine(e.getMessage()));
-                return new Outcome(null, problems);
+            // Then the config as the node gets it, against Talos's own schema of its release.
+            validate(spec.path(), spec.parts().get(0).template(), text, where, problems, null);
+            if (!spec.patches().isEmpty()) {
+                try {
+                    text = normalise(TalosPatchMerge.apply(text, spec.patches()));
+                } catch (java.io.IOException e) {
+                    problems.add(where + ": a patch cannot be merged: " + firstLine(e.getMessage()));
+                    return new Outcome(null, problems);
+                }
             }
-            validate(spec.path(), spec.parts().get(0).template(), text, where + " with the spec's patches", problems, true);
+            String as = spec.patches().isEmpty() ? " (as Talos " + spec.talosRelease().text() + " takes it)" : " with the spec's patches";
+            validate(spec.path(), spec.parts().get(0).template(), text, where + as, problems, spec.talosRelease());
             return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
         }
         List<Map<String, String>> sets = spec.substitutions().isEmpty() ? List.of(Map.of()) : spec.substitutions();
@@ -195,9 +199,9 @@ public final class Renderer {
         for (Map<String, String> vars : sets) {
             String as = vars.isEmpty() ? "" : " (as applied with " + new java.util.TreeMap<>(vars) + ")";
             if (parsed != null && TreeSubstitution.safe(vars)) {
-                validate(spec.path(), spec.parts().get(0).template(), TreeSubstitution.apply(parsed, vars), where + as, problems, false);
+                validate(spec.path(), spec.parts().get(0).template(), TreeSubstitution.apply(parsed, vars), where + as, problems, null);
             } else {
-                validate(spec.path(), spec.parts().get(0).template(), substitute(text, vars), where + as, problems, false);
+                validate(spec.path(), spec.parts().get(0).template(), substitute(text, vars), where + as, problems, null);
             }
         }
         return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
@@ -216,7 +220,9 @@ public final class Renderer {
         return out.toString();
     }
 
-    private void validate(String path, String firstTemplate, String text, String where, List<String> problems, boolean patched) {
+    /** {@code talos}: the release of a Talos config held to Talos's own schema ({@link FileSpec#talosRelease}); else null. */
+    private void validate(String path, String firstTemplate, String text, String where, List<String> problems,
+                          hlc.model.Version talos) {
         List<JsonNode> docs;
         try {
             docs = parse(path, text);
@@ -225,15 +231,16 @@ public final class Renderer {
                     + ": " + firstLine(e.getMessage()));
             return;
         }
-        validate(path, firstTemplate, docs, where, problems, patched);
+        validate(path, firstTemplate, docs, where, problems, talos);
     }
 
     /** Every document against its schema (and the resources embedded in Helm values against theirs). */
-    private void validate(String path, String firstTemplate, List<JsonNode> docs, String where, List<String> problems, boolean patched) {
+    private void validate(String path, String firstTemplate, List<JsonNode> docs, String where, List<String> problems,
+                          hlc.model.Version talos) {
         boolean multiDocument = docs.size() > 1;
         for (int i = 0; i < docs.size(); i++) {
             JsonNode doc = docs.get(i);
-            String schema = patched ? SchemaCatalog.patchedSchemaFor(doc, path, firstTemplate)
+            String schema = talos != null ? SchemaCatalog.patchedSchemaFor(doc, path, firstTemplate, talos)
                     : SchemaCatalog.schemaFor(doc, path, firstTemplate);
             String docName = multiDocument ? " (document " + (i + 1) + ", " + SchemaCatalog.kindOf(doc) + ")" : "";
             if (schema == null) {

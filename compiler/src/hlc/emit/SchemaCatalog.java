@@ -147,21 +147,18 @@ public final class SchemaCatalog {
     }
 
     /**
-     * The schema of a document of a patched Talos config: Talos's own schema of the form's releases, since a
-     * patch may set anything Talos accepts. The v1alpha1 document against v1.10's (the classic form and the
-     * v1.12/v1.13 one, whose document still takes v1.10's fields) or v1.14's (the v1.14 form); another document
-     * by its hlc schema when hlc writes its kind, else by its kind in v1.10's schema (classic) or v1.14's (the
-     * multi-document forms). The same choice as the patch check's ({@code TalosShape#machineSchema}, {@code #kindSchema}).
+     * The schema of a document of a patched Talos config: Talos's own schema of the release the cluster pins
+     * ({@code talos}), since a patch may set anything that release accepts, and what one release takes another
+     * refuses (v1.9 still has {@code machine.disks}; v1.10 added {@code searchDomains}). The choice is the patch
+     * check's ({@link TalosShape#documentSchema}), so a patch it accepts gives a config this accepts; null for a
+     * kind the release does not have. A document that is not Talos's (none is, today) keeps its own schema.
      */
-    public static String patchedSchemaFor(JsonNode doc, String path, String firstTemplate) {
-        boolean v114 = "talos-v1.14-machine.yaml.j2".equals(firstTemplate);
-        boolean classic = "talos-v1alpha1.yaml.j2".equals(firstTemplate);
-        if (!doc.has("apiVersion") && !doc.has("kind")) {
-            return (v114 ? TalosShape.TALOS_SCHEMA_V114 : TalosShape.TALOS_SCHEMA_V110) + "#v1alpha1.Config";
+    public static String patchedSchemaFor(JsonNode doc, String path, String firstTemplate, hlc.model.Version talos) {
+        if (!doc.has("apiVersion") && !doc.has("kind")) return TalosShape.documentSchema(talos, null);
+        if ("v1alpha1".equals(doc.path("apiVersion").asText()) && doc.has("kind")) {
+            return TalosShape.documentSchema(talos, doc.path("kind").asText());
         }
-        String own = schemaFor(doc, path, firstTemplate);
-        if (own != null) return own;
-        return (classic ? TalosShape.TALOS_SCHEMA_V110 : TalosShape.TALOS_SCHEMA_V114) + "#kind " + doc.path("kind").asText("");
+        return schemaFor(doc, path, firstTemplate);
     }
 
     /** What a document is, for messages: its kind, or "v1alpha1 machine config" for a Talos machine document. */

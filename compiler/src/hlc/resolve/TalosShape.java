@@ -176,6 +176,32 @@ public enum TalosShape {
         return !SINCE_V114.contains(kind) && !schemaDefinition.startsWith("k8s.");
     }
 
+    /**
+     * True when a release's unpatched configs are held to Talos's own schema of the release too, beside hlc's: where
+     * hlc's own schemas of the form say more than the release takes. The classic ones follow v1.10's fields (a
+     * deviceSelector's {@code permanentAddr}, the UserVolumeConfig document), so v1.9's configs are; the others'
+     * releases take all hlc writes (UpstreamSchemaTest), and holding thousands of nodes to Talos's large schema
+     * twice would cost the compile time for nothing. A patched config always is.
+     */
+    public boolean heldToItsOwnSchema(Version talos) {
+        return isV19(talos);
+    }
+
+    /**
+     * The definition of Talos's own schema that holds one document of a patched config of this release, as
+     * "schema#definition" ({@code talos-config-v1.9#v1alpha1.Config}, {@code talos-config-v1.14#network.LinkConfigV1Alpha1}):
+     * the v1alpha1 document ({@code kind} null) by {@link #machineSchema(Version)}, another by its kind in
+     * {@link #kindSchema(Version)}; null for a kind the release does not have. The patch check holds each patch to
+     * it and the compile each patched config, so both read one release's rules (v1.9's own for v1.9).
+     */
+    public static String documentSchema(Version talos, String kind) {
+        TalosShape shape = nearest(talos);
+        if (kind == null) return shape.machineSchema(talos) + "#v1alpha1.Config";
+        String schema = shape.kindSchema(talos);
+        String def = TalosSchemas.definitionOfKind(schema, kind);
+        return def == null || !shape.hasKind(kind, def) ? null : schema + "#" + def;
+    }
+
     /** The shape whose schemas a release's patches are held to: its own, or the nearest one hlc has (HL096 says the rest). */
     public static TalosShape nearest(Version v) {
         if (v == null) return CLASSIC_V1ALPHA1; // no `talos` (HL007): the oldest form's schema, as before releases mattered

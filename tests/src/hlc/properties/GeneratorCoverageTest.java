@@ -50,7 +50,6 @@ class GeneratorCoverageTest {
         NOT_GENERATED.put("IfaceDhcpMetric", "not generated yet");
         NOT_GENERATED.put("IfacePhysical", "not generated yet");
         NOT_GENERATED.put("IfaceBusPath", "not generated yet");
-        NOT_GENERATED.put("IfaceThunderbolt", "not generated yet (like IfaceBusPath; the corpus and ReferenceRepositoriesTest's buroa ring cover it)");
         NOT_GENERATED.put("HostOverlay", "not generated yet");
 
         NOT_GENERATED.put("CephObjectStore", "not generated yet");
@@ -64,7 +63,6 @@ class GeneratorCoverageTest {
         NOT_GENERATED.put("AppVersion", "not generated yet");
         NOT_GENERATED.put("AppNfsVolume", "not generated yet");
         NOT_GENERATED.put("FluxSubstituteFrom", "not generated yet");
-        NOT_GENERATED.put("CephOsdFilter", "not generated yet: the generator's replica arithmetic counts hosts' osd lines, and a filter changes which hosts hold OSDs");
     }
 
     /** Forms of a value the issue names, which the parse tree alone does not tell apart. */
@@ -95,6 +93,12 @@ class GeneratorCoverageTest {
         FORMS.put("democratic-csi iscsi", Pattern.compile("\\bdemocratic-csi iscsi on"));
         FORMS.put("cephfs", Pattern.compile("\\bcephfs \\S+"));
         FORMS.put("a Multus address with its gateway", Pattern.compile("\\bmultus \\S+ on \\S+ via "));
+        FORMS.put("a Thunderbolt link over Ethernet's MTU", Pattern.compile("\\bthunderbolt \"[0-9]-1\\.0\" mtu 6552[02]\\b"));
+        FORMS.put("two Thunderbolt links of a host sharing its address",
+                Pattern.compile("address (169\\.254\\.255\\.[0-9]+) thunderbolt [^\\n]*\\s+interface \\S+ on \\S+ address \\1 thunderbolt "));
+        FORMS.put("a link-scope route (no via)", Pattern.compile("\\broute 169\\.254\\.255\\.[0-9]+/32(?! via)"));
+        FORMS.put("an osd-filter by device name (deviceFilter)", Pattern.compile("\\bosd-filter \"\\^[a-z]"));
+        FORMS.put("an osd-filter by device path (devicePathFilter)", Pattern.compile("\\bosd-filter \"\\^/dev/"));
     }
 
     @Test

@@ -65,7 +65,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       where a bare name would mean another namespace), a Multus address, DNS providers (a public one serving a
  *       zone no machine is named in), Longhorn, ZFS, democratic-csi and CephFS classes, an app's Flux fields
  *       (a health check where it does not `wait`, retry interval, SOPS decryption, its own substitute-from, a
- *       `flux-spec`), and disk encryption (static keys by name; the TPM on a host with `secure-boot`);
+ *       `flux-spec`), disk encryption (static keys by name; the TPM on a host with `secure-boot`), a ceph block's
+ *       `osd-filter` instead of the hosts' `osd` lines (replicas then counted over the nodes Rook's useAllNodes
+ *       places OSDs on), and a routed Thunderbolt ring of two or three nodes (`thunderbolt "N-1.0"` ports sharing the
+ *       node's /32 address, MTUs up to 65522, link-scope host routes to the peers);
  *       {@link GeneratorCoverageTest} shows each appears;</li>
  *   <li>names that are random labels or keywords (`network on`, `app default`), sometimes shared between kinds
  *       (an app and a Ceph cluster both called `rook-ceph`); descriptions with accents, CJK and emoji; one-line or
@@ -238,7 +241,7 @@ class ValidSpecProperties {
     enum Feature {
         DUAL_STACK_NETWORKS, DUAL_STACK_CLUSTER, LOAD_BALANCER_POOL, BGP, ENDPOINT, LABELS_AND_TAINTS, VOLUMES,
         NAMESPACED_LAYOUT, MULTUS, DNS_PROVIDERS, INSTALL_DISK_SELECTOR, LINK_BY_MAC, ROUTES, NTP, SYSCTL, ARM64,
-        OTHER_BACKENDS, NODE_SETTINGS, FLUX_FIELDS, DISK_ENCRYPTION
+        OTHER_BACKENDS, NODE_SETTINGS, FLUX_FIELDS, DISK_ENCRYPTION, OSD_FILTER, THUNDERBOLT_RING
     }
 
     record Plan(SitePlan site, List<String> names, boolean shareNames, Infra infra, Workloads workloads,
@@ -457,6 +460,10 @@ class ValidSpecProperties {
     static final List<String> DEVICE_KINDS = List.of("switch", "access-point", "server", "other");
     static final List<Integer> MTUS = List.of(576, 1500, 9000, 9216);
     static final List<String> TAINT_EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    /** Device filters of Rook's: a device name regex (deviceFilter) or one with a `/`, a path regex (devicePathFilter). */
+    static final List<String> OSD_FILTERS = List.of("^nvme", "^sd[b-z]", "^/dev/disk/by-id/nvme-.*", "^/dev/disk/by-id/ata-SAMSUNG_.*");
+    /** A Thunderbolt ring port's MTU: none (Talos's default), thunderbolt-net's usual and highest, one over Ethernet's top. */
+    static final List<String> THUNDERBOLT_MTUS = List.of("", " mtu 65520", " mtu 65522", " mtu 16000");
     /** Talos install disk selectors: every property given must hold; one of the three sizes at most. */
     static final List<List<String>> DISK_SELECTORS = List.of(List.of("type nvme"), List.of("type ssd", "min-size 100GB"),
             List.of("model \"Samsung SSD 980*\"", "size 1TB"), List.of("serial \"S5GXNX0T\"", "max-size 2TB"),
@@ -606,6 +613,30 @@ class ValidSpecProperties {
             int[] osds = new int[hostPlans.size()];
             for (int i = 0; i < osds.length; i++) osds[i] = hostPlans.get(i).osds();
             if (cephPresent && Arrays.stream(osds).allMatch(o -> o == 0)) osds[0] = 1;
+            // Or Rook's useAllNodes with a device filter instead of the hosts' osd lines (HL046: not both): OSDs on
+            // every node that runs pods and no NoSchedule/NoExecute taint keeps Rook's pods off (ResolvedSpec#osdHosts),
+            // one device each as far as the spec knows; the replica arithmetic below counts those nodes. Not with the
+            // fault whose extra host lists an OSD of its own, nor when no node would hold one.
+            boolean cpWorkloads = has(Feature.NODE_SETTINGS) && (fp.a() >> 6 & 1) != 0;
+            boolean[] filtered = new boolean[hostPlans.size()];
+            String osdFilter = null;
+            if (cephPresent && has(Feature.OSD_FILTER) && fault != Fault.OSD_HOST_OFF_CEPH_NETWORK) {
+                boolean anyWorker = false;
+                for (boolean cpNode : control) anyWorker |= !cpNode;
+                boolean any = false;
+                for (int i = 0; i < filtered.length; i++) {
+                    String effect = taintEffect(i, hostPlans.get(i), control[i]);
+                    boolean runsPods = !control[i] || cpWorkloads || !anyWorker;
+                    filtered[i] = runsPods && (effect == null || effect.equals("PreferNoSchedule"));
+                    any |= filtered[i];
+                }
+                if (any) {
+                    osdFilter = OSD_FILTERS.get(Math.floorMod(fp.c() >> 25, OSD_FILTERS.size()));
+                    Arrays.fill(osds, 0);
+                } else {
+                    Arrays.fill(filtered, false);
+                }
+            }
             int clusterNetIndex = ceph.clusterNet() >= 0 ? ceph.clusterNet()
                     : fault == Fault.OSD_HOST_OFF_CEPH_NETWORK ? 0 : -1;
             Net cephNet = cephPresent && clusterNetIndex >= 0 ? pick(roomy, clusterNetIndex) : null;
@@ -691,6 +722,12 @@ class ValidSpecProperties {
                 faultTexts.add("printer.outside.invalid");
             }
 
+            // ---------------------------------------------------------- a Thunderbolt ring's networks
+            for (int r = 0; r < ringSize(hostPlans.size()); r++) {
+                emit(block("network " + ringNet(r), List.of("cidr " + ringAddress(r) + "/32",
+                        "description \"thunderbolt-net ring: node " + r + "'s one address on both its ports\"")));
+            }
+
             // ---------------------------------------------------------- hosts
             int osdHosts = 0, osdCount = 0;
             for (int i = 0; i < hostPlans.size(); i++) {
@@ -702,7 +739,7 @@ class ValidSpecProperties {
                 if (on.isEmpty()) on.add(pick(roomy, i));
                 if (control[i] && vipNet != null) on.add(vipNet);
                 if (control[i] && bgp) on.add(first); // the BGP peer is on a network every control plane has (HL032)
-                if (osds[i] > 0 && cephNet != null) on.add(cephNet);
+                if ((osds[i] > 0 || filtered[i]) && cephNet != null) on.add(cephNet);
                 List<String> a = new ArrayList<>();
                 a.add("role " + (control[i] ? "controlplane" : "worker"));
                 // A description first, so that on a one-line block it stands before the interfaces.
@@ -724,9 +761,8 @@ class ValidSpecProperties {
                     a.add("label \"topology.kubernetes.io/zone=zone-" + i % 3 + "\"");
                     if ((fx >> 4 & 1) != 0) a.add("label \"example.com/rack=" + label(fx >> 5) + "\"");
                     if ((fx >> 6 & 1) != 0) a.add("label \"node.kubernetes.io/gpu=\""); // an empty value
-                    if (!control[i] && (fx >> 7 & 1) != 0) {
-                        a.add("taint \"dedicated=" + label(fx >> 8) + ":" + TAINT_EFFECTS.get(Math.floorMod(fx >> 12, 3)) + "\"");
-                    }
+                    String effect = taintEffect(i, hp, control[i]);
+                    if (effect != null) a.add("taint \"dedicated=" + label(fx >> 8) + ":" + effect + "\"");
                 }
                 if (has(Feature.VOLUMES) && fb) {
                     if ((fx >> 14 & 1) != 0) a.add(nested("volume EPHEMERAL", List.of("max-size 400GiB", "disk \"disk.transport == 'nvme'\"")));
@@ -806,10 +842,11 @@ class ValidSpecProperties {
                 for (int o = 0; o < osds[i]; o++) {
                     a.add("osd \"/dev/disk/by-id/ata-SAMSUNG_" + o + "*\"" + ((extras >> (6 + o) & 1) != 0 ? " size 1.92TB" : ""));
                 }
-                if (osds[i] > 0) {
+                if (osds[i] > 0 || filtered[i]) {
                     osdHosts++;
-                    osdCount += osds[i];
+                    osdCount += Math.max(1, osds[i]);
                 }
+                a.addAll(thunderboltPorts(i, hostPlans.size()));
                 if (i == 0) {
                     String fresh = ifaceNames.get(ifaceNames.size() - 2);
                     switch (fault) {
@@ -945,6 +982,7 @@ class ValidSpecProperties {
             if (cephPresent) {
                 List<String> a = new ArrayList<>();
                 if (cephNet != null) a.add("cluster-network " + cephNet.name);
+                if (osdFilter != null) a.add("osd-filter \"" + osdFilter + "\"");
                 if (ceph.publicNet() >= 0) a.add("public-network " + pick(nets, ceph.publicNet()).name);
                 for (int q = 0; q < ceph.pools().size(); q++) {
                     PoolPlan pp = ceph.pools().get(q);
@@ -983,7 +1021,6 @@ class ValidSpecProperties {
             // planes when there is none or they run workloads too
             int workers = 0;
             for (boolean cpNode : control) if (!cpNode) workers++;
-            boolean cpWorkloads = has(Feature.NODE_SETTINGS) && (fp.a() >> 6 & 1) != 0;
             int workloadNodes = workers == 0 || cpWorkloads ? control.length : workers;
             for (int s = 0; s < w.classes().size(); s++) {
                 ClassPlan sc = w.classes().get(s);
@@ -1228,6 +1265,51 @@ class ValidSpecProperties {
                 // a link's name is the kernel's, at most 15 characters (HL004); the pool's keywords reach 16
                 String name = n((host * 5 + k + 11) % POOL);
                 out.add(name.length() <= 15 ? name : name.substring(0, 12) + k);
+            }
+            return out;
+        }
+
+        /** The taint a host's plan gives it (workers only, with LABELS_AND_TAINTS), by its effect; null for none. */
+        String taintEffect(int i, HostPlan hp, boolean controlPlane) {
+            boolean fb = (fp.b() >> (i % 12) & 1) != 0 || i == 0;
+            int fx = hp.octets().get(2);
+            if (!has(Feature.LABELS_AND_TAINTS) || !fb || controlPlane || (fx >> 7 & 1) == 0) return null;
+            return TAINT_EFFECTS.get(Math.floorMod(fx >> 12, 3));
+        }
+
+        /**
+         * How many hosts a routed Thunderbolt ring joins: the first two or three (none without the feature or with a
+         * single host). Each has one address, a /32 network of its own, on every port; a port's cable reaches one peer,
+         * by a link-scope host route (no `via`: the peer is at the cable's other end).
+         */
+        int ringSize(int hosts) {
+            return has(Feature.THUNDERBOLT_RING) && hosts >= 2 ? Math.min(3, hosts) : 0;
+        }
+
+        /** A ring network's name: longer than any pool name (at most 11 characters), so never one of them. */
+        static String ringNet(int r) {
+            return "thunderbolt-ring-" + r;
+        }
+
+        static String ringAddress(int r) {
+            return "169.254.255." + (10 + r);
+        }
+
+        /**
+         * The Thunderbolt ports of ring member {@code i}: in a ring of three, port 0 to the next node and port 1 to the
+         * one before, both with the node's address (not HL124: two Thunderbolt links); in a ring of two, one port.
+         * An MTU up to thunderbolt-net's 65522 (HL092's range for a `thunderbolt` link), sometimes a route metric.
+         */
+        List<String> thunderboltPorts(int i, int hosts) {
+            int size = ringSize(hosts);
+            if (i >= size) return List.of();
+            String mtu = THUNDERBOLT_MTUS.get(Math.floorMod(fp.c() >> 27, THUNDERBOLT_MTUS.size()));
+            String metric = (fp.b() >> 24 & 1) != 0 ? " metric 2048" : "";
+            List<String> out = new ArrayList<>();
+            for (int port = 0; port < size - 1; port++) {
+                int peer = (i + 1 + port) % size;
+                out.add("interface thunderbolt" + port + " on " + ringNet(i) + " address " + ringAddress(i)
+                        + " thunderbolt \"" + port + "-1.0\"" + mtu + " route " + ringAddress(peer) + "/32" + metric);
             }
             return out;
         }

@@ -65,7 +65,8 @@ public final class TalosEmitter implements Emitter {
 
     /**
      * A node's config with the spec's patches that apply to it, in the order Talos users layer them: the
-     * cluster's, then its role's, then the host's own (each in the order written). TalosPatchCheck has checked them.
+     * cluster's, then its role's, then the host's own (each in the order written). TalosPatchCheck has checked them
+     * against Talos's schema of the cluster's release, and the patched config is validated against that same one.
      * {@code h} is the host whose config {@code f} is, or null for any other file.
      */
     private static FileSpec withPatches(FileSpec f, Cluster c, Host h) {
@@ -75,6 +76,8 @@ public final class TalosEmitter implements Emitter {
         for (TalosPatch p : c.patches()) if (p.role() == null) yaml.add(p.yaml());
         for (TalosPatch p : c.patches()) if (p.role() != null && p.role().text().equals(role)) yaml.add(p.yaml());
         for (TalosPatch p : h.patches()) yaml.add(p.yaml());
-        return yaml.isEmpty() ? f : f.withPatches(yaml);
+        // hlc's own classic schemas follow v1.10's fields: a v1.9 config is held to v1.9's own schema, patched or not
+        boolean ownSchema = TalosShape.nearest(c.talos()).heldToItsOwnSchema(c.talos());
+        return yaml.isEmpty() && !ownSchema ? f : f.withPatches(yaml, c.talos());
     }
 }

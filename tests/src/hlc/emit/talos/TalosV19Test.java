@@ -6,14 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import hlc.Compiler;
 import hlc.emit.EmitFixtures;
+import hlc.emit.EmitProblems;
+import hlc.emit.FileSpec;
 import hlc.emit.Renderer;
+import hlc.secrets.SecretsBundle;
 import hlc.secrets.SecretsBundleGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +97,48 @@ class TalosV19Test {
         ObjectNode withMac = machine.deepCopy();
         ((ObjectNode) withMac.at("/machine/network/interfaces/0")).putObject("deviceSelector").put("permanentAddr", "00:1a:2b:3c:4d:5e");
         assertFalse(definition(v19, "v1alpha1.Config").validate(withMac).isEmpty());
+    }
+
+    /**
+     * At compile, a v1.9 config is held to v1.9's own schema, patched or not (hlc's own classic schemas follow
+     * v1.10's fields): the file the emitter hands the renderer says its release, and the same file with a
+     * deviceSelector's {@code permanentAddr} in it (which HL096 refuses at check, at the `mac`) is refused by the
+     * compile too, naming v1.9's schema. A v1.10 config, unpatched, is held to hlc's own schema alone.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void atCompileAV19ConfigIsHeldToV19sOwnSchemaPatchedOrNot() {
+        FileSpec m0 = nodeFile(SPEC, "m0");
+        assertEquals(9, m0.talosRelease().minor());
+        assertTrue(m0.patches().isEmpty());
+        assertEquals(List.of(), new Renderer("test.hl").render(m0).problems());
+
+        Map<String, Object> context = new HashMap<>(m0.context());
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (Object o : (List<?>) context.get("links")) {
+            Map<String, Object> link = new HashMap<>((Map<String, Object>) o);
+            List<Map<String, Object>> selector = new ArrayList<>((List<Map<String, Object>>) link.get("selector"));
+            if (!selector.isEmpty()) selector.add(Map.of("key", "permanentAddr", "value", "00:1a:2b:3c:4d:5e"));
+            link.put("selector", selector);
+            links.add(link);
+        }
+        context.put("links", links);
+        FileSpec withMac = new FileSpec(m0.path(), m0.template(), context, m0.secret()).withPatches(List.of(), m0.talosRelease());
+        List<String> problems = new Renderer("test.hl").render(withMac).problems();
+        assertFalse(problems.isEmpty());
+        assertTrue(problems.stream().allMatch(p -> p.contains("talos-config-v1.9#v1alpha1.Config") && p.contains("permanentAddr")), problems.toString());
+
+        FileSpec v110 = nodeFile(SPEC.replace("talos v1.9.4", "talos v1.10.7"), "m0");
+        assertEquals(null, v110.talosRelease(), "unpatched v1.10: hlc's own schema, which follows v1.10's fields");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FileSpec nodeFile(String spec, String host) {
+        Compiler.Result checked = Compiler.checkText("test.hl", spec);
+        assertFalse(checked.reporter().hasErrors(), EmitFixtures.describe(checked.reporter()));
+        EmitProblems problems = new EmitProblems(checked.reporter(), checked.spec());
+        return new TalosEmitter(SecretsBundle.placeholder()).files(checked.resolved(), problems).stream()
+                .filter(f -> f.path().equals("talos/" + host + ".yaml")).findFirst().orElseThrow();
     }
 
     /** One definition of a Talos schema as a schema of its own (its top-level oneOf would only say "none matched"). */
