@@ -3,16 +3,14 @@ package hlc.check;
 import hlc.diag.Reporter;
 import hlc.resolve.ResolvedSpec;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every check on a model. The order only decides the order of findings before they are sorted. A spec with
  * several clusters is checked cluster by cluster (each view is a one-cluster spec to the checks), then as a
  * whole: names are unique across the spec, and {@link #ACROSS} compares the clusters with each other.
  *
- * <p>On a large spec the checks of {@link #ALL} run on every core ({@link #runAll}); their findings are put
+ * <p>On a large spec the checks of {@link #ALL} run on every core ({@link ChecksOnEveryCore}); their findings are put
  * together in the order of {@link #ALL}, so a parallel run reports the same list as a sequential one.
  */
 public final class Checker {
@@ -86,54 +84,14 @@ public final class Checker {
     }
 
     /**
-     * Every check of {@link #ALL} on {@code view}, on {@code threads} threads (the calling one among them): each
-     * thread takes the next check as it finishes one, each check reports to a reporter of its own, and the
-     * findings are handed to {@code reporter} in the order of {@link #ALL}, as a sequential run reports them.
-     * The checks only read the resolved spec (its derived facts are safe to work out from several threads). A
-     * check that throws (hlc's bug) is rethrown here, the first in that order, after the findings of the checks
-     * before it and its own so far: what a sequential run leaves behind when that check throws.
+     * Every check of {@link #ALL} on {@code view}, on {@code threads} threads ({@link ChecksOnEveryCore}, with the
+     * same findings in the same order), or one after another on the calling thread.
      */
     static void runAll(ResolvedSpec view, Reporter reporter, int threads) {
-        if (threads <= 1) {
-            for (Check c : ALL) c.run(view, reporter);
+        if (threads > 1) {
+            ChecksOnEveryCore.run(ALL, view, reporter, threads);
             return;
         }
-        int n = ALL.size();
-        Reporter[] found = new Reporter[n];
-        Throwable[] thrown = new Throwable[n];
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int i; (i = next.getAndIncrement()) < n; ) {
-                Reporter own = new Reporter();
-                found[i] = own;
-                try {
-                    ALL.get(i).run(view, own);
-                } catch (RuntimeException | StackOverflowError bug) {
-                    thrown[i] = bug;
-                    next.set(n); // as a sequential run, no check after it runs (their findings would be dropped)
-                }
-            }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread helper = new Thread(work, "hlc-check-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        work.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while checking", e);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (found[i] != null) reporter.addAll(found[i].reported());
-            if (thrown[i] instanceof RuntimeException e) throw e;
-            if (thrown[i] instanceof Error e) throw e;
-        }
+        for (Check c : ALL) c.run(view, reporter);
     }
 }
