@@ -49,7 +49,7 @@ final class BlockRecovery extends DefaultErrorStrategy {
      * tokens of its {@code declaration} and {@code importDecl} rules. A new kind of block is known here the
      * moment the grammar has it (a hand-kept list once missed `dns-provider`).
      */
-    private static java.util.Set<Integer> declarationKeywords() {
+    static java.util.Set<Integer> declarationKeywords() {
         var atn = HomeLabParser._ATN;
         java.util.Set<Integer> out = new java.util.HashSet<>();
         for (int rule : new int[]{HomeLabParser.RULE_declaration, HomeLabParser.RULE_importDecl}) {

@@ -32,10 +32,24 @@ public record BuiltDeclarations(List<Object> declarations, List<Diagnostic> find
 
     /**
      * Parses {@code source} (syntax errors to {@code reporter}, as {@link TreeParser#tree} reports them) and builds
-     * each declaration as it is parsed. The tree returned holds the imports, and everything when the file has
+     * each declaration as it is parsed; a large file in pieces on every core ({@link PiecewiseReading}), with the
+     * same result. The tree returned holds the imports, and everything when the file has
      * acknowledgements ({@code hlc:allow}), which are read from the tree after the checks.
      */
     static ParsedFile read(SourceFile source, Reporter reporter) {
+        boolean keep = source.text().contains("hlc:allow");
+        // a large file on every core, when it reads cleanly that way (PiecewiseReading); else in one pass. The
+        // length is asked first (a constant): a small file does not even load the class.
+        if (!keep && !source.hasAstral() && source.text().length() >= 2 * PiecewiseReading.MIN_PIECE_CHARS) {
+            int threads = PiecewiseReading.threadsFor(source);
+            ParsedFile pieces = threads > 1 ? PiecewiseReading.read(source, threads, threads * PiecewiseReading.PIECES_PER_THREAD) : null;
+            if (pieces != null) return pieces;
+        }
+        return readWhole(source, reporter, keep);
+    }
+
+    /** {@link #read} in one pass on the calling thread; {@code keep}: the file has acknowledgements. */
+    static ParsedFile readWhole(SourceFile source, Reporter reporter, boolean keep) {
         // The builders report to a reporter of their own, which also sees the file's syntax errors so far: a
         // builder leaves out "missing attribute" where a syntax error was reported inside the block.
         Reporter own = new Reporter();
@@ -45,7 +59,6 @@ public record BuiltDeclarations(List<Object> declarations, List<Diagnostic> find
         Function<HomeLabParser.DeclarationContext, Object> builder = ModelBuilder.builderOf(source, own);
         List<Object> out = new ArrayList<>();
         Throwable[] failure = {null};
-        boolean keep = source.text().contains("hlc:allow");
         HomeLabParser.SpecContext tree = TreeParser.stream(source, reporter, keep, d -> {
             if (failure[0] != null) return; // the model phase fails anyway: the rest of the file is only parsed
             List<Diagnostic> now = reporter.reported();

@@ -69,12 +69,23 @@ final class Literals {
 
     Name name(HomeLabParser.NameContext ctx) {
         if (missing(ctx)) return null;
-        return new Name(ctx.getText(), span(ctx));
+        return new Name(text(ctx), span(ctx));
     }
 
     Name name(HomeLabParser.DnsNameContext ctx) {
         if (missing(ctx)) return null;
-        return new Name(ctx.getText(), span(ctx));
+        return new Name(text(ctx), span(ctx));
+    }
+
+    /**
+     * {@code ctx.getText()}, without its copy: a rule that is one token (a name, an address, a number; most
+     * values of a spec, hundreds of thousands in a large one) is that token's text, which ANTLR's getText
+     * would copy again through a StringBuilder.
+     */
+    static String text(ParserRuleContext ctx) {
+        org.antlr.v4.runtime.tree.ParseTree only = ctx;
+        while (only.getChildCount() == 1) only = only.getChild(0);
+        return only instanceof TerminalNode t ? t.getText() : ctx.getText();
     }
 
     Located<String> string(TerminalNode n) {
@@ -103,7 +114,7 @@ final class Literals {
 
     Ip ip(HomeLabParser.AddressContext ctx) {
         if (missing(ctx)) return null;
-        String text = ctx.getText();
+        String text = text(ctx);
         Span at = span(ctx);
         try {
             IPAddress a = new IPAddressString(text).toAddress();
@@ -119,7 +130,7 @@ final class Literals {
 
     Cidr cidr(HomeLabParser.CidrContext ctx) {
         if (missing(ctx)) return null;
-        String text = ctx.getText();
+        String text = text(ctx);
         Span at = span(ctx);
         IPAddress a;
         try {

@@ -6,6 +6,8 @@ import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -64,7 +66,33 @@ final class TreeParser {
      */
     static HomeLabParser.SpecContext stream(SourceFile source, Reporter reporter, boolean keep,
                                              Consumer<HomeLabParser.DeclarationContext> each) {
-        TokenStream tokens = new UnbufferedTokenStream<>(new DefaultChannelOnly(lexer(source)));
+        return stream(source, reporter, keep, each, new UnbufferedTokenStream<>(new DefaultChannelOnly(lexer(source))));
+    }
+
+    /**
+     * {@link #stream} of the top-level blocks written in {@code [from, to)} of a file, without keeping them, lexed
+     * in place as {@link #range} lexes a piece: every token has the line, column and offset it has in the whole
+     * file. {@code chars} is the whole file's text, which pieces read on other threads share (each reads it through
+     * a stream of its own). {@code line} (1-based) and {@code column} (0-based) are where {@code from} is. Null
+     * when a token runs past {@code to} (then {@code to} is not between two blocks) or the piece was too broken to
+     * read.
+     */
+    static HomeLabParser.SpecContext streamPiece(SourceFile source, CodePointBuffer chars, int from, int to, int line,
+                                                 int column, Reporter reporter,
+                                                 Consumer<HomeLabParser.DeclarationContext> each) {
+        CharStream in = CodePointCharStream.fromBuffer(chars, source.displayPath());
+        HomeLabLexer lexer = new HomeLabLexer(in);
+        lexer.removeErrorListeners();
+        in.seek(from);
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        Bounded tokens = new Bounded(lexer, to);
+        HomeLabParser.SpecContext tree = stream(source, reporter, false, each, new UnbufferedTokenStream<>(tokens));
+        return tokens.crossed ? null : tree;
+    }
+
+    private static HomeLabParser.SpecContext stream(SourceFile source, Reporter reporter, boolean keep,
+                                                    Consumer<HomeLabParser.DeclarationContext> each, TokenStream tokens) {
         // a tree dropped as soon as it is built is not worth trimming; one kept whole is, as in tree()
         HomeLabParser parser = parser(source, reporter, tokens, keep);
         Handoff handoff = new Handoff(keep, each);
