@@ -64,13 +64,14 @@ public final class CdsTraining {
             storage-class local { hostpath "/var/mnt/local"  reclaim delete }
             storage-class nfs-media { nfs media on nas  reclaim retain }
             service akeyless { kind vault  purpose "Secrets"  endpoint "https://api.akeyless.io" }
-            service b2 { kind object-storage  secret "b2/key" from akeyless }
+            service b2 { kind object-storage  endpoint "https://s3.example.com"  secret "b2/key" from akeyless }
             backup volsync { tool volsync  method restic  source pvcs  to b2  every 6h }
             backup media { source export media on nas  to nas  schedule "0 6 * * *" }
             backup cnpg { tool cnpg  method barman  source postgres  to b2  schedule "0 6 * * *" }
             app rook-ceph { namespace rook-ceph  prune false }
+            app volsync { namespace volsync-system }
             app plex {
-              namespace media  depends [rook-ceph]  storage ceph-ssd  storage nfs-media
+              namespace media  depends [rook-ceph, volsync]  storage ceph-ssd  storage nfs-media
               route plex.example.com via envoy-internal
               var APP "plex"
               var PLEX_TOKEN secret "plex/token" from akeyless
@@ -80,7 +81,7 @@ public final class CdsTraining {
 
     /** Mistakes of several kinds, so that findings are rendered too. */
     static final String BROKEN = SPEC.replace("address 192.168.5.212", "address 192.168.6.212")
-            .replace("depends [rook-ceph]", "depends [rook-cepf]")
+            .replace("depends [rook-ceph, volsync]", "depends [rook-cepf, volsync]")
             .replace("replicas 3", "replicas 5") + "\nhost k8s-4 { role contolplane \n";
 
     public static void main(String[] args) throws IOException {

@@ -23,7 +23,8 @@ public final class SecretContent {
     private SecretContent() {}
 
     /** The start of every private key as Talos stores it (see {@link #KEY}), which each kind of secret holds. */
-    private static final byte[] KEY_START = {'L', 'S', '0', 't'};
+    static final String KEY_START_TEXT = "LS0t";
+    private static final byte[] KEY_START = KEY_START_TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * False when the file cannot hold any of the secrets: it has no private key as Talos stores it. The gate reads

@@ -58,7 +58,9 @@ public final class StagedGate implements AutoCloseable {
     public int refuseSecrets(PrintStream err) throws Failed {
         int refused = 0;
         try {
-            for (String path : staged ? git.staged() : git.tracked()) {
+            // Work tree: only the tracked files that hold a key's first characters, which git finds; each is then
+            // judged as every staged file is.
+            for (String path : staged ? git.staged() : git.trackedContaining(SecretContent.KEY_START_TEXT)) {
                 byte[] bytes;
                 if (staged) {
                     bytes = git.stagedContent(path);

@@ -153,6 +153,35 @@ class GateTest {
         assertTrue(g.err().contains("notes.yaml holds a Talos secrets bundle"), "by content, wherever it is: " + g.err());
     }
 
+    /**
+     * Without --staged (CI) the gate judges every tracked file of the work tree, by content: a tracked copy of a
+     * secrets bundle and a force-added machine config are refused with how to remove them from git, a file that
+     * only names a key's first characters is not, and neither is an untracked copy, which no commit records.
+     */
+    @Test
+    void theWorkTreeGateRefusesTrackedSecretsWhereverTheyAre() throws Exception {
+        Path bundle = tmp.resolve("cluster.secrets.yaml");
+        assertEquals(0, Hlc.run("secrets", "init", bundle.toString()).exit());
+        assertEquals(0, compile("--secrets", bundle.toString()).exit());
+        Hlc before = Hlc.run("gate", "--repo", repo.dir().toString());
+        assertFalse(before.err().contains("must never be committed"), "nothing tracked holds a secret yet: " + before.err());
+
+        Files.createDirectories(repo.dir().resolve("docs/old"));
+        Files.copy(bundle, repo.dir().resolve("docs/old/notes.yaml"));
+        Files.copy(bundle, repo.dir().resolve("untracked.yaml"));
+        repo.write("docs/keys.md", "Talos keys are base64 of PEM, so they start with LS0t.\n");
+        repo.git("add", "docs");
+        repo.git("add", "-f", "out/talos/k8s-1.yaml");
+        repo.git("commit", "-q", "-m", "a mistake");
+        Hlc g = Hlc.run("gate", "--repo", repo.dir().toString());
+        assertEquals(1, g.exit(), g.err());
+        assertTrue(g.err().contains("docs/old/notes.yaml holds a Talos secrets bundle"), g.err());
+        assertTrue(g.err().contains("out/talos/k8s-1.yaml holds a Talos machine config"), g.err());
+        assertTrue(g.err().contains("remove it from git with `git rm --cached out/talos/k8s-1.yaml`"), g.err());
+        assertEquals(2, count(g.err(), "must never be committed"), g.err());
+        assertFalse(g.err().contains("untracked.yaml") || g.err().contains("keys.md"), g.err());
+    }
+
     @Test
     void theHookRunsTheGateOnTheIndex() throws Exception {
         assertEquals(0, Hlc.run("hook", "install", "--repo", repo.dir().toString()).exit());
