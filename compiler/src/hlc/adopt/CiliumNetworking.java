@@ -50,6 +50,7 @@ final class CiliumNetworking {
             String kind = n.path("kind").asText();
             if (kind.equals("CiliumLoadBalancerIPPool") && n.path("apiVersion").asText().startsWith("cilium.io/")) pool(d);
             else if (kind.equals("CiliumBGPClusterConfig")) bgp(d);
+            else if (kind.equals("CiliumBGPPeerConfig")) unsaid.addAll(BgpRoundTrip.sessionSettings(d));
             else if (kind.equals("Service") && n.at("/spec/type").asText().equals("LoadBalancer")) service(d);
             else if (kind.equals("CiliumL2AnnouncementPolicy")) l2Policy(d);
             else if (kind.equals("Gateway") && n.path("apiVersion").asText().startsWith("gateway.networking.k8s.io/")) pinned(d, n.at("/spec/infrastructure/annotations"));

@@ -109,6 +109,12 @@ public final class ImportCommand implements Callable<Integer> {
                 compiled.addAll(RoundTrip.compiledFacts(checked, root));
                 repository.addAll(CephRoundTrip.repositoryFacts(result.flux()));
                 compiled.addAll(CephRoundTrip.compiledFacts(checked, root));
+                repository.addAll(ExternalDnsRoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(ExternalDnsRoundTrip.compiledFacts(checked, root));
+                if (checked.spec() != null) {
+                    repository.addAll(BgpRoundTrip.repositoryFacts(result.flux(), checked.spec().hosts()));
+                    compiled.addAll(BgpRoundTrip.compiledFacts(checked, root));
+                }
             }
             if (result.talos() != null) {
                 java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);
