@@ -104,7 +104,7 @@ sysctlValue : STRING | number ;
 sharedWith : 'shared-with' nameList ;
 bgpAttr
     : 'asn' number                              # BgpAsn
-    | 'peer' target 'asn' number                # BgpPeer
+    | 'peer' target 'asn' number ('via' name)?  # BgpPeer        // `via NET`: the router of node network NET, at its address on another network, reached by the nodes' default route
     ;
 fluxAttr
     : 'repository' STRING                       # FluxRepository

@@ -52,6 +52,7 @@ final class CiliumNetworking {
             String kind = n.path("kind").asText();
             if (kind.equals("CiliumLoadBalancerIPPool") && n.path("apiVersion").asText().startsWith("cilium.io/")) pool(d);
             else if (kind.equals("CiliumBGPClusterConfig")) bgp(d);
+            else if (kind.equals("CiliumBGPPeerConfig")) unsaid.addAll(BgpRoundTrip.sessionSettings(d));
             else if (kind.equals("Service") && n.at("/spec/type").asText().equals("LoadBalancer")) service(d);
             else if (kind.equals("CiliumL2AnnouncementPolicy")) l2Policy(d);
             else if (kind.equals("Gateway") && n.path("apiVersion").asText().startsWith("gateway.networking.k8s.io/")) pinned(d, n.at("/spec/infrastructure/annotations"));
@@ -251,14 +252,18 @@ final class CiliumNetworking {
     /**
      * @param reachable whether every control-plane node is on a network of the spec holding an address: a peer
      *                  that is not (the nodes take their addresses by DHCP, so the repository does not say their
-     *                  network) stays a comment rather than become HL032 on a cluster that works
+     *                  network) is reached {@code via} the node network that routes to it, or else stays a
+     *                  comment rather than become HL032 on a cluster that works
+     * @param routed    the node network every control plane has its default route on (null: none), which reaches
+     *                  a peer off the nodes' networks: the router, at its address on another network
      */
-    void clusterAttributes(SpecText t, java.util.function.Predicate<String> reachable) {
+    void clusterAttributes(SpecText t, java.util.function.Predicate<String> reachable, String routed) {
         if (asn != null) {
             t.line(1, "bgp {");
             t.line(2, "asn " + asn);
             peers.forEach((addr, peerAsn) -> {
                 if (reachable.test(addr)) t.line(2, "peer " + addr + " asn " + peerAsn);
+                else if (routed != null) t.line(2, "peer " + addr + " asn " + peerAsn + " via " + routed);
                 else t.notImported(2, "peer " + addr + " asn " + peerAsn + ": the repository does not say which network of the nodes reaches it (add it, then the peer)");
             });
             t.line(1, "}");

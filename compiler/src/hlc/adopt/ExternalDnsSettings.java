@@ -27,7 +27,7 @@ final class ExternalDnsSettings {
     /** Values keys that say how the chart runs, not what it writes: not worth a comment each. */
     private static final Set<String> RUNTIME = Set.of("fullnameOverride", "env", "serviceMonitor", "podAnnotations",
             "resources", "securityContext", "podSecurityContext", "image", "serviceAccount", "rbac", "logLevel", "logFormat",
-            "interval", "triggerLoopOnEvent", "deploymentStrategy");
+            "deploymentStrategy");
 
     /**
      * One instance: the block's lines, and what it keeps as comments. It targets a service (a provider by name) or,
@@ -61,7 +61,7 @@ final class ExternalDnsSettings {
      * takes ({@code provider} beside {@code sources}, {@code domainFilters}, {@code txtOwnerId} or {@code txtPrefix}:
      * onedr0p's {@code cloudflare-dns}, bjw-s's {@code externaldns-ovh}).
      */
-    private static boolean isChart(JsonNode hr) {
+    static boolean isChart(JsonNode hr) {
         String chart = hr.at("/spec/chart/spec/chart").asText(hr.at("/spec/chartRef/name").asText(""))
                 + " " + hr.at("/metadata/name").asText("");
         JsonNode v = hr.at("/spec/values");
@@ -70,7 +70,7 @@ final class ExternalDnsSettings {
     }
 
     /** The arguments of an app-template container running registry.k8s.io/external-dns/external-dns, or null. */
-    private static List<String> externalDnsArgs(JsonNode values) {
+    static List<String> externalDnsArgs(JsonNode values) {
         for (JsonNode controller : values.path("controllers")) {
             for (JsonNode container : controller.path("containers")) {
                 if (!container.at("/image/repository").asText("").endsWith("external-dns/external-dns")) continue;
@@ -87,7 +87,7 @@ final class ExternalDnsSettings {
      * webhook, as buroa's UniFi one): its image and tag, and the {@code UNIFI_HOST} of its env (a map or a list);
      * null when there is none.
      */
-    private static String[] sidecarWebhook(JsonNode values) {
+    static String[] sidecarWebhook(JsonNode values) {
         for (JsonNode controller : values.path("controllers")) {
             for (String group : List.of("initContainers", "containers")) {
                 for (JsonNode container : controller.path(group)) {
@@ -102,7 +102,7 @@ final class ExternalDnsSettings {
     }
 
     /** The {@code UNIFI_HOST} of a container's env, written as a list of name/value pairs or as a map; or null. */
-    private static String unifiHost(JsonNode env) {
+    static String unifiHost(JsonNode env) {
         if (env.path("UNIFI_HOST").isTextual()) return env.path("UNIFI_HOST").asText();
         for (JsonNode e : env) {
             if (e.path("name").asText().equals("UNIFI_HOST") && e.path("value").isTextual()) return e.path("value").asText();
@@ -117,6 +117,8 @@ final class ExternalDnsSettings {
         List<String> sources = texts(values.path("sources"));
         List<String> others = new ArrayList<>();
         values.fieldNames().forEachRemaining(k -> { if (!READ.contains(k) && !RUNTIME.contains(k)) others.add(k); });
+        // hlc's values sync on events (triggerLoopOnEvent true): said as the repository says it, not a comment
+        if (values.path("triggerLoopOnEvent").asBoolean(false)) others.remove("triggerLoopOnEvent");
         String webhook = p.at("/webhook/image/repository").asText(null);
         String tag = p.at("/webhook/image/tag").asText(null);
         if (webhook != null && tag != null) webhook = webhook + " " + tag;
@@ -134,7 +136,7 @@ final class ExternalDnsSettings {
             String key = eq < 0 ? a : a.substring(0, eq);
             if (Set.of("--provider", "--domain-filter", "--source", "--txt-prefix", "--txt-owner-id", "--policy").contains(key) && eq > 0) {
                 flags.computeIfAbsent(key, k -> new ArrayList<>()).add(a.substring(eq + 1));
-            } else if (!Set.of("--registry=txt", "--log-format=text", "--log-level=info").contains(a)) {
+            } else if (!Set.of("--registry=txt", "--log-format=text", "--log-level=info", "--events", "--interval=1m").contains(a)) {
                 others.add(a);
             }
         }

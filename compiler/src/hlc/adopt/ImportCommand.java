@@ -113,6 +113,12 @@ public final class ImportCommand implements Callable<Integer> {
                 compiled.addAll(StorageRoundTrip.compiledFacts(checked, root));
                 repository.addAll(LoadBalancerRoundTrip.repositoryFacts(result.flux()));
                 compiled.addAll(LoadBalancerRoundTrip.compiledFacts(checked, root));
+                repository.addAll(ExternalDnsRoundTrip.repositoryFacts(result.flux()));
+                compiled.addAll(ExternalDnsRoundTrip.compiledFacts(checked, root));
+                if (checked.spec() != null) {
+                    repository.addAll(BgpRoundTrip.repositoryFacts(result.flux(), checked.spec().hosts()));
+                    compiled.addAll(BgpRoundTrip.compiledFacts(checked, root));
+                }
             }
             if (result.talos() != null) {
                 java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);

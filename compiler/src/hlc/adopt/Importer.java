@@ -153,7 +153,8 @@ public final class Importer {
         root.line(0, "cluster " + clusterName + " {");
         boolean usesCilium = tree != null && tree.apps().stream().anyMatch(k -> k.name().equals("cilium"));
         if (hosts != null) hosts.clusterAttributes(root, usesCilium);
-        if (cilium != null) cilium.clusterAttributes(root, address -> hosts != null && hosts.everyControlPlaneOn(address));
+        if (cilium != null) cilium.clusterAttributes(root, address -> hosts != null && hosts.everyControlPlaneOn(address),
+                hosts == null ? null : hosts.routedNetwork());
         if (pinned != null) pinned.write(root);
         if (flux != null) flux.fluxBlock(root);
         root.line(0, "}");

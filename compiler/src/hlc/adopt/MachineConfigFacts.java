@@ -53,6 +53,11 @@ final class MachineConfigFacts {
             if (kind.isEmpty() && (d.has("machine") || d.has("cluster"))) v1alpha1(d, node, cluster);
             else typed(kind, d, node, cluster);
         }
+        // a bond's member named by its kernel name with no document of its own (an EthernetConfig only, as buroa's
+        // enp5s0f0np0) is still a link of the node: the bond's interface names it
+        for (TalosNode.Link l : List.copyOf(node.links.values())) {
+            for (String member : l.bondLinks) node.links.computeIfAbsent(member, TalosNode.Link::new);
+        }
         // Talos v1.14's multi-document form has no allowSchedulingOnControlPlanes: a control plane takes workloads
         // unless its KubeNodeConfig taints it node-role.kubernetes.io/control-plane (as hlc's v1.14 form writes it).
         boolean kubeNodeConfig = docs.stream().anyMatch(d -> d.path("kind").asText("").equals("KubeNodeConfig"));
@@ -90,6 +95,9 @@ final class MachineConfigFacts {
 
         JsonNode c = d.path("cluster");
         if (c.has("clusterName")) cluster.name = c.path("clusterName").asText();
+        // etcd's advertised subnets are the node network too (hlc's `node-network` writes both these and the
+        // kubelet's valid subnets): a v1.14 repository whose node patch replaces the KubeNodeConfig keeps them here
+        for (JsonNode s : c.at("/etcd/advertisedSubnets")) if (cluster.nodeSubnet == null) cluster.nodeSubnet = s.asText();
         if (c.at("/controlPlane/endpoint").isTextual()) cluster.endpoint = c.at("/controlPlane/endpoint").asText();
         if (c.at("/network/podSubnets/0").isTextual()) cluster.pods = c.at("/network/podSubnets/0").asText();
         if (c.at("/network/serviceSubnets/0").isTextual()) cluster.services = c.at("/network/serviceSubnets/0").asText();
@@ -183,6 +191,15 @@ final class MachineConfigFacts {
                 }
             }
             case "DHCPv4Config" -> node.links.computeIfAbsent(name, TalosNode.Link::new).dhcp = true;
+            case "KubeNodeConfig" -> {
+                // the kubelet's node subnet is the cluster's node network (`node-network`); labels and taints are
+                // not read from this form yet, so the document stays a note when it has more than its node IP
+                for (JsonNode s : d.at("/nodeIP/validSubnets")) if (cluster.nodeSubnet == null) cluster.nodeSubnet = s.asText();
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                d.fieldNames().forEachRemaining(keys::add);
+                keys.removeAll(Set.of("apiVersion", "kind", "nodeIP"));
+                if (!keys.isEmpty()) node.unsaid.add("document " + kind + " (" + whereKind(kind) + ")");
+            }
             case "Layer2VIPConfig" -> cluster.vip = name;
             case "VolumeConfig", "UserVolumeConfig" -> {
                 JsonNode p = d.path("provisioning");

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * each namespace folder's shared components) in the repository, against the same facts of what
  * {@code hlc compile} writes from the spec. A fact only on the left is lost by adopting hlc, one only on the right
  * is added; none on either side means the Flux side round-trips. Rook's values are compared the same way
- * ({@link CephRoundTrip}), and so are the other storage classes ({@link StorageRoundTrip}) and whether
- * each pinned load-balancer address is in a pool Cilium hands out ({@link LoadBalancerRoundTrip}).
+ * ({@link CephRoundTrip}), and so are the other storage classes ({@link StorageRoundTrip}), whether
+ * each pinned load-balancer address is in a pool Cilium hands out ({@link LoadBalancerRoundTrip}), Cilium's BGP
+ * resources ({@link BgpRoundTrip}) and external-dns's values ({@link ExternalDnsRoundTrip}).
  */
 public final class RoundTrip {
     /** The facts of both sides and the compile's findings (a spec that does not check still has its Flux side). */
@@ -69,6 +70,12 @@ public final class RoundTrip {
         compiled.addAll(StorageRoundTrip.compiledFacts(checked, rootSpec));
         repository.addAll(LoadBalancerRoundTrip.repositoryFacts(tree));
         compiled.addAll(LoadBalancerRoundTrip.compiledFacts(checked, rootSpec));
+        repository.addAll(ExternalDnsRoundTrip.repositoryFacts(tree));
+        compiled.addAll(ExternalDnsRoundTrip.compiledFacts(checked, rootSpec));
+        if (checked.spec() != null) {
+            repository.addAll(BgpRoundTrip.repositoryFacts(tree, checked.spec().hosts()));
+            compiled.addAll(BgpRoundTrip.compiledFacts(checked, rootSpec));
+        }
         return new Result(repository, compiled, checked.reporter());
     }
 

@@ -22,6 +22,8 @@ public final class TalosCluster {
     /** The secret-manager references met (ak://…, op://…): never values, only counted and named. */
     public final List<String> vaultReferences = new ArrayList<>();
     public final List<String> unsaid = new ArrayList<>();
+    /** How the import read the configuration where the repository does not say it: comments in the cluster block. */
+    public final List<String> notes = new ArrayList<>();
     public final List<TalosNode> nodes = new ArrayList<>();
     public String source;
     /** Every document read for the cluster's nodes, to name the line a setting came from. */

@@ -126,6 +126,7 @@ final class TalosSpecWriter {
             t.comment(1, "The machine configs take " + c.vaultReferences.size() + " secrets from the secret manager (" + vault
                     + "): references only, none copied. hlc takes the cluster's secrets from a `talosctl gen secrets` bundle (`secrets \"…\"`).");
         }
+        for (String n : c.notes) t.comment(1, n + ".");
         for (String u : c.unsaid) t.notImported(1, u);
     }
 
@@ -244,17 +245,47 @@ final class TalosSpecWriter {
     /** The networks a node's interfaces are written on, by the same rules as {@link #interfaces}. */
     private java.util.Set<String> networksOf(TalosNode n) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        long dhcpLinks = n.links.values().stream().filter(l -> l.dhcp && l.addresses.isEmpty() && l.vlanId == null).count();
-        boolean nodeNetOnStatic = n.links.values().stream().flatMap(l -> l.addresses.stream())
-                .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
         for (TalosNode.Link l : n.links.values()) {
-            List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
-            if (!v4.isEmpty() && networkOf(v4.get(0).replaceAll("/.*", "")) != null) out.add(networkOf(v4.get(0).replaceAll("/.*", "")));
-            else if (v4.isEmpty() && l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
-                out.add(networkOf(c.nodeSubnet.replaceAll("/.*", "")));
-            }
+            String net = networkOf(n, l);
+            if (net != null) out.add(net);
         }
         return out;
+    }
+
+    /** The network a link is written on ({@code interface NAME on NET}), by the rules of {@link #interfaces}; or null. */
+    private String networkOf(TalosNode n, TalosNode.Link l) {
+        long dhcpLinks = n.links.values().stream().filter(k -> k.dhcp && k.addresses.isEmpty() && k.vlanId == null).count();
+        boolean nodeNetOnStatic = n.links.values().stream().flatMap(k -> k.addresses.stream())
+                .anyMatch(a -> c.nodeSubnet != null && contains(c.nodeSubnet, a.replaceAll("/.*", "")));
+        List<String> v4 = l.addresses.stream().filter(a -> !a.contains(":")).toList();
+        if (!v4.isEmpty()) return networkOf(v4.get(0).replaceAll("/.*", ""));
+        if (l.dhcp && dhcpLinks == 1 && !nodeNetOnStatic && c.nodeSubnet != null && l.vlanId == null) {
+            return networkOf(c.nodeSubnet.replaceAll("/.*", ""));
+        }
+        return null;
+    }
+
+    /**
+     * The node network a BGP peer off the nodes' networks is reached through ({@code peer … via NET}): one every
+     * control plane has an interface on that gives them their default route, a {@code gateway} or DHCP on each of
+     * those links (the kubelet's node subnet first); null when there is none. Cilium opens the session from each
+     * control plane, and the repository's router answers at its address on another network.
+     */
+    String routedNetwork() {
+        List<TalosNode> cps = c.nodes.stream().filter(n -> "controlplane".equals(n.role)).toList();
+        if (cps.isEmpty()) return null;
+        List<String> order = new ArrayList<>(networks.keySet());
+        String nodeNet = c.nodeSubnet == null ? null : networkOf(c.nodeSubnet.replaceAll("/.*", ""));
+        if (nodeNet != null) {
+            order.remove(nodeNet);
+            order.add(0, nodeNet);
+        }
+        for (String net : order) {
+            boolean routed = cps.stream().allMatch(n -> n.links.values().stream().anyMatch(l -> net.equals(networkOf(n, l))
+                    && (l.dhcp || gateways.containsKey(net))));
+            if (routed) return net;
+        }
+        return null;
     }
 
     private void interfaces(SpecText t, TalosNode n) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +65,11 @@ final class TalosTemplateReader {
                 Path f = dir.resolve(b);
                 if (Files.isRegularFile(f)) base.addAll(render(f, vars, node));
             }
+            for (Path f : shared(dir)) {
+                base.addAll(render(f, vars, node));
+                String note = repo.relative(f) + " is read as a patch of every node: it names no role or node, and the task runner that combines the templates is not in the repository";
+                if (!cluster.notes.contains(note)) cluster.notes.add(note);
+            }
             List<JsonNode> merged = MachineConfigFacts.patch(nodes(base), nodes(overlay));
             List<YamlDoc> all = new ArrayList<>(overlay);
             all.addAll(base);
@@ -117,6 +123,22 @@ final class TalosTemplateReader {
 
     private static List<JsonNode> nodes(List<YamlDoc> docs) {
         return docs.stream().map(YamlDoc::node).toList();
+    }
+
+    /**
+     * Templates beside the base that no role or node names ({@code networking.yaml.j2}, buroa's bond and VLAN
+     * links, the same for every node): the task runner that combines the templates (a justfile, not copied) is not
+     * there to say so, but a template of no node's own values is a layer of each node's config.
+     */
+    private static List<Path> shared(Path dir) {
+        Set<String> named = Set.of("machineconfig.yaml.j2", "cluster.yaml.j2", "controlplane.yaml.j2", "worker.yaml.j2");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".yaml.j2"))
+                    .filter(p -> !named.contains(p.getFileName().toString()) && !p.getFileName().toString().startsWith("schematic"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static List<Path> files(Path dir) {

@@ -48,7 +48,10 @@ public final class ReferenceCheck implements Check {
             if (c.nodeNetwork() != null) resolve(c.nodeNetwork(), ix.networks(), "network", reporter);
             for (Cluster.TimeServer t : c.timeServers()) if (t.target() != null) addressHolder(t.target(), ix, reporter);
             if (c.bgp() != null) {
-                for (Cluster.Peer p : c.bgp().peers()) addressHolder(p.address(), ix, reporter);
+                for (Cluster.Peer p : c.bgp().peers()) {
+                    addressHolder(p.address(), ix, reporter);
+                    if (p.via() != null) resolve(p.via(), ix.networks(), "network", reporter);
+                }
             }
         }
         for (Host h : s.hosts()) {

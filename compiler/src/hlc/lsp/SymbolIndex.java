@@ -135,7 +135,10 @@ final class SymbolIndex {
             if (c.vip() != null) use(Kind.NETWORK, "", c.vip().network());
             c.loadBalancers().forEach(lb -> use(Kind.NETWORK, "", lb.network()));
             use(Kind.NETWORK, "", c.nodeNetwork());
-            if (c.bgp() != null) c.bgp().peers().forEach(p -> holder(p.address()));
+            if (c.bgp() != null) c.bgp().peers().forEach(p -> {
+                holder(p.address());
+                use(Kind.NETWORK, "", p.via());
+            });
         }
         for (Host h : s.hosts()) h.interfaces().forEach(i -> use(Kind.NETWORK, "", i.network()));
         for (Device d : s.devices()) d.addresses().forEach(a -> use(Kind.NETWORK, "", a.network()));

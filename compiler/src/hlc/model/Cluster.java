@@ -130,6 +130,10 @@ public record Cluster(Name name, Version talos, Version kubernetes, Vip vip, Nam
         }
     }
 
-    /** A BGP neighbour: an address or a device by name, and its ASN. */
-    public record Peer(Target address, Located<Long> asn) {}
+    /**
+     * A BGP neighbour: an address or a device by name, and its ASN; {@code via} (null: not said) is the node
+     * network whose router the neighbour is, peered at an address the router holds on another network, which the
+     * nodes reach through their default route on that network.
+     */
+    public record Peer(Target address, Located<Long> asn, Name via) {}
 }

@@ -183,7 +183,8 @@ final class ClusterBuilder extends BlockBuilder {
             else if (a instanceof BgpPeerContext c) {
                 Target peer = target(c.target());
                 Located<Long> peerAsn = lit.asn(c.number());
-                if (peer != null) peers.add(new Cluster.Peer(peer, peerAsn));
+                Name via = c.name() == null ? null : lit.name(c.name());
+                if (peer != null) peers.add(new Cluster.Peer(peer, peerAsn, via));
             }
         }
         if (!asn.given() && !syntaxErrorInside(ctx)) {

@@ -52,7 +52,12 @@ class ClusterTemplateImportTest {
         List<String> lost = List.of(), added = List.of();
         if (r.flux() != null) {
             RoundTrip.Result rt = RoundTrip.compare(r.flux(), root);
-            lost = rt.lost();
+            // external-dns's settings round-trip but for Cloudflare's own arguments and the Gateway filter, which
+            // ReferenceRepositoriesTest and the README list; the cluster's Kustomizations, nodes and BGP here
+            // and a worker the template's BGP node selector (every Linux node) makes a speaker: hlc's speakers are the
+            // control planes (README's limitation table)
+            lost = rt.lost().stream().filter(f -> !f.startsWith("external-dns ") || !f.contains(" arg --"))
+                    .filter(f -> !f.startsWith("bgp speaker ")).toList();
             added = rt.added();
         }
         Set<String> repoNodes = TalosRoundTrip.repositoryFacts(r.talos());
@@ -185,7 +190,7 @@ class ClusterTemplateImportTest {
             "non-canonical-cidr.toml, HL021",       // 10.10.10.5/24 (the LB pool's block as written)
             "node-addr-outside-cidr.toml, HL030",   // its address puts the control plane on another network than the VIP's
             // the template's own rules, not faults of the cluster: nothing to find
-            "bad-bgp-asn.toml, -",                  // the peer 10.10.1.1 is on no node network: kept as a comment, its ASN not checked
+            "bad-bgp-asn.toml, HL031",              // the peer 10.10.1.1, the router at an address off the node network, is reached `via` it: its ASN is checked
             "partial-bgp.toml, -",                  // two of three BGP keys: the template renders no BGP at all
             "missing-dns-token.toml, -",            // a secret: the spec takes it from the vault
             "missing-known-hosts.toml, -",          // the Git server's SSH host keys: not in the language

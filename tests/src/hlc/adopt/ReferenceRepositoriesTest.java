@@ -33,11 +33,39 @@ class ReferenceRepositoriesTest {
     /** What one import gave: the result, the findings on arrival, and the facts lost and added by compiling. */
     record Outcome(ImportResult result, Set<String> arrival, List<String> fluxLost, List<String> fluxAdded,
                    Set<String> nodesLost, Set<String> nodesAdded, boolean nodesCompiled, List<String> cephLost,
-                   List<String> cephAdded) {}
+                   List<String> cephAdded, List<String> bgpLost, List<String> bgpAdded, List<String> dnsLost,
+                   List<String> dnsAdded) {}
 
     /** A fact of Rook's values or the classes they make ({@link CephRoundTrip}), not of a Kustomization. */
     static boolean isCeph(String fact) {
         return fact.startsWith("ceph ") || fact.startsWith("storageclass ");
+    }
+
+    /** A fact of Cilium's BGP resources ({@link BgpRoundTrip}). */
+    static boolean isBgp(String fact) {
+        return fact.startsWith("bgp ");
+    }
+
+    /** A fact of an external-dns release ({@link ExternalDnsRoundTrip}). */
+    static boolean isExternalDns(String fact) {
+        return fact.startsWith("external-dns ");
+    }
+
+    /** A fact of a Kustomization or namespace folder: none of the infrastructure round trips'. */
+    static boolean isFlux(String fact) {
+        return !isCeph(fact) && !isBgp(fact) && !isExternalDns(fact);
+    }
+
+    /**
+     * The peer imported as the repository has it, `via` the node network (the router at its address on another
+     * VLAN, reached by the nodes' DHCP default route): the local ASN, the peer's address and ASN, its families and
+     * advertisement and the speakers all round-trip (their facts are on both sides, none lost).
+     */
+    static void bgpRoundTrips(Outcome o, String peerLine, String peer) {
+        String root = o.result().files().get("lab.hl");
+        assertTrue(root.contains("\n    " + peerLine + "\n"), root);
+        assertTrue(o.bgpLost().stream().noneMatch(f -> f.startsWith("bgp peer " + peer + " asn") || f.startsWith("bgp localASN")
+                || f.startsWith("bgp speaker") || f.contains(" family ")), String.join("\n", o.bgpLost()));
     }
 
     /**
@@ -59,10 +87,15 @@ class ReferenceRepositoriesTest {
         Compiler.Result arrival = Arrival.findings(root);
         Set<String> codes = arrival.reporter().sorted().stream().map(Diagnostic::code).collect(Collectors.toCollection(TreeSet::new));
         List<String> lost = List.of(), added = List.of(), cephLost = List.of(), cephAdded = List.of();
+        List<String> bgpLost = List.of(), bgpAdded = List.of(), dnsLost = List.of(), dnsAdded = List.of();
         if (r.flux() != null) {
             RoundTrip.Result rt = RoundTrip.compare(r.flux(), root);
-            lost = rt.lost().stream().filter(f -> !isCeph(f)).toList();
-            added = rt.added().stream().filter(f -> !isCeph(f)).toList();
+            lost = rt.lost().stream().filter(ReferenceRepositoriesTest::isFlux).toList();
+            added = rt.added().stream().filter(ReferenceRepositoriesTest::isFlux).toList();
+            bgpLost = rt.lost().stream().filter(ReferenceRepositoriesTest::isBgp).toList();
+            bgpAdded = rt.added().stream().filter(ReferenceRepositoriesTest::isBgp).toList();
+            dnsLost = rt.lost().stream().filter(ReferenceRepositoriesTest::isExternalDns).toList();
+            dnsAdded = rt.added().stream().filter(ReferenceRepositoriesTest::isExternalDns).toList();
             cephLost = rt.lost().stream().filter(ReferenceRepositoriesTest::isCeph).toList();
             cephAdded = rt.added().stream().filter(ReferenceRepositoriesTest::isCeph).toList();
         }
@@ -72,7 +105,8 @@ class ReferenceRepositoriesTest {
         nodesLost.removeAll(compiled);
         Set<String> nodesAdded = new TreeSet<>(compiled);
         nodesAdded.removeAll(repoNodes);
-        return new Outcome(r, codes, lost, added, nodesLost, nodesAdded, !compiled.isEmpty(), cephLost, cephAdded);
+        return new Outcome(r, codes, lost, added, nodesLost, nodesAdded, !compiled.isEmpty(), cephLost, cephAdded,
+                bgpLost, bgpAdded, dnsLost, dnsAdded);
     }
 
     /** The kind of each fact: {@code media/plex healthCheck …} → healthCheck, {@code k8s-0 link bond0 mtu 9000} → link mtu. */
@@ -178,6 +212,17 @@ class ReferenceRepositoriesTest {
                 """), o.result().files().get("lab.hl"));
         cephRoundTripsButTheProvider(o);
         assertEquals(0, o.result().healthChecks()); // each is an app's `health-check`, none a comment
+        // the router 192.168.1.1, reached from the nodes' 192.168.42.0/24 (etcd's advertised subnet) by DHCP's route;
+        // the peer config's 9 s/3 s timers have no word: Cilium's defaults are written, and the difference listed
+        bgpRoundTrips(o, "peer 192.168.1.1 asn 64513 via net-192-168-42", "192.168.1.1");
+        assertEquals(List.of("bgp peer 192.168.1.1 holdTimeSeconds 9", "bgp peer 192.168.1.1 keepAliveTimeSeconds 3"), o.bgpLost());
+        assertEquals(List.of("bgp peer 192.168.1.1 holdTimeSeconds 90", "bgp peer 192.168.1.1 keepAliveTimeSeconds 30"), o.bgpAdded());
+        // external-dns: provider, webhook, domains, sources, TXT registry and policy round-trip; Cloudflare's own
+        // arguments and the Gateway filter have no word
+        assertEquals(List.of("external-dns cloudflare-dns arg --cloudflare-dns-records-per-page=1000",
+                "external-dns cloudflare-dns arg --cloudflare-proxied", "external-dns cloudflare-dns arg --gateway-name=envoy-external",
+                "external-dns cloudflare-dns arg --zone-id-filter=$(CF_ZONE_ID)"), o.dnsLost());
+        assertEquals(List.of(), o.dnsAdded());
     }
 
     /**
@@ -199,6 +244,14 @@ class ReferenceRepositoriesTest {
         assertTrue(root.contains("\n  endpoint k8s.bjw-s.internal\n"), root);
         assertTrue(root.contains("\n  loadbalancer kube-api 10.1.6.50 on lb-pool dns k8s.bjw-s.internal\n"), root);
         assertTrue(root.contains("dns-provider externaldns-ovh {\n  target ovh\n  domains [bjw-s.dev]\n  sources [crd, gateway-httproute]\n"), root);
+        // the UniFi gateway at 10.1.0.1 (its controller address too), reached from the node subnet 10.1.1.0/24
+        bgpRoundTrips(o, "peer 10.1.0.1 asn 64513 via net-10-1-1", "10.1.0.1");
+        assertEquals(List.of(), o.bgpLost());
+        assertEquals(List.of(), o.bgpAdded());
+        assertEquals(List.of("external-dns externaldns-ovh arg --gateway-name=envoy-external",
+                "external-dns externaldns-unifi webhook arg --crd-source-apiversion=externaldns.k8s.io/v1alpha1",
+                "external-dns externaldns-unifi webhook arg --crd-source-kind=DNSEndpoint"), o.dnsLost());
+        assertEquals(List.of(), o.dnsAdded());
         assertEquals(Set.of("patches"), kinds(o.fluxLost()), String.join("\n", o.fluxLost()));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
@@ -267,8 +320,20 @@ class ReferenceRepositoriesTest {
         assertTrue(LoadBalancerRoundTrip.repositoryFacts(o.result().flux()).contains("loadbalancer envoy-internal 192.168.20.81 in a pool"));
         assertEquals(List.of(), o.fluxAdded());
         assertTrue(o.nodesCompiled());
+        // networking.yaml.j2 (the 802.3ad bond, its DHCP and VLAN 30) is a layer of every node, and its links
+        // round-trip like the rest
+        assertTrue(root.contains("\n  interface bond0 on net-192-168-10-28 dhcp bond 802.3ad [enp5s0f0np0, enp5s0f1np1] mtu 9000\n"), root);
         assertEquals(Set.of(), o.nodesLost());
         assertEquals(Set.of(), o.nodesAdded());
+        // the router 192.168.0.1, reached from the node subnet 192.168.10.0/28 by its DHCP route; all BGP facts round-trip
+        bgpRoundTrips(o, "peer 192.168.0.1 asn 64513 via net-192-168-10-28", "192.168.0.1");
+        assertEquals(List.of(), o.bgpLost());
+        assertEquals(List.of(), o.bgpAdded());
+        // the app-template container's arguments compare with the chart values hlc writes
+        assertEquals(List.of("external-dns external-dns-cloudflare arg --cloudflare-dns-records-per-page=1000",
+                "external-dns external-dns-cloudflare arg --cloudflare-proxied", "external-dns external-dns-cloudflare arg --gateway-name=envoy-external",
+                "external-dns external-dns-cloudflare arg --zone-id-filter=$(CF_ZONE_ID)"), o.dnsLost());
+        assertEquals(List.of(), o.dnsAdded());
     }
 
     @Test
@@ -285,6 +350,13 @@ class ReferenceRepositoriesTest {
                   owner default
                   policy sync
                 """), o.result().files().get("lab.hl"));
+        // its peer is on the node network (192.168.5.0/24): a plain peer, and every BGP fact round-trips
+        assertTrue(o.result().files().get("lab.hl").contains("\n    peer 192.168.5.1 asn 64513\n"));
+        assertEquals(List.of(), o.bgpLost());
+        assertEquals(List.of(), o.bgpAdded());
+        assertEquals(List.of("external-dns external-dns arg --cloudflare-dns-records-per-page=1000",
+                "external-dns external-dns arg --gateway-name=envoy-external"), o.dnsLost());
+        assertEquals(List.of(), o.dnsAdded());
         // four apps (cnpg-operator, external-secrets, envoy-gateway, pocket-id) wait and have health checks, which
         // Flux then ignores: a finding on arrival the user wants
         assertEquals(Set.of("HL131"), o.arrival());

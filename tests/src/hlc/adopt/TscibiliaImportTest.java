@@ -81,6 +81,11 @@ class TscibiliaImportTest {
         RoundTrip.Result rt = RoundTrip.compare(imported.flux(), dir.resolve(imported.rootFile()));
         Set<String> differing = new TreeSet<>(rt.lost());
         differing.addAll(rt.added());
+        // external-dns's Cloudflare paging and Gateway filter have no word (ReferenceRepositoriesTest asserts them)
+        assertEquals(Set.of("external-dns external-dns arg --cloudflare-dns-records-per-page=1000",
+                "external-dns external-dns arg --gateway-name=envoy-external"),
+                differing.stream().filter(f -> f.startsWith("external-dns ")).collect(Collectors.toSet()), rt.diff());
+        differing.removeIf(f -> f.startsWith("external-dns "));
         Set<String> kinds = differing.stream().map(f -> f.split(" ", 3)[1]).collect(Collectors.toCollection(TreeSet::new));
         // the root's own deletionPolicy and patches (defaults for every child Kustomization): hlc writes its own root
         assertEquals(Set.of("deletionPolicy", "patches", "substitute", "substituteFrom"), kinds, rt.diff());

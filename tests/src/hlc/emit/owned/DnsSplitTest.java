@@ -109,6 +109,8 @@ class DnsSplitTest {
         assertEquals("k8s.", values.path("txtPrefix").asText());
         assertEquals("default", values.path("txtOwnerId").asText());
         assertEquals("sync", values.path("policy").asText());
+        // records follow a new route at once, as every reference repository's external-dns is set to
+        assertTrue(values.path("triggerLoopOnEvent").asBoolean(false));
         JsonNode unifi = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
                 today.doc("dns/providers/unifi-dns-values.yaml").at("/data/values.yaml").asText());
         assertEquals("webhook", unifi.at("/provider/name").asText());
