@@ -105,20 +105,9 @@ public final class ImportCommand implements Callable<Integer> {
             Compiler.Result checked = Compiler.check(root);
             java.util.TreeSet<String> repository = new java.util.TreeSet<>(), compiled = new java.util.TreeSet<>();
             if (result.flux() != null) {
-                repository.addAll(RoundTrip.repositoryFacts(result.flux()));
-                compiled.addAll(RoundTrip.compiledFacts(checked, root));
-                repository.addAll(CephRoundTrip.repositoryFacts(result.flux()));
-                compiled.addAll(CephRoundTrip.compiledFacts(checked, root));
-                repository.addAll(StorageRoundTrip.repositoryFacts(result.flux()));
-                compiled.addAll(StorageRoundTrip.compiledFacts(checked, root));
-                repository.addAll(LoadBalancerRoundTrip.repositoryFacts(result.flux()));
-                compiled.addAll(LoadBalancerRoundTrip.compiledFacts(checked, root));
-                repository.addAll(ExternalDnsRoundTrip.repositoryFacts(result.flux()));
-                compiled.addAll(ExternalDnsRoundTrip.compiledFacts(checked, root));
-                if (checked.spec() != null) {
-                    repository.addAll(BgpRoundTrip.repositoryFacts(result.flux(), checked.spec().hosts()));
-                    compiled.addAll(BgpRoundTrip.compiledFacts(checked, root));
-                }
+                RoundTrip.Result flux = RoundTrip.compare(result.flux(), root, checked);
+                repository.addAll(flux.repository());
+                compiled.addAll(flux.compiled());
             }
             if (result.talos() != null) {
                 java.util.TreeSet<String> nodes = TalosRoundTrip.compiledFacts(checked, root);
