@@ -1,9 +1,9 @@
 package hlc.check;
 
+import hlc.concurrent.OnThreads;
 import hlc.diag.Reporter;
 import hlc.resolve.ResolvedSpec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,22 +40,7 @@ final class ChecksOnEveryCore {
                 }
             }
         };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, n); t++) {
-            Thread helper = new Thread(work, "hlc-check-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        work.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while checking", e);
-            }
-        }
+        OnThreads.run(work, Math.min(threads, n), "hlc-check", "checking");
         for (int i = 0; i < n; i++) {
             if (found[i] != null) reporter.addAll(found[i].reported());
             if (thrown[i] instanceof RuntimeException e) throw e;

@@ -1,5 +1,6 @@
 package hlc.emit;
 
+import hlc.concurrent.OnThreads;
 import hlc.resolve.ResolvedSpec;
 import hlc.diag.Reporter;
 
@@ -95,22 +96,7 @@ public final class Emission {
         };
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = n >= PARALLEL_MIN_FILES || renderer.hasWorkers(cores) ? Math.min(cores, Math.max(1, n / 2)) : 1;
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread helper = new Thread(work, "hlc-render-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        work.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while rendering", e);
-            }
-        }
+        OnThreads.run(work, threads, "hlc-render", "rendering");
         for (RuntimeException bug : thrown) {
             if (bug != null) throw bug;
         }

@@ -1,5 +1,6 @@
 package hlc.parse;
 
+import hlc.concurrent.OnThreads;
 import hlc.diag.Diagnostic;
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
@@ -80,22 +81,7 @@ final class PiecewiseReading {
                 if (done[i] == null) next.set(n); // read the ordinary way anyway: the rest is not worth reading
             }
         };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, n); t++) {
-            Thread helper = new Thread(work, "hlc-read-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        work.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading " + source.displayPath(), e);
-            }
-        }
+        OnThreads.run(work, Math.min(threads, n), "hlc-read", "reading " + source.displayPath());
         for (Piece p : done) if (p == null) return null;
         return joined(source, done);
     }
