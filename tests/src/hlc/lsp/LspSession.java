@@ -21,8 +21,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,16 +40,17 @@ final class LspSession implements AutoCloseable {
     final LanguageServer server;
     private final Map<String, List<org.eclipse.lsp4j.Diagnostic>> diagnostics = new ConcurrentHashMap<>();
     private final Map<String, Integer> publications = new ConcurrentHashMap<>();
-    private final PipedOutputStream toServer;
-    private final PipedOutputStream toClient;
+    private final OutputStream toServer;
+    private final OutputStream toClient;
     private final Object published = new Object();
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
     LspSession() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        toClient = new PipedOutputStream(clientIn);
+        BytePipe clientToServer = new BytePipe(), serverToClient = new BytePipe(); // why not java.io's pipes: BytePipe
+        InputStream serverIn = clientToServer.in;
+        toServer = clientToServer.out;
+        InputStream clientIn = serverToClient.in;
+        toClient = serverToClient.out;
         HlcLanguageServer hlc = new HlcLanguageServer(code -> {});
         Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(hlc, serverIn, toClient);
         hlc.connect(serverSide.getRemoteProxy());

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,10 +19,11 @@ final class RawJsonRpc implements AutoCloseable {
     private final Thread serverThread;
 
     RawJsonRpc() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        BytePipe clientToServer = new BytePipe(), serverToClient = new BytePipe(); // why not java.io's pipes: BytePipe
+        InputStream serverIn = clientToServer.in;
+        toServer = clientToServer.out;
+        InputStream clientIn = serverToClient.in;
+        OutputStream serverOut = serverToClient.out;
         serverThread = new Thread(() -> {
             try {
                 HlcLanguageServer.serve(serverIn, serverOut);
