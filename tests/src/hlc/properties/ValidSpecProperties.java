@@ -1019,7 +1019,9 @@ class ValidSpecProperties {
             List<String> classes = new ArrayList<>();
             // Longhorn keeps at most one replica per node that runs workloads (HL045): the workers, or the control
             // planes when there is none or they run workloads too
-            int workers = 0;
+            // (the extra host of the OSD fault is a worker too: without it, a spec of control planes alone runs
+            // workloads on all of them, with it only on that host)
+            int workers = fault == Fault.OSD_HOST_OFF_CEPH_NETWORK ? 1 : 0;
             for (boolean cpNode : control) if (!cpNode) workers++;
             int workloadNodes = workers == 0 || cpWorkloads ? control.length : workers;
             for (int s = 0; s < w.classes().size(); s++) {
