@@ -80,13 +80,7 @@ final class TreeParser {
     static HomeLabParser.SpecContext streamPiece(SourceFile source, CodePointBuffer chars, int from, int to, int line,
                                                  int column, Reporter reporter,
                                                  Consumer<HomeLabParser.DeclarationContext> each) {
-        CharStream in = CodePointCharStream.fromBuffer(chars, source.displayPath());
-        HomeLabLexer lexer = new HomeLabLexer(in);
-        lexer.removeErrorListeners();
-        in.seek(from);
-        lexer.setLine(line);
-        lexer.setCharPositionInLine(column);
-        Bounded tokens = new Bounded(lexer, to);
+        Bounded tokens = lexedFrom(CodePointCharStream.fromBuffer(chars, source.displayPath()), from, to, line, column);
         HomeLabParser.SpecContext tree = stream(source, reporter, false, each, new UnbufferedTokenStream<>(tokens));
         return tokens.crossed ? null : tree;
     }
@@ -145,6 +139,16 @@ final class TreeParser {
         public void visitErrorNode(ErrorNode node) {}
     }
 
+    /** The tokens of {@code in} from offset {@code from} (at that line and column) up to {@code to}, no further. */
+    private static Bounded lexedFrom(CharStream in, int from, int to, int line, int column) {
+        HomeLabLexer lexer = new HomeLabLexer(in);
+        lexer.removeErrorListeners();
+        in.seek(from);
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        return new Bounded(lexer, to);
+    }
+
     /**
      * The top-level blocks written in {@code [from, to)} of a file's text, parsed as {@link #tree} parses a file
      * but lexed in place: every token has its line, column and offset in the whole file. Null when a token runs
@@ -153,13 +157,7 @@ final class TreeParser {
      * {@code from} is. Offsets are code points, as ANTLR counts them.
      */
     static HomeLabParser.SpecContext range(SourceFile source, int from, int to, int line, int column, Reporter reporter) {
-        CharStream chars = CharStreams.fromString(source.text(), source.displayPath());
-        HomeLabLexer lexer = new HomeLabLexer(chars);
-        lexer.removeErrorListeners();
-        chars.seek(from);
-        lexer.setLine(line);
-        lexer.setCharPositionInLine(column);
-        Bounded tokens = new Bounded(lexer, to);
+        Bounded tokens = lexedFrom(CharStreams.fromString(source.text(), source.displayPath()), from, to, line, column);
         HomeLabParser.SpecContext tree = parse(source, reporter, new CommonTokenStream(tokens), true).tree();
         return tokens.crossed ? null : tree;
     }

@@ -75,19 +75,9 @@ class PiecewiseReadingTest {
         return used;
     }
 
-    private static Stream<Path> specs() throws IOException {
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> corpus = Files.list(project().resolve("tests/corpus/check"))) {
-            corpus.filter(p -> p.toString().endsWith(".hl")).sorted().forEach(all::add);
-        }
-        all.add(project().resolve("spec/homelab.hl"));
-        all.add(project().resolve("spec/examples/home-ops-today.hl"));
-        return all.stream();
-    }
-
     @TestFactory
     Stream<DynamicTest> sameModelAndFindingsOverTheCorpusAndTheBundledSpecs() throws IOException {
-        return specs().map(p -> DynamicTest.dynamicTest(project().relativize(p).toString(), () -> {
+        return StreamedReadingTest.specs().map(p -> DynamicTest.dynamicTest(project().relativize(p).toString(), () -> {
             String text = Files.readString(p, StandardCharsets.UTF_8);
             if (text.contains("hlc:allow") || text.codePoints().anyMatch(Character::isSupplementaryCodePoint)) return;
             samePiecewise(p.getFileName().toString(), text);

@@ -82,7 +82,8 @@ class StreamedReadingTest {
         return out;
     }
 
-    private static Stream<Path> specs() throws IOException {
+    /** The check corpus and both bundled specs (PiecewiseReadingTest reads the same files). */
+    static Stream<Path> specs() throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> corpus = Files.list(project().resolve("tests/corpus/check"))) {
             corpus.filter(p -> p.toString().endsWith(".hl")).sorted().forEach(all::add);
