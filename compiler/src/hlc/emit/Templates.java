@@ -1,5 +1,6 @@
 package hlc.emit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.ext.AbstractCallableMethod;
@@ -47,6 +48,12 @@ public final class Templates {
     private final Context global;
     /** Each template parsed once per process, by whichever instance first needs it; read-only afterwards. */
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+    /**
+     * The object mapper of every instance (for Jinjava's {@code tojson} filter, which no template uses). Without
+     * one, each Jinjava instance (one per render thread) builds a mapper of its own and registers Jackson's JDK 8
+     * module in it, loading that module's classes, on every compile.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private record Parsed(Node tree, List<TemplateError> errors) {}
 
@@ -56,6 +63,7 @@ public final class Templates {
                 .withFailOnUnknownTokens(true)
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
+                .withObjectMapper(MAPPER)
                 .build();
         jinjava = new Jinjava(config);
         jinjava.registerFilter(new QuoteFilter());

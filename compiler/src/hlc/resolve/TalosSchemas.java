@@ -19,6 +19,8 @@ public final class TalosSchemas {
     private TalosSchemas() {}
 
     private static final Map<String, JsonNode> ROOTS = new ConcurrentHashMap<>();
+    /** One reader for every schema: a mapper costs its configuration on each construction, cold (a compile reads a dozen). */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Where the v1.14 schema's {@code kind} enum disagrees with Talos's v1.14 configuration reference, the
@@ -35,7 +37,7 @@ public final class TalosSchemas {
         return ROOTS.computeIfAbsent(name, n -> {
             try (InputStream in = TalosSchemas.class.getResourceAsStream("/schemas/" + n + ".schema.json")) {
                 if (in == null) throw new IllegalStateException("no shipped schema " + n);
-                return new ObjectMapper().readTree(in);
+                return JSON.readTree(in);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the shipped schema " + n, e);
             }
