@@ -146,6 +146,10 @@ public final class Compiler {
      * renders and validates every file. Throws only when the root file cannot be read.
      */
     public static Compilation compile(Path specFile, Options options) throws IOException {
+        // git is asked where the output folder is while the spec is read and checked (its process starts cost
+        // tens of milliseconds of wall time).
+        Repository.Lookup repoLookup = options.out() == null ? Repository.Lookup.done(Optional.empty())
+                : Repository.Lookup.start(() -> Repository.holding(options.out()));
         Result checked = check(specFile);
         if (checked.reporter().hasErrors() || checked.resolved() == null) return compile(checked, null, null, null);
         List<ResolvedSpec> clusters = checked.resolved().perCluster();
@@ -183,7 +187,7 @@ public final class Compiler {
                     + "` names no secrets bundle while another cluster does: hlc writes the Talos configs of every cluster or of none,"
                     + " so write `secrets` in each cluster (`hlc secrets init FILE` makes one)");
         }
-        Optional<Repository> repo = options.out() == null ? Optional.empty() : Repository.holding(options.out());
+        Optional<Repository> repo = repoLookup.get();
         Compilation compiled = compile(checked, bundles::get, firstBundle, new Renderer(options.generatedFrom()), repo);
         if (firstBundle == null || compiled.failed()) return compiled;
         // With a real bundle, the client side too: talosctl reaches each cluster's nodes with its talosconfig.

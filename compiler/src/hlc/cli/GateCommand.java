@@ -102,6 +102,10 @@ final class GateCommand implements Callable<Integer> {
 
     /** The check and the compile of one reporter, printed once; 1 when either fails or out/ is stale. */
     private int checkAndCompile(Path specIn, Path outIn, StagedGate gate) throws IOException, StagedGate.Failed {
+        // git is asked for the repository while the spec is checked (see Repository.Lookup).
+        Path tree = gate == null ? null : gate.tree();
+        Repository.Lookup repoLookup = Repository.Lookup.start(() -> gate == null ? Repository.holding(outIn)
+                : Optional.of(Repository.copyOf(tree, outIn, gate.top())));
         Compiler.Result result = Compiler.check(specIn, spec.toString());
         if (result.spec() != null) checkedFiles = result.spec().files();
         Reporter reporter = result.reporter();
@@ -109,8 +113,7 @@ final class GateCommand implements Callable<Integer> {
             output.print(reporter, System.out, System.err);
             return 1;
         }
-        Optional<Repository> repo = gate == null ? Repository.holding(outIn)
-                : Optional.of(Repository.copyOf(gate.tree(), outIn, gate.top()));
+        Optional<Repository> repo = repoLookup.get();
         Compiler.Compilation compiled = Compiler.compile(result, SecretsBundle.placeholder(), null,
                 new Renderer(generatedFrom(specIn, outIn)), repo);
         output.print(reporter, System.out, System.err);

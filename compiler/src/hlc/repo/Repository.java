@@ -50,6 +50,47 @@ public record Repository(Path top, Path output, List<String> remotes) {
         return Optional.of(new Repository(topPath, abs, remotesOf(topPath)));
     }
 
+    /**
+     * A lookup of the repository running on a daemon thread of its own, so that the git processes it starts run
+     * beside the caller's work (reading and checking the spec) rather than after it.
+     */
+    public static final class Lookup {
+        private final java.util.concurrent.FutureTask<Optional<Repository>> task;
+
+        private Lookup(java.util.concurrent.FutureTask<Optional<Repository>> task) {
+            this.task = task;
+        }
+
+        public static Lookup start(java.util.function.Supplier<Optional<Repository>> lookup) {
+            Lookup l = new Lookup(new java.util.concurrent.FutureTask<>(lookup::get));
+            Thread t = new Thread(l.task, "hlc-git");
+            t.setDaemon(true);
+            t.start();
+            return l;
+        }
+
+        /** A lookup already answered. */
+        public static Lookup done(Optional<Repository> repo) {
+            Lookup l = new Lookup(new java.util.concurrent.FutureTask<>(() -> repo));
+            l.task.run();
+            return l;
+        }
+
+        /** The repository, once git has answered; a lookup that failed with a bug rethrows it here. */
+        public Optional<Repository> get() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
     /** The URLs of the work tree's remotes (fetch and push), as git has them. */
     static List<String> remotesOf(Path top) {
         String out = git(top, "config", "--get-regexp", "^remote\\..*\\.(url|pushurl)$");
