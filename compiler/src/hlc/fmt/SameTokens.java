@@ -1,7 +1,8 @@
 package hlc.fmt;
 
 import hlc.parse.gen.HomeLabLexer;
-import org.antlr.v4.runtime.CharStreams;
+import hlc.parse.SpecTokens;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
@@ -33,8 +34,7 @@ final class SameTokens {
     }
 
     private static List<Token> significant(String text) {
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
+        TokenSource lexer = SpecTokens.lexer(text, "formatted");
         List<Token> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (t.getType() != HomeLabLexer.WS && t.getType() != HomeLabLexer.COMMA) out.add(t);

@@ -7,7 +7,6 @@ import hlc.diag.Severity;
 import hlc.diag.Span;
 import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -37,9 +36,7 @@ public final class AcknowledgementReader {
 
     private static void read(ParsedFile file, Reporter reporter, List<Acknowledgement> out) {
         if (!file.source().text().contains("hlc:allow")) return;
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(file.source().text()));
-        lexer.removeErrorListeners();
-        List<? extends Token> tokens = lexer.getAllTokens();
+        List<Token> tokens = SpecTokens.all(file.source().text());
         Elements elements = new Elements(file.tree());
         int lastCodeLine = 0;
         for (int i = 0; i < tokens.size(); i++) {

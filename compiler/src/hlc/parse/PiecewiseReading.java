@@ -70,6 +70,7 @@ final class PiecewiseReading {
         CodePointBuffer.Builder builder = CodePointBuffer.builder(text.length());
         builder.append(utf16);
         CodePointBuffer chars = builder.build();
+        boolean charsAreCodePoints = FastLexer.handles(text);
 
         Piece[] done = new Piece[n];
         AtomicInteger next = new AtomicInteger();
@@ -77,7 +78,7 @@ final class PiecewiseReading {
             for (int i; (i = next.getAndIncrement()) < n; ) {
                 TopLevelCuts.Cut start = i == 0 ? new TopLevelCuts.Cut(0, 1, 0) : cuts.get(i - 1);
                 int end = i == n - 1 ? text.length() : cuts.get(i).offset();
-                done[i] = piece(source, chars, start, end);
+                done[i] = piece(source, chars, charsAreCodePoints, start, end);
                 if (done[i] == null) next.set(n); // read the ordinary way anyway: the rest is not worth reading
             }
         };
@@ -87,7 +88,7 @@ final class PiecewiseReading {
     }
 
     /** One piece read as {@link BuiltDeclarations#read} reads a file; null when it was not clean (see {@link #read}). */
-    private static Piece piece(SourceFile source, CodePointBuffer chars, TopLevelCuts.Cut start, int end) {
+    private static Piece piece(SourceFile source, CodePointBuffer chars, boolean charsAreCodePoints, TopLevelCuts.Cut start, int end) {
         Reporter syntax = new Reporter();
         Reporter own = new Reporter();
         Function<HomeLabParser.DeclarationContext, Object> builder = ModelBuilder.builderOf(source, own);
@@ -95,7 +96,7 @@ final class PiecewiseReading {
         Throwable[] failure = {null};
         HomeLabParser.SpecContext tree;
         try {
-            tree = TreeParser.streamPiece(source, chars, start.offset(), end, start.line(), start.column(), syntax, d -> {
+            tree = TreeParser.streamPiece(source, chars, charsAreCodePoints, start.offset(), end, start.line(), start.column(), syntax, d -> {
                 if (failure[0] != null) return; // as BuiltDeclarations: the model phase fails anyway
                 try {
                     out.add(builder.apply(d));

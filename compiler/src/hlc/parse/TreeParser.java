@@ -38,8 +38,7 @@ final class TreeParser {
 
     /** The tree and every token, comments and white space included: what the formatter and the outline read. */
     static Result parse(SourceFile source, Reporter reporter) {
-        HomeLabLexer lexer = lexer(source);
-        return parse(source, reporter, new CommonTokenStream(lexer), false);
+        return parse(source, reporter, new CommonTokenStream(lexer(source)), false);
     }
 
     /**
@@ -75,12 +74,13 @@ final class TreeParser {
      * file. {@code chars} is the whole file's text, which pieces read on other threads share (each reads it through
      * a stream of its own). {@code line} (1-based) and {@code column} (0-based) are where {@code from} is. Null
      * when a token runs past {@code to} (then {@code to} is not between two blocks) or the piece was too broken to
-     * read.
+     * read. {@code charsAreCodePoints}: {@link FastLexer#handles} the text, which the caller asks once per file.
      */
-    static HomeLabParser.SpecContext streamPiece(SourceFile source, CodePointBuffer chars, int from, int to, int line,
-                                                 int column, Reporter reporter,
+    static HomeLabParser.SpecContext streamPiece(SourceFile source, CodePointBuffer chars, boolean charsAreCodePoints,
+                                                 int from, int to, int line, int column, Reporter reporter,
                                                  Consumer<HomeLabParser.DeclarationContext> each) {
-        Bounded tokens = lexedFrom(CodePointCharStream.fromBuffer(chars, source.displayPath()), from, to, line, column);
+        Bounded tokens = lexedFrom(CodePointCharStream.fromBuffer(chars, source.displayPath()), charsAreCodePoints ? source.text() : null,
+                from, to, line, column);
         HomeLabParser.SpecContext tree = stream(source, reporter, false, each, new UnbufferedTokenStream<>(tokens));
         return tokens.crossed ? null : tree;
     }
@@ -139,8 +139,12 @@ final class TreeParser {
         public void visitErrorNode(ErrorNode node) {}
     }
 
-    /** The tokens of {@code in} from offset {@code from} (at that line and column) up to {@code to}, no further. */
-    private static Bounded lexedFrom(CharStream in, int from, int to, int line, int column) {
+    /**
+     * The tokens of {@code in} from offset {@code from} (at that line and column) up to {@code to}, no further;
+     * {@code text} is what {@code in} holds when its offsets are the String's, for {@link FastLexer} (else null).
+     */
+    private static Bounded lexedFrom(CharStream in, String text, int from, int to, int line, int column) {
+        if (text != null) return new Bounded(new FastLexer(in, text, from, line, column), to);
         HomeLabLexer lexer = new HomeLabLexer(in);
         lexer.removeErrorListeners();
         in.seek(from);
@@ -157,15 +161,15 @@ final class TreeParser {
      * {@code from} is. Offsets are code points, as ANTLR counts them.
      */
     static HomeLabParser.SpecContext range(SourceFile source, int from, int to, int line, int column, Reporter reporter) {
-        Bounded tokens = lexedFrom(CharStreams.fromString(source.text(), source.displayPath()), from, to, line, column);
+        String text = source.text();
+        Bounded tokens = lexedFrom(CharStreams.fromString(text, source.displayPath()), FastLexer.handles(text) ? text : null,
+                from, to, line, column);
         HomeLabParser.SpecContext tree = parse(source, reporter, new CommonTokenStream(tokens), true).tree();
         return tokens.crossed ? null : tree;
     }
 
-    private static HomeLabLexer lexer(SourceFile source) {
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(source.text(), source.displayPath()));
-        lexer.removeErrorListeners();
-        return lexer;
+    private static TokenSource lexer(SourceFile source) {
+        return SpecTokens.lexer(source.text(), source.displayPath());
     }
 
     private static HomeLabParser parser(SourceFile source, Reporter reporter, TokenStream tokens, boolean trim) {
@@ -194,7 +198,7 @@ final class TreeParser {
         boolean crossed;
         private Token eof;
 
-        Bounded(HomeLabLexer lexer, int to) {
+        Bounded(TokenSource lexer, int to) {
             super(lexer);
             this.to = to;
         }
@@ -254,9 +258,9 @@ final class TreeParser {
 
     /** The lexer's tokens without those on the hidden channel. */
     private static class DefaultChannelOnly implements TokenSource {
-        private final HomeLabLexer lexer;
+        private final TokenSource lexer;
 
-        DefaultChannelOnly(HomeLabLexer lexer) {
+        DefaultChannelOnly(TokenSource lexer) {
             this.lexer = lexer;
             lexer.setTokenFactory(new HiddenRecycled());
         }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copies of them (cut short, a line dropped, a brace dropped), which put syntax errors everywhere.
  */
 class StreamedReadingTest {
-    private static Path project() {
+    static Path project() {
         return Path.of(System.getProperty("hlc.project.dir", "."));
     }
 
