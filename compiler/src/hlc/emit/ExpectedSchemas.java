@@ -33,7 +33,25 @@ final class ExpectedSchemas {
      * Talos config held to its release's own schema that release (its major and minor only, without a place, so that
      * equal parts are equal; null for any other file: {@link FileSpec#talosRelease}).
      */
-    record Part(String template, String firstTemplate, boolean json, hlc.model.Version talosRelease) {}
+    record Part(String template, String firstTemplate, boolean json, hlc.model.Version talosRelease) {
+        // Written out: a record's own equals and hashCode are bootstrapped on their first call (an invokedynamic that
+        // no start-up archive holds), 3 ms of each cold compile for this record alone (JFR), and Version's too.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Part p && json == p.json && template.equals(p.template) && firstTemplate.equals(p.firstTemplate)
+                    && java.util.Objects.equals(release(), p.release());
+        }
+
+        @Override
+        public int hashCode() {
+            return ((template.hashCode() * 31 + firstTemplate.hashCode()) * 31 + (json ? 1 : 0)) * 31 + java.util.Objects.hashCode(release());
+        }
+
+        /** The release as written (major and minor only, see above), which says all of it here. */
+        private String release() {
+            return talosRelease == null ? null : talosRelease.text();
+        }
+    }
 
     /** The distinct parts of the files, in the order the files first have them. */
     static List<Part> partsOf(List<FileSpec> files) {

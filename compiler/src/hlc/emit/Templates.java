@@ -175,8 +175,16 @@ public final class Templates {
         }
     }
 
+    /** The templates' texts, each read from the jar once per process (the parse and the warm-up's guess both read them). */
+    private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+
     /** A template's text, as shipped. */
     static String load(String name) {
+        String text = TEXTS.get(name);
+        return text != null ? text : TEXTS.computeIfAbsent(name, Templates::read);
+    }
+
+    private static String read(String name) {
         try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name)) {
             if (in == null) throw new IllegalStateException("template not found: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
