@@ -104,6 +104,10 @@ public final class Report {
         if (hasOverlap) target(b, hasBefore, "CIDR overlap (OverlapFinder.find) on 100,000 networks < 1 s (warm median)",
                 m -> num(m, "overlap.warm_ms"), Report::msText, Limit.under(1000), now, before);
         b.append('\n');
+        if (b.indexOf("| **no**") >= 0) {
+            b.append("Where a target is missed, bench/PROFILES.md says where the time goes: profiles of the code measured here,"
+                    + " each with the command that made it.\n\n");
+        }
 
         // ------------------------------------------------------------ end to end
         b.append("## End to end: whole process, wall time\n\n");
