@@ -51,15 +51,20 @@ public final class Templates {
     private record Parsed(Node tree, List<TemplateError> errors) {}
 
     public Templates() {
-        config = JinjavaConfig.newBuilder()
+        config = config();
+        jinjava = new Jinjava(config);
+        jinjava.registerFilter(new QuoteFilter());
+        global = jinjava.getGlobalContextCopy();
+    }
+
+    /** How hlc's templates are read: no nested interpretation, an unknown name is an error, blocks trimmed. */
+    static JinjavaConfig config() {
+        return JinjavaConfig.newBuilder()
                 .withNestedInterpretationEnabled(false)
                 .withFailOnUnknownTokens(true)
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
                 .build();
-        jinjava = new Jinjava(config);
-        jinjava.registerFilter(new QuoteFilter());
-        global = jinjava.getGlobalContextCopy();
     }
 
     /** Every template under {@code templates/}, for {@link #prepare}. */
@@ -125,7 +130,7 @@ public final class Templates {
 
     private JinjavaInterpreter interpreter(Map<String, ?> bindings) {
         Context context = new RenderContext(global, bindings, config.getDisabled());
-        return config.getInterpreterFactory().newInstance(jinjava, context, config);
+        return new TemplateInterpreter(jinjava, context, config); // what the config's factory makes, plus short paths
     }
 
     /**
