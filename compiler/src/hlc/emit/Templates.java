@@ -54,6 +54,7 @@ public final class Templates {
         config = config();
         jinjava = new Jinjava(config);
         jinjava.registerFilter(new QuoteFilter());
+        jinjava.getGlobalContext().registerTag(new ForLoopTag()); // in place of Jinjava's own `for`
         global = jinjava.getGlobalContextCopy();
     }
 
