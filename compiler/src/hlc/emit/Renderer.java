@@ -185,7 +185,13 @@ public final class Renderer {
         if (spec.talosRelease() != null) {
             // What hlc writes is valid before the patches as well: the spec's own facts are checked by hlc's schemas.
             // Then the config as the node gets it, against Talos's own schema of its release.
-            validate(spec.path(), spec.parts().get(0).template(), text, where, problems, null);
+            List<JsonNode> unpatched = validate(spec.path(), spec.parts().get(0).template(), text, where, problems, null);
+            String as = spec.patches().isEmpty() ? " (as Talos " + spec.talosRelease().text() + " takes it)" : " with the spec's patches";
+            if (spec.patches().isEmpty() && unpatched != null) {
+                // the same text: its documents, just read, are held to Talos's schema too (the validator only reads them)
+                validate(spec.path(), spec.parts().get(0).template(), unpatched, where + as, problems, spec.talosRelease());
+                return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
+            }
             if (!spec.patches().isEmpty()) {
                 try {
                     text = normalise(TalosPatchMerge.apply(text, spec.patches()));
@@ -194,7 +200,6 @@ public final class Renderer {
                     return new Outcome(null, problems);
                 }
             }
-            String as = spec.patches().isEmpty() ? " (as Talos " + spec.talosRelease().text() + " takes it)" : " with the spec's patches";
             validate(spec.path(), spec.parts().get(0).template(), text, where + as, problems, spec.talosRelease());
             return new Outcome(problems.isEmpty() ? new RenderedFile(spec.path(), text, spec.secret()) : null, problems);
         }
@@ -226,18 +231,22 @@ public final class Renderer {
         return out.toString();
     }
 
-    /** {@code talos}: the release of a Talos config held to Talos's own schema ({@link FileSpec#talosRelease}); else null. */
-    private void validate(String path, String firstTemplate, String text, String where, List<String> problems,
-                          hlc.model.Version talos) {
+    /**
+     * {@code talos}: the release of a Talos config held to Talos's own schema ({@link FileSpec#talosRelease}); else
+     * null. Returns the documents read, or null when the text could not be read.
+     */
+    private List<JsonNode> validate(String path, String firstTemplate, String text, String where, List<String> problems,
+                                    hlc.model.Version talos) {
         List<JsonNode> docs;
         try {
             docs = parse(path, text);
         } catch (Exception e) {
             problems.add(where + ": the rendered text is not valid " + (path.endsWith(".json") ? "JSON" : "YAML")
                     + ": " + firstLine(e.getMessage()));
-            return;
+            return null;
         }
         validate(path, firstTemplate, docs, where, problems, talos);
+        return docs;
     }
 
     /** Every document against its schema (and the resources embedded in Helm values against theirs). */

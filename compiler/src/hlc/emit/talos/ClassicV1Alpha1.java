@@ -95,7 +95,7 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("selector", l.selector() == null ? List.of() : selector(l.selector()));
         m.put("addresses", l.addresses());
         m.put("gateway", l.gateway() == null ? "" : l.gateway());
-        m.put("gateway_v6", l.gateway() != null && l.gateway().contains(":"));
+        m.put("default_route", l.gateway() == null ? "" : l.gateway().contains(":") ? "::/0" : "0.0.0.0/0");
         m.put("gateway6", l.gateway6() == null ? "" : l.gateway6());
         m.put("mtu", l.mtu() == null ? 0 : l.mtu());
         m.put("bond_mode", l.bondMode() == null ? "" : l.bondMode());
@@ -103,6 +103,7 @@ final class ClassicV1Alpha1 implements TalosForm {
         m.put("bond_selectors", l.bondSelectors().stream().map(ClassicV1Alpha1::selector).toList());
         MultiDocument.bondOptions(m, l.bondOptions());
         m.put("routes", MultiDocument.routes(l));
+        m.put("has_routes", !m.get("gateway").equals("") || !m.get("gateway6").equals("") || !l.routes().isEmpty());
         m.put("dhcp_metric", l.dhcpMetric() == null ? 0 : l.dhcpMetric());
         m.put("vip", l.vip() == null ? "" : l.vip());
         m.put("dhcp", l.dhcp());
@@ -116,6 +117,9 @@ final class ClassicV1Alpha1 implements TalosForm {
         if (s.mac() != null) m.put("permanentAddr", s.mac());
         if (s.driver() != null) m.put("driver", s.driver());
         if (s.physical()) m.put("physical", "true");
-        return MachineContext.entries(m);
+        // each entry says whether it is the physical flag and what starts its line in a list of selectors
+        List<Map<String, Object>> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(Map.of("key", k, "value", v, "physical", k.equals("physical"), "prefix", out.isEmpty() ? "- " : "  ")));
+        return out;
     }
 }

@@ -62,6 +62,12 @@ final class MachineContext {
         m.put("service_subnets", c.serviceSubnets());
         m.put("cni", c.cni());
         m.put("kube_proxy", c.kubeProxy());
+        // Said here rather than computed by the templates: a name path is a template's cheapest expression.
+        m.put("kube_proxy_disabled", !c.kubeProxy());
+        m.put("kubelet_image", "ghcr.io/siderolabs/kubelet:" + c.kubernetesVersion());
+        m.put("apiserver_image", "registry.k8s.io/kube-apiserver:" + c.kubernetesVersion());
+        m.put("controller_manager_image", "registry.k8s.io/kube-controller-manager:" + c.kubernetesVersion());
+        m.put("scheduler_image", "registry.k8s.io/kube-scheduler:" + c.kubernetesVersion());
         m.put("schedule_on_controlplanes", c.scheduleOnControlPlanes());
         m.put("api_sans", c.apiSans());
         m.put("kubeprism_port", c.kubePrismPort());

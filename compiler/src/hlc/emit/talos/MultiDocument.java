@@ -141,6 +141,9 @@ final class MultiDocument implements TalosForm {
         c.put("miimon", o.miimon() == null ? -1 : o.miimon());
         c.put("updelay", o.updelay() == null ? -1 : o.updelay());
         c.put("downdelay", o.downdelay() == null ? -1 : o.downdelay());
+        c.put("miimon_set", o.miimon() != null && o.miimon() >= 0);
+        c.put("updelay_set", o.updelay() != null && o.updelay() >= 0);
+        c.put("downdelay_set", o.downdelay() != null && o.downdelay() >= 0);
     }
 
     static Map<String, Object> volume(NodePlan.Volume v) {

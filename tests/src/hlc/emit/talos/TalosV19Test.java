@@ -118,7 +118,7 @@ class TalosV19Test {
         for (Object o : (List<?>) context.get("links")) {
             Map<String, Object> link = new HashMap<>((Map<String, Object>) o);
             List<Map<String, Object>> selector = new ArrayList<>((List<Map<String, Object>>) link.get("selector"));
-            if (!selector.isEmpty()) selector.add(Map.of("key", "permanentAddr", "value", "00:1a:2b:3c:4d:5e"));
+            if (!selector.isEmpty()) selector.add(Map.of("key", "permanentAddr", "value", "00:1a:2b:3c:4d:5e", "physical", false, "prefix", "  "));
             link.put("selector", selector);
             links.add(link);
         }
