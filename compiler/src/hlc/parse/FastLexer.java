@@ -25,8 +25,20 @@ import java.util.List;
  * code points, as ANTLR counts them: text holding a surrogate pair is left to ANTLR's lexer ({@link #handles}).
  */
 final class FastLexer implements TokenSource {
-    /** The keywords and other literals of the parser rules, by first character, with their token types. */
-    private static final Literal[][] LITERALS = literals();
+    /** The literals of the parser rules spelled like a name (every keyword), by text, with their token types. */
+    private static final java.util.Map<String, Integer> KEYWORDS = new java.util.HashMap<>();
+    /** The other literals of the parser rules (none today), tried at every position that could start one. */
+    private static final List<Literal> OTHER_LITERALS = new ArrayList<>();
+
+    static {
+        for (int type = 1; type < HomeLabParser.CIDR4; type++) {
+            String quoted = HomeLabParser.VOCABULARY.getLiteralName(type);
+            if (quoted == null || quoted.length() < 3) continue;
+            String literal = quoted.substring(1, quoted.length() - 1);
+            if (isName(literal)) KEYWORDS.put(literal, type);
+            else OTHER_LITERALS.add(new Literal(literal, type));
+        }
+    }
 
     private record Literal(String text, int type) {}
 
@@ -62,33 +74,45 @@ final class FastLexer implements TokenSource {
         if (start >= text.length()) {
             return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, start, start - 1, line, column);
         }
+        char c = text.charAt(start);
         int type = HomeLabParser.UNKNOWN_CHAR;
         int end = start;
-        for (Literal l : LITERALS[Math.min(text.charAt(start), 127)]) {
-            if (l.text.length() > end - start && text.startsWith(l.text, start)) {
-                type = l.type;
-                end = start + l.text.length();
-            }
-        }
-        // The named rules in the grammar's order: a later one wins only with a longer match.
         int e;
-        if ((e = cidr4(start)) > end) { end = e; type = HomeLabParser.CIDR4; }
-        if ((e = ipv4(start)) > end) { end = e; type = HomeLabParser.IPV4; }
-        if ((e = cidr6(start)) > end) { end = e; type = HomeLabParser.CIDR6; }
-        if ((e = ipv6(start)) > end) { end = e; type = HomeLabParser.IPV6; }
-        if ((e = version(start)) > end) { end = e; type = HomeLabParser.VERSION; }
-        if ((e = size(start)) > end) { end = e; type = HomeLabParser.SIZE; }
-        if ((e = duration(start)) > end) { end = e; type = HomeLabParser.DURATION; }
-        if ((e = digits(start)) > end) { end = e; type = HomeLabParser.INT; }
-        if ((e = dnsName(start)) > end) { end = e; type = HomeLabParser.DNSNAME; }
-        if ((e = ident(start)) > end) { end = e; type = HomeLabParser.IDENT; }
-        if ((e = string(start)) > end) { end = e; type = HomeLabParser.STRING; }
-        if ((e = textBlock(start)) > end) { end = e; type = HomeLabParser.TEXT_BLOCK; }
-        if ((e = lineComment(start)) > end) { end = e; type = HomeLabParser.LINE_COMMENT; }
-        if ((e = whiteSpace(start)) > end) { end = e; type = HomeLabParser.WS; }
+        for (Literal l : OTHER_LITERALS) {
+            if (l.text.length() > end - start && text.startsWith(l.text, start)) { end = start + l.text.length(); type = l.type; }
+        }
+        // Only the rules that can start with this character are tried (the others match nothing here): white
+        // space and comments, half of a spec's tokens, go straight to their rule.
+        if (whiteSpaceChar(c)) {
+            if ((e = whiteSpace(start)) > end) { end = e; type = HomeLabParser.WS; }
+        } else if (c == '#' || c == '/') {
+            if ((e = lineComment(start)) > end) { end = e; type = HomeLabParser.LINE_COMMENT; }
+        } else if (c == '"') {
+            if ((e = string(start)) > end) { end = e; type = HomeLabParser.STRING; }
+            if ((e = textBlock(start)) > end) { end = e; type = HomeLabParser.TEXT_BLOCK; }
+        } else if (letter(c) || digit(c) || c == '_' || c == ':' || c == '*') {
+            // A keyword wins only when it is the whole name written here: a shorter one loses to IDENT's longer
+            // match, and every keyword is made of a name's characters (checked when they are read).
+            int name = ident(start);
+            if (name > start) {
+                Integer keyword = KEYWORDS.get(text.substring(start, name));
+                if (keyword != null && name > end) { end = name; type = keyword; }
+            }
+            // The named rules in the grammar's order: a later one wins only with a longer match.
+            if ((e = cidr4(start)) > end) { end = e; type = HomeLabParser.CIDR4; }
+            if ((e = ipv4(start)) > end) { end = e; type = HomeLabParser.IPV4; }
+            if ((e = cidr6(start)) > end) { end = e; type = HomeLabParser.CIDR6; }
+            if ((e = ipv6(start)) > end) { end = e; type = HomeLabParser.IPV6; }
+            if ((e = version(start)) > end) { end = e; type = HomeLabParser.VERSION; }
+            if ((e = size(start)) > end) { end = e; type = HomeLabParser.SIZE; }
+            if ((e = duration(start)) > end) { end = e; type = HomeLabParser.DURATION; }
+            if ((e = digits(start)) > end) { end = e; type = HomeLabParser.INT; }
+            if ((e = dnsName(start)) > end) { end = e; type = HomeLabParser.DNSNAME; }
+            if (name > end) { end = name; type = HomeLabParser.IDENT; }
+        }
         if (end == start) { // LBRACE … SLASH, else UNKNOWN_CHAR: one character that no other rule takes
             end = start + 1;
-            type = singleCharacter(text.charAt(start));
+            type = singleCharacter(c);
         }
         int channel = type == HomeLabParser.WS || type == HomeLabParser.LINE_COMMENT ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL;
         Token t = factory.create(source, type, null, channel, start, end - 1, line, column);
@@ -292,30 +316,21 @@ final class FastLexer implements TokenSource {
     private int whiteSpace(int p) {
         int q = p;
         while (q < text.length()) {
-            char c = text.charAt(q);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\u00a0' && c != '\ufeff') break;
+            if (!whiteSpaceChar(text.charAt(q))) break;
             q++;
         }
         return q > p ? q : -1;
     }
 
-    /**
-     * The literal tokens of the parser rules (types 1 up to the first named rule, CIDR4), read from the parser's
-     * vocabulary, grouped by first character (characters from 127 up share the last group, which is empty).
-     */
-    private static Literal[][] literals() {
-        List<List<Literal>> byFirst = new ArrayList<>();
-        for (int i = 0; i < 128; i++) byFirst.add(new ArrayList<>());
-        for (int type = 1; type < HomeLabParser.CIDR4; type++) {
-            String quoted = HomeLabParser.VOCABULARY.getLiteralName(type);
-            if (quoted == null || quoted.length() < 3) continue;
-            String literal = quoted.substring(1, quoted.length() - 1);
-            char first = literal.charAt(0);
-            if (first < 127) byFirst.get(first).add(new Literal(literal, type));
-        }
-        Literal[][] out = new Literal[128][];
-        for (int i = 0; i < 128; i++) out[i] = byFirst.get(i).toArray(new Literal[0]);
-        return out;
+    /** What IDENT matches whole: [a-zA-Z_] [a-zA-Z0-9_-]* */
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !(letter(s.charAt(0)) || s.charAt(0) == '_')) return false;
+        for (int i = 1; i < s.length(); i++) if (!nameChar(s.charAt(i))) return false;
+        return true;
+    }
+
+    private static boolean whiteSpaceChar(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u00a0' || c == '\ufeff';
     }
 
     @Override
