@@ -1,7 +1,8 @@
 package hlc.lsp;
 
 import hlc.parse.gen.HomeLabLexer;
-import org.antlr.v4.runtime.CharStreams;
+import hlc.parse.SpecTokens;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
@@ -42,8 +43,7 @@ final class CursorContext {
         GrammarVocabulary vocabulary = GrammarVocabulary.get();
         List<Token> before = new ArrayList<>();
         List<Token> after = new ArrayList<>();
-        HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
+        TokenSource lexer = SpecTokens.lexer(text, "cursor");
         int cursorLine = Positions.position(text, offset).getLine() + 1;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {

@@ -5,7 +5,8 @@ import hlc.model.Network;
 import hlc.parse.gen.HomeLabLexer;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import org.antlr.v4.runtime.CharStreams;
+import hlc.parse.SpecTokens;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
@@ -29,8 +30,7 @@ final class FreeAddresses {
     static Set<String> used(List<SourceFile> files) {
         Set<String> used = new HashSet<>();
         for (SourceFile f : files) {
-            HomeLabLexer lexer = new HomeLabLexer(CharStreams.fromString(f.text()));
-            lexer.removeErrorListeners();
+            TokenSource lexer = SpecTokens.lexer(f.text(), f.displayPath());
             for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
                 if (t.getType() != HomeLabLexer.IPV4 && t.getType() != HomeLabLexer.IPV6) continue;
                 IPAddress a = new IPAddressString(t.getText()).getAddress();

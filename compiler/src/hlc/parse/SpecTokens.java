@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The one place that picks a lexer for spec text, for the parser and for everything else that reads tokens (the
- * formatter's same-tokens check, the acknowledgements, the language server): {@link FastLexer}, which gives
+ * formatter's same-tokens check, the acknowledgements, the language server's completion and free addresses): {@link FastLexer}, which gives
  * ANTLR's tokens without building ANTLR's DFA first, unless the text holds a character beyond U+FFFF; then the
  * lexer ANTLR generates from the grammar.
  */
@@ -20,10 +20,21 @@ public final class SpecTokens {
 
     /** A lexer of the whole text, every token on its channel (white space and comments hidden), then end of file. */
     public static TokenSource lexer(String text, String sourceName) {
-        CharStream in = CharStreams.fromString(text, sourceName);
-        if (FastLexer.handles(text)) return new FastLexer(in, text, 0, 1, 0);
+        return lexer(CharStreams.fromString(text, sourceName), text, FastLexer.handles(text), 0, 1, 0);
+    }
+
+    /**
+     * A lexer of {@code text}, which {@code in} holds, from offset {@code from} (a code point), which is at {@code
+     * line} (1-based) and {@code column} (0-based): a piece of a file lexed in place. {@code fast}: {@link
+     * FastLexer#handles} the text, which a caller reading a file in pieces asks once.
+     */
+    static TokenSource lexer(CharStream in, String text, boolean fast, int from, int line, int column) {
+        if (fast) return new FastLexer(in, text, from, line, column);
         HomeLabLexer lexer = new HomeLabLexer(in);
         lexer.removeErrorListeners();
+        in.seek(from);
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
         return lexer;
     }
 

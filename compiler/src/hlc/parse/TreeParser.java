@@ -2,7 +2,6 @@ package hlc.parse;
 
 import hlc.diag.Reporter;
 import hlc.diag.SourceFile;
-import hlc.parse.gen.HomeLabLexer;
 import hlc.parse.gen.HomeLabParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
@@ -79,8 +78,8 @@ final class TreeParser {
     static HomeLabParser.SpecContext streamPiece(SourceFile source, CodePointBuffer chars, boolean charsAreCodePoints,
                                                  int from, int to, int line, int column, Reporter reporter,
                                                  Consumer<HomeLabParser.DeclarationContext> each) {
-        Bounded tokens = lexedFrom(CodePointCharStream.fromBuffer(chars, source.displayPath()), charsAreCodePoints ? source.text() : null,
-                from, to, line, column);
+        Bounded tokens = new Bounded(SpecTokens.lexer(CodePointCharStream.fromBuffer(chars, source.displayPath()), source.text(),
+                charsAreCodePoints, from, line, column), to);
         HomeLabParser.SpecContext tree = stream(source, reporter, false, each, new UnbufferedTokenStream<>(tokens));
         return tokens.crossed ? null : tree;
     }
@@ -140,20 +139,6 @@ final class TreeParser {
     }
 
     /**
-     * The tokens of {@code in} from offset {@code from} (at that line and column) up to {@code to}, no further;
-     * {@code text} is what {@code in} holds when its offsets are the String's, for {@link FastLexer} (else null).
-     */
-    private static Bounded lexedFrom(CharStream in, String text, int from, int to, int line, int column) {
-        if (text != null) return new Bounded(new FastLexer(in, text, from, line, column), to);
-        HomeLabLexer lexer = new HomeLabLexer(in);
-        lexer.removeErrorListeners();
-        in.seek(from);
-        lexer.setLine(line);
-        lexer.setCharPositionInLine(column);
-        return new Bounded(lexer, to);
-    }
-
-    /**
      * The top-level blocks written in {@code [from, to)} of a file's text, parsed as {@link #tree} parses a file
      * but lexed in place: every token has its line, column and offset in the whole file. Null when a token runs
      * past {@code to} (a string or a comment left open, or a name that continues into the next block): then the
@@ -162,8 +147,8 @@ final class TreeParser {
      */
     static HomeLabParser.SpecContext range(SourceFile source, int from, int to, int line, int column, Reporter reporter) {
         String text = source.text();
-        Bounded tokens = lexedFrom(CharStreams.fromString(text, source.displayPath()), FastLexer.handles(text) ? text : null,
-                from, to, line, column);
+        Bounded tokens = new Bounded(SpecTokens.lexer(CharStreams.fromString(text, source.displayPath()), text,
+                FastLexer.handles(text), from, line, column), to);
         HomeLabParser.SpecContext tree = parse(source, reporter, new CommonTokenStream(tokens), true).tree();
         return tokens.crossed ? null : tree;
     }
